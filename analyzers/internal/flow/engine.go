@@ -1,0 +1,253 @@
+package flow
+
+import (
+	"go/token"
+	"go/types"
+
+	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Config is what an analyzer hands the engine.
+type Config struct {
+	Pass *analysis.Pass
+	// Import returns the summary cachevet stored for a function of another
+	// package. known is false when that package was not analyzed (the
+	// standard library, a modelled client), in which case the engine falls
+	// back to the model or to propagating every argument.
+	Import func(fn *types.Func) (s *Summary, known bool)
+	// Sanitizers and Validators are functions declared by the user, by
+	// types.Func.FullName, in addition to //cachevet: directives.
+	Sanitizers, Validators map[string]bool
+}
+
+// Hit is a concrete origin reaching a memcache key: one diagnostic.
+type Hit struct {
+	Call ssa.CallInstruction
+	Sink SinkInfo
+	// Key is the value in key position: the argument, the Item, or the
+	// operand of a hand-written command.
+	Key ssa.Value
+	// Taint holds the concrete origins reaching the key with the unsafe
+	// bytes each may contribute there (never empty).
+	Taint Taint
+	// ItemKeyStores are, for an Item sink, the stores of its Key field.
+	ItemKeyStores []*ssa.Store
+}
+
+// Origins returns the origins of the hit in a stable order.
+func (h *Hit) Origins() []*Origin { return h.Taint.sorted() }
+
+// Result is what the engine found in one package.
+type Result struct {
+	Hits []*Hit
+	// Summaries of the package's functions that say something, for export
+	// as facts.
+	Summaries map[*types.Func]*Summary
+	Fset      *token.FileSet
+}
+
+// Run analyzes the package of cfg.Pass.
+func Run(cfg *Config) *Result {
+	pkg, funcs := buildSSA(cfg.Pass)
+	e := newEngine(cfg, pkg, funcs)
+	e.solve()
+	return e.result()
+}
+
+// engine holds the state of one package's analysis. It is created per pass:
+// nothing is shared between packages except through facts.
+type engine struct {
+	cfg   *Config
+	pass  *analysis.Pass
+	pkg   *ssa.Package
+	funcs []*ssa.Function
+	local map[*ssa.Function]bool
+
+	vals     map[ssa.Value]Taint
+	heap     map[ssa.Value]map[string]Taint
+	sums     map[*ssa.Function]*Summary
+	bindings map[*ssa.FreeVar][]ssa.Value
+	origins  map[originKey]*Origin
+	guards   map[*ssa.Function][]guard
+
+	keySinks   map[string]model.KeySink
+	directives map[*types.Func]string
+	carryMemo  map[types.Type]bool
+	implsMemo  map[*types.Func][]*ssa.Function
+	changed    bool
+	reporting  bool
+	hits       []*Hit
+	hitIndex   map[hitKey]*Hit
+	initStores map[*ssa.Global][]ssa.Value
+}
+
+type hitKey struct {
+	call ssa.CallInstruction
+	key  ssa.Value
+}
+
+type originKey struct {
+	kind  OriginKind
+	pos   token.Pos
+	desc  string
+	fn    *ssa.Function
+	param int
+	via   string
+}
+
+func newEngine(cfg *Config, pkg *ssa.Package, funcs []*ssa.Function) *engine {
+	e := &engine{
+		cfg:       cfg,
+		pass:      cfg.Pass,
+		pkg:       pkg,
+		funcs:     funcs,
+		local:     make(map[*ssa.Function]bool),
+		vals:      make(map[ssa.Value]Taint),
+		heap:      make(map[ssa.Value]map[string]Taint),
+		sums:      make(map[*ssa.Function]*Summary),
+		bindings:  make(map[*ssa.FreeVar][]ssa.Value),
+		origins:   make(map[originKey]*Origin),
+		guards:    make(map[*ssa.Function][]guard),
+		keySinks:  keySinkTable(),
+		carryMemo: make(map[types.Type]bool),
+		implsMemo: make(map[*types.Func][]*ssa.Function),
+		hitIndex:  make(map[hitKey]*Hit),
+	}
+	for _, fn := range funcs {
+		e.local[fn] = true
+	}
+	e.directives = readDirectives(cfg.Pass)
+	e.initStores = globalInitStores(pkg)
+	return e
+}
+
+func keySinkTable() map[string]model.KeySink {
+	m := make(map[string]model.KeySink)
+	for i := range model.Clients {
+		c := &model.Clients[i]
+		for _, cm := range model.ClientMethods() {
+			full := "(*" + c.Path + ".Client)." + cm.Name
+			m[full] = model.KeySink{Func: full, Short: "(*memcache.Client)." + cm.Name, Arg: 1, Shape: cm.Shape, Client: c}
+		}
+	}
+	return m
+}
+
+// solve iterates the package's functions to a fixed point, then makes one
+// more pass that records hits with the final taints.
+func (e *engine) solve() {
+	for _, fn := range e.funcs {
+		e.seedParams(fn)
+	}
+	for iter := 0; iter < 50; iter++ {
+		e.changed = false
+		for _, fn := range e.funcs {
+			e.visit(fn)
+		}
+		if !e.changed {
+			break
+		}
+	}
+	e.reporting = true
+	for _, fn := range e.funcs {
+		e.visit(fn)
+	}
+}
+
+func (e *engine) seedParams(fn *ssa.Function) {
+	for i, p := range fn.Params {
+		if e.canCarry(p.Type()) {
+			o := e.origin(originKey{kind: FromParam, fn: fn, param: i}, func(o *Origin) {
+				o.Desc = "parameter " + p.Name()
+			})
+			e.vals[p] = Taint{o: model.AnyUnsafe}
+		}
+	}
+}
+
+// origin returns the unique origin for key, creating it with init.
+func (e *engine) origin(key originKey, init func(*Origin)) *Origin {
+	if o, ok := e.origins[key]; ok {
+		return o
+	}
+	o := &Origin{Kind: key.kind, Pos: key.pos, Desc: key.desc, Fn: key.fn, Param: key.param, id: len(e.origins)}
+	if init != nil {
+		init(o)
+	}
+	e.origins[key] = o
+	return o
+}
+
+// setVal merges t into the taint of v.
+func (e *engine) setVal(v ssa.Value, t Taint) {
+	if len(t) == 0 || !e.canCarry(v.Type()) {
+		return
+	}
+	cur := e.vals[v]
+	if mergeInto(&cur, t, model.AnyUnsafe) {
+		e.vals[v] = cur
+		e.changed = true
+	}
+}
+
+func (e *engine) summary(fn *ssa.Function) *Summary {
+	s := e.sums[fn]
+	if s == nil {
+		s = &Summary{}
+		e.sums[fn] = s
+	}
+	return s
+}
+
+func (e *engine) result() *Result {
+	r := &Result{Hits: e.hits, Summaries: make(map[*types.Func]*Summary), Fset: e.pass.Fset}
+	for fn, s := range e.sums {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil || s.IsEmpty() {
+			continue
+		}
+		r.Summaries[obj] = s
+	}
+	for obj, kind := range e.directives {
+		s := r.Summaries[obj]
+		if s == nil {
+			s = &Summary{}
+			r.Summaries[obj] = s
+		}
+		switch kind {
+		case "sanitizer":
+			s.Sanitizer = true
+		case "validator":
+			s.Validator = true
+		}
+	}
+	// Interface methods declared here summarize their implementations here,
+	// so callers in other packages that only see the interface still learn
+	// where their arguments go.
+	for _, m := range e.interfaceMethods() {
+		var merged Summary
+		for _, impl := range e.implementations(m) {
+			if s := e.sums[impl]; s != nil {
+				mergeSummary(&merged, s)
+			}
+		}
+		if !merged.IsEmpty() {
+			r.Summaries[m] = &merged
+		}
+	}
+	return r
+}
+
+func mergeSummary(dst, src *Summary) {
+	for _, p := range src.Sinks {
+		dst.addSink(p)
+	}
+	for _, r := range src.Returns {
+		dst.addReturn(r.Param, r.Bytes)
+	}
+	for _, o := range src.Origins {
+		dst.addOrigin(o)
+	}
+}

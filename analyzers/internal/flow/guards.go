@@ -1,0 +1,395 @@
+package flow
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"regexp/syntax"
+
+	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"golang.org/x/tools/go/ssa"
+)
+
+// A guard is a branch that proves something about a value: on the edge
+// from block to block.Succs[valid], x holds none of the bytes in removes.
+// `if !keyRE.MatchString(k) { return }` is one; so are `k == "a"`,
+// `!strings.ContainsAny(k, " \r\n")` and a call of a declared validator.
+type guard struct {
+	block   *ssa.BasicBlock
+	valid   int
+	x       ssa.Value
+	removes model.ByteSet
+}
+
+func (e *engine) guardsOf(fn *ssa.Function) []guard {
+	if gs, ok := e.guards[fn]; ok {
+		return gs
+	}
+	var gs []guard
+	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		for _, c := range e.conditions(ifInstr.Cond, true, 0) {
+			valid := 0
+			if !c.whenTrue {
+				valid = 1
+			}
+			gs = append(gs, guard{block: b, valid: valid, x: c.x, removes: c.removes})
+		}
+	}
+	e.guards[fn] = gs
+	return gs
+}
+
+// condition: when cond evaluates to whenTrue, x holds none of removes.
+type condition struct {
+	x        ssa.Value
+	removes  model.ByteSet
+	whenTrue bool
+}
+
+func (e *engine) conditions(cond ssa.Value, whenTrue bool, depth int) []condition {
+	if depth > 4 {
+		return nil
+	}
+	switch c := cond.(type) {
+	case *ssa.UnOp:
+		if c.Op == token.NOT {
+			return e.conditions(c.X, !whenTrue, depth+1)
+		}
+	case *ssa.BinOp:
+		return e.comparison(c, whenTrue)
+	case *ssa.Extract:
+		if c.Index == 0 {
+			if call, ok := c.Tuple.(*ssa.Call); ok {
+				return e.callCondition(call, whenTrue)
+			}
+		}
+	case *ssa.Call:
+		return e.callCondition(c, whenTrue)
+	}
+	return nil
+}
+
+// comparison handles `x == "const"`, `x != "const"`, `validate(x) == nil`
+// and `strings.IndexAny(x, " \n") < 0`.
+func (e *engine) comparison(c *ssa.BinOp, whenTrue bool) []condition {
+	if c.Op != token.EQL && c.Op != token.NEQ && c.Op != token.LSS && c.Op != token.GEQ && c.Op != token.GTR {
+		return nil
+	}
+	x, y := c.X, c.Y
+	if _, ok := x.(*ssa.Const); ok {
+		x, y = y, x
+	}
+	k, ok := y.(*ssa.Const)
+	if !ok {
+		return nil
+	}
+	eq := c.Op == token.EQL
+	if s, ok := constString(k); ok && (c.Op == token.EQL || c.Op == token.NEQ) {
+		if model.UnsafeBytesIn(s) != 0 {
+			return nil
+		}
+		return []condition{{x: x, removes: model.AnyUnsafe, whenTrue: whenTrue == eq}}
+	}
+	call, ok := x.(*ssa.Call)
+	if !ok {
+		if ex, ok2 := x.(*ssa.Extract); ok2 {
+			call, ok = ex.Tuple.(*ssa.Call)
+			if !ok || ex.Index != 1 {
+				return nil
+			}
+		} else {
+			return nil
+		}
+	}
+	ce := e.calleeOf(call.Common())
+	// validate(x) == nil
+	if k.IsNil() && e.isValidator(call.Common(), ce) && (c.Op == token.EQL || c.Op == token.NEQ) {
+		if as := args(call.Common()); len(as) > 0 {
+			return []condition{{x: validatedArg(call.Common()), removes: model.AnyUnsafe, whenTrue: whenTrue == eq}}
+		}
+	}
+	// strings.IndexAny(x, chars) compared with -1 or 0.
+	if set, arg := indexCall(ce.name, args(call.Common())); set != 0 {
+		notFound, ok := indexNotFound(c.Op, k)
+		if ok {
+			return []condition{{x: arg, removes: set, whenTrue: whenTrue == notFound}}
+		}
+	}
+	return nil
+}
+
+func indexCall(name string, as []ssa.Value) (model.ByteSet, ssa.Value) {
+	if len(as) != 2 {
+		return 0, nil
+	}
+	switch name {
+	case "strings.IndexAny", "strings.Index", "strings.IndexByte", "strings.IndexRune":
+		if s, ok := constString(as[1]); ok {
+			if name == "strings.Index" && len(s) != 1 {
+				return 0, nil
+			}
+			return model.UnsafeBytesIn(s), as[0]
+		}
+		if c, ok := as[1].(*ssa.Const); ok && c.Value != nil {
+			if n, ok := constIntValue(c); ok && n >= 0 && n < 0x80 {
+				return model.ByteBit(byte(n)), as[0]
+			}
+		}
+	}
+	return 0, nil
+}
+
+// indexNotFound reports whether `index OP k` being true means "not found".
+func indexNotFound(op token.Token, k *ssa.Const) (notFound, ok bool) {
+	n, ok := constIntValue(k)
+	if !ok {
+		return false, false
+	}
+	switch {
+	case op == token.EQL && n == -1, op == token.LSS && n == 0:
+		return true, true
+	case op == token.NEQ && n == -1, op == token.GEQ && n == 0, op == token.GTR && n == -1:
+		return false, true
+	}
+	return false, false
+}
+
+func (e *engine) callCondition(call *ssa.Call, whenTrue bool) []condition {
+	c := call.Common()
+	ce := e.calleeOf(c)
+	as := args(c)
+	switch ce.name {
+	case "(*regexp.Regexp).MatchString", "(*regexp.Regexp).Match":
+		if pat, ok := e.regexpPattern(as[0]); ok {
+			if removes := anchoredExcludes(pat); removes != 0 {
+				return []condition{{x: unconvert(as[1]), removes: removes, whenTrue: whenTrue}}
+			}
+		}
+	case "regexp.MatchString", "regexp.Match":
+		if pat, ok := constString(as[0]); ok {
+			if removes := anchoredExcludes(pat); removes != 0 {
+				return []condition{{x: unconvert(as[1]), removes: removes, whenTrue: whenTrue}}
+			}
+		}
+	case "strings.ContainsAny", "strings.Contains":
+		if s, ok := constString(as[1]); ok && (ce.name == "strings.ContainsAny" || len(s) == 1) {
+			return []condition{{x: as[0], removes: model.UnsafeBytesIn(s), whenTrue: !whenTrue}}
+		}
+	case "strings.ContainsRune":
+		if c, ok := as[1].(*ssa.Const); ok {
+			if n, ok := constIntValue(c); ok && n >= 0 && n < 0x80 {
+				return []condition{{x: as[0], removes: model.ByteBit(byte(n)), whenTrue: !whenTrue}}
+			}
+		}
+	}
+	if e.isValidator(c, ce) && isBoolResult(call) {
+		return []condition{{x: validatedArg(c), removes: model.AnyUnsafe, whenTrue: whenTrue}}
+	}
+	return nil
+}
+
+func isBoolResult(call *ssa.Call) bool {
+	b, ok := call.Type().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
+// validatedArg is the argument a validator judges: the first one after the
+// receiver.
+func validatedArg(c *ssa.CallCommon) ssa.Value {
+	if c.IsInvoke() || len(c.Args) == 0 {
+		if len(c.Args) > 0 {
+			return c.Args[0]
+		}
+		return c.Value
+	}
+	fn := c.StaticCallee()
+	if fn != nil && fn.Signature.Recv() != nil && len(c.Args) > 1 {
+		return c.Args[1]
+	}
+	return c.Args[0]
+}
+
+func (e *engine) isValidator(c *ssa.CallCommon, ce callee) bool {
+	sums, _ := e.summariesOf(c, ce)
+	for _, s := range sums {
+		if s.Validator {
+			return true
+		}
+	}
+	return false
+}
+
+// unconvert strips a []byte(s) conversion so the guard applies to s.
+func unconvert(v ssa.Value) ssa.Value {
+	if c, ok := v.(*ssa.Convert); ok {
+		return c.X
+	}
+	return v
+}
+
+func constIntValue(c *ssa.Const) (int64, bool) {
+	if c.Value == nil {
+		return 0, false
+	}
+	if k := c.Value.Kind(); k != constant.Int && k != constant.Float {
+		return 0, false
+	}
+	return int64Val(c.Value)
+}
+
+// regexpPattern finds the constant pattern a *regexp.Regexp was compiled
+// from, through package variables set by the initializer.
+func (e *engine) regexpPattern(re ssa.Value) (string, bool) {
+	call, ok := e.resolve(re).(*ssa.Call)
+	if !ok {
+		return "", false
+	}
+	switch e.calleeOf(call.Common()).name {
+	case "regexp.MustCompile", "regexp.Compile", "regexp.MustCompilePOSIX", "regexp.CompilePOSIX":
+		return constString(call.Call.Args[0])
+	}
+	return "", false
+}
+
+// anchoredExcludes returns the unsafe bytes a pattern can never match, if
+// it is anchored at both ends of the text (^...$ or \A...\z without the m
+// flag); otherwise nothing, since an unanchored match proves nothing about
+// the rest of the string.
+func anchoredExcludes(pattern string) model.ByteSet {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return 0
+	}
+	re = re.Simplify()
+	if !anchored(re) {
+		return 0
+	}
+	return model.AnyUnsafe &^ matchable(re)
+}
+
+func anchored(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpConcat:
+		if len(re.Sub) < 2 {
+			return false
+		}
+		return re.Sub[0].Op == syntax.OpBeginText && re.Sub[len(re.Sub)-1].Op == syntax.OpEndText
+	case syntax.OpCapture:
+		return anchored(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, s := range re.Sub {
+			if !anchored(s) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// matchable returns the unsafe bytes re can match anywhere.
+func matchable(re *syntax.Regexp) model.ByteSet {
+	var set model.ByteSet
+	switch re.Op {
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		set = model.AnyUnsafe
+		if re.Op == syntax.OpAnyCharNotNL {
+			set &^= model.ByteBit('\n')
+		}
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			if r < 0x80 {
+				set |= model.ByteBit(byte(r))
+				if re.Flags&syntax.FoldCase != 0 {
+					set |= model.ByteBit(byte(r) ^ 0x20)
+				}
+			}
+		}
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			lo, hi := re.Rune[i], re.Rune[i+1]
+			for r := lo; r <= hi && r < 0x80; r++ {
+				set |= model.ByteBit(byte(r))
+			}
+		}
+	}
+	for _, sub := range re.Sub {
+		set |= matchable(sub)
+	}
+	return set
+}
+
+// guarded clears from t what the guards dominating block b prove absent.
+func (e *engine) guarded(t Taint, b *ssa.BasicBlock) Taint {
+	if len(t) == 0 || b == nil {
+		return t
+	}
+	var out Taint
+	for _, g := range e.guardsOf(b.Parent()) {
+		gx := e.read(g.x, nil)
+		if !sharesOrigin(t, gx) || !e.guardedBy(b, g) {
+			continue
+		}
+		if out == nil {
+			out = make(Taint, len(t))
+			for o, bytes := range t {
+				out[o] = bytes
+			}
+		}
+		for o := range gx {
+			if bytes, ok := out[o]; ok {
+				out[o] = bytes &^ g.removes
+			}
+		}
+	}
+	if out == nil {
+		return t
+	}
+	return out
+}
+
+func sharesOrigin(a, b Taint) bool {
+	for o := range b {
+		if _, ok := a[o]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// guardedBy reports whether every path from the entry to b takes the valid
+// edge of g: with that edge removed, b is unreachable.
+func (e *engine) guardedBy(b *ssa.BasicBlock, g guard) bool {
+	fn := b.Parent()
+	if len(fn.Blocks) == 0 || b == fn.Blocks[0] {
+		return false
+	}
+	validSucc := g.block.Succs[g.valid]
+	seen := make(map[*ssa.BasicBlock]bool)
+	stack := []*ssa.BasicBlock{fn.Blocks[0]}
+	seen[fn.Blocks[0]] = true
+	for len(stack) > 0 {
+		cur := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if cur == b {
+			return false
+		}
+		for _, s := range cur.Succs {
+			if cur == g.block && s == validSucc {
+				continue
+			}
+			if !seen[s] {
+				seen[s] = true
+				stack = append(stack, s)
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,308 @@
+package flow
+
+import (
+	"go/types"
+	"slices"
+	"strings"
+
+	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"golang.org/x/tools/go/ssa"
+)
+
+// SinkInfo describes the key sink a hit reaches.
+type SinkInfo struct {
+	// Name is "(*memcache.Client).Get" or `a hand-written memcached "get" command`.
+	Name       string
+	Shape      model.KeyShape
+	Validating bool
+	// HandWritten: the key is part of a command line the program writes.
+	HandWritten bool
+	// Via lists the wrappers between the reported call and the sink,
+	// outermost first; empty when the call is the sink itself.
+	Via []string
+}
+
+// checkSinks checks every key that the call puts into a memcache command.
+func (e *engine) checkSinks(call ssa.CallInstruction) {
+	c := call.Common()
+	as := args(c)
+	ce := e.calleeOf(c)
+	if ks, ok := e.keySinks[ce.name]; ok {
+		if ks.Arg < len(as) {
+			info := SinkInfo{Name: ks.Short, Shape: ks.Shape, Validating: ks.Client.ValidatesKeys}
+			e.checkKey(call, as[ks.Arg], e.keyTaint(as[ks.Arg], ks.Shape, call), info, model.AnyUnsafe)
+		}
+		return
+	}
+	if kind, ok := model.HandWrittenWrites[ce.name]; ok {
+		e.checkHandWritten(call, kind, as)
+		return
+	}
+	if ce.obj != nil && slices.Contains(model.WriteMethods, ce.obj.Name()) && len(as) == 2 && e.isProtocolWriter(as[0]) {
+		e.checkHandWritten(call, model.WriteData, as)
+		return
+	}
+	if _, modelled := model.CallRules[ce.name]; modelled {
+		return
+	}
+	sums, _ := e.summariesOf(c, ce)
+	for _, s := range sums {
+		for _, ps := range s.Sinks {
+			if ps.Param >= len(as) {
+				continue
+			}
+			info := SinkInfo{Name: ps.Sink, Shape: ps.Shape, Validating: ps.Validating, Via: ps.Via}
+			arg := as[ps.Param]
+			e.checkKey(call, arg, e.keyTaint(arg, ps.Shape, call), info, ps.Bytes)
+		}
+	}
+}
+
+// keyTaint reads the key out of a sink argument of the given shape.
+func (e *engine) keyTaint(arg ssa.Value, shape model.KeyShape, at ssa.Instruction) Taint {
+	if shape != model.ItemKey {
+		return e.read(arg, at)
+	}
+	root, path := e.addr(arg)
+	t := e.heapUnder(root, path+"."+model.ItemKeyField)
+	mergeInto(&t, e.vals[root], model.AnyUnsafe)
+	if root != arg {
+		mergeInto(&t, e.vals[arg], model.AnyUnsafe)
+	}
+	return t
+}
+
+// checkKey records what reaches a key: concrete origins become hits, the
+// parameters of the enclosing functions become sinks in their summaries.
+func (e *engine) checkKey(call ssa.CallInstruction, key ssa.Value, t Taint, info SinkInfo, m model.ByteSet) {
+	t = e.guarded(t, call.Block())
+	for o, bytes := range t {
+		bytes &= m
+		if bytes == 0 {
+			continue
+		}
+		if o.Kind == FromParam {
+			ps := ParamSink{
+				Param:      o.Param,
+				Bytes:      bytes,
+				Shape:      paramShape(o.Fn.Params[o.Param].Type(), info.Shape),
+				Sink:       info.Name,
+				Validating: info.Validating,
+				Via:        append([]string{wrapperName(o.Fn)}, info.Via...),
+			}
+			if e.summary(o.Fn).addSink(ps) {
+				e.changed = true
+			}
+			continue
+		}
+		if !e.reporting {
+			continue
+		}
+		k := hitKey{call, key}
+		h := e.hitIndex[k]
+		if h == nil {
+			h = &Hit{Call: call, Sink: info, Key: key, Taint: Taint{}}
+			if info.Shape == model.ItemKey {
+				h.ItemKeyStores = e.itemKeyStores(call.Parent(), key)
+			}
+			e.hitIndex[k] = h
+			e.hits = append(e.hits, h)
+		}
+		h.Taint[o] |= bytes
+	}
+}
+
+func wrapperName(fn *ssa.Function) string {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	if obj, ok := fn.Object().(*types.Func); ok {
+		return shortName(obj)
+	}
+	return fn.Name()
+}
+
+// paramShape is the shape of a wrapper parameter that reaches a sink: the
+// Item itself, a list of keys, or (the usual case) a string the key is
+// built from.
+func paramShape(t types.Type, sinkShape model.KeyShape) model.KeyShape {
+	if sinkShape == model.ItemKey {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			if n, ok := types.Unalias(p.Elem()).(*types.Named); ok && n.Obj().Name() == "Item" {
+				return model.ItemKey
+			}
+		}
+	}
+	if s, ok := t.Underlying().(*types.Slice); ok && isString(s.Elem()) {
+		return model.KeyList
+	}
+	return model.KeyString
+}
+
+// itemKeyStores finds the stores to the Key field of the item.
+func (e *engine) itemKeyStores(fn *ssa.Function, item ssa.Value) []*ssa.Store {
+	root, path := e.addr(item)
+	want := path + "." + model.ItemKeyField
+	var out []*ssa.Store
+	for _, f := range e.funcs {
+		if f != fn && f.Parent() != fn {
+			continue
+		}
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				st, ok := instr.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				if r, p := e.addr(st.Addr); r == root && p == want {
+					out = append(out, st)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// isProtocolWriter reports whether w is a writer a memcached command line
+// may travel through.
+func (e *engine) isProtocolWriter(w ssa.Value) bool {
+	if mi, ok := w.(*ssa.MakeInterface); ok {
+		w = mi.X
+	}
+	s := types.TypeString(w.Type(), nil)
+	return slices.Contains(model.ProtocolWriters, s)
+}
+
+// part is a piece of a hand-written command: literal text, or a value
+// formatted with a verb (0 for plain concatenation).
+type part struct {
+	lit   string
+	isLit bool
+	val   ssa.Value
+	verb  rune
+	sharp bool
+}
+
+func (e *engine) checkHandWritten(call ssa.CallInstruction, kind model.HandWrittenWriteKind, as []ssa.Value) {
+	if len(as) < 2 || !e.isProtocolWriter(as[0]) {
+		return
+	}
+	var parts []part
+	switch kind {
+	case model.WriteFprintf:
+		if len(as) != 3 {
+			return
+		}
+		f, ok := constString(as[1])
+		if !ok {
+			return
+		}
+		parts, ok = formatParts(f, as[2])
+		if !ok {
+			return
+		}
+	case model.WriteFprint, model.WriteFprintln:
+		ops, ok := variadic(as[1])
+		if !ok {
+			return
+		}
+		for _, op := range ops {
+			if s, ok := constString(op); ok {
+				parts = append(parts, part{lit: s, isLit: true})
+			} else {
+				parts = append(parts, part{val: op})
+			}
+		}
+	case model.WriteData:
+		parts = e.flatten(as[1], 0)
+	}
+	if len(parts) == 0 || !parts[0].isLit {
+		return
+	}
+	verb, ok := model.LeadingVerb(parts[0].lit, kind == model.WriteFprintln)
+	if !ok {
+		return
+	}
+	info := SinkInfo{Name: `a hand-written memcached "` + verb + `" command`, HandWritten: true}
+	for i, p := range parts {
+		if p.isLit {
+			rest := p.lit
+			if i == 0 {
+				rest = rest[len(verb):]
+			}
+			if strings.Contains(rest, "\n") {
+				return // the command line ends here; what follows is a data block
+			}
+			continue
+		}
+		t := e.read(p.val, call)
+		if p.verb != 0 {
+			t = e.verbTaint(p.verb, p.sharp, p.val, call)
+		}
+		e.checkKey(call, p.val, t, info, model.AnyUnsafe)
+	}
+}
+
+func formatParts(format string, packed ssa.Value) ([]part, bool) {
+	pieces, ok := parseFormat(format)
+	if !ok {
+		return nil, false
+	}
+	ops, ok := variadic(packed)
+	if !ok {
+		return nil, false
+	}
+	var parts []part
+	for _, p := range pieces {
+		switch {
+		case p.operand < 0:
+			parts = append(parts, part{lit: p.lit, isLit: true})
+		case p.operand < len(ops):
+			parts = append(parts, part{val: ops[p.operand], verb: p.verb, sharp: p.sharp})
+		}
+	}
+	return parts, true
+}
+
+// flatten splits the bytes of a command being written into literal text
+// and values, through concatenation, conversions and fmt.Sprintf.
+func (e *engine) flatten(v ssa.Value, depth int) []part {
+	if depth > 16 {
+		return []part{{val: v}}
+	}
+	if s, ok := constString(v); ok {
+		return []part{{lit: s, isLit: true}}
+	}
+	switch x := v.(type) {
+	case *ssa.BinOp:
+		if x.Op.String() == "+" {
+			return append(e.flatten(x.X, depth+1), e.flatten(x.Y, depth+1)...)
+		}
+	case *ssa.Convert:
+		return e.flatten(x.X, depth+1)
+	case *ssa.Call:
+		ce := e.calleeOf(x.Common())
+		switch ce.name {
+		case "fmt.Sprintf":
+			if f, ok := constString(x.Call.Args[0]); ok {
+				if parts, ok := formatParts(f, x.Call.Args[1]); ok {
+					var out []part
+					for _, p := range parts {
+						if p.isLit || p.verb != 's' && p.verb != 'v' {
+							out = append(out, p)
+						} else {
+							out = append(out, e.flatten(p.val, depth+1)...)
+						}
+					}
+					return out
+				}
+			}
+		case "strings.Join":
+			// Keys joined by spaces: the multi-get the programmer meant.
+			if sep, ok := constString(x.Call.Args[1]); ok && sep == " " {
+				return []part{{val: x.Call.Args[0]}}
+			}
+		}
+	}
+	return []part{{val: v}}
+}

@@ -1,0 +1,105 @@
+package flow
+
+import (
+	"go/token"
+	"sort"
+
+	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"golang.org/x/tools/go/ssa"
+)
+
+// OriginKind classifies where unsafe bytes come from.
+type OriginKind uint8
+
+const (
+	// FromSource is attacker-controlled input.
+	FromSource OriginKind = iota
+	// FromConstruction is unsafe by construction: a constant holding a space
+	// or control byte, fmt's spaces between elements, raw digest bytes.
+	FromConstruction
+	// FromParam is a parameter of the function being summarized.
+	FromParam
+)
+
+// Origin is one place unsafe bytes come from.
+type Origin struct {
+	Kind OriginKind
+	// Desc names the origin in a diagnostic.
+	Desc string
+	// Pos is where it enters the current package; NoPos for parameters.
+	Pos token.Pos
+	// Fn and Param identify a FromParam origin.
+	Fn    *ssa.Function
+	Param int
+	// Via lists the wrappers the data came out of, outermost last, for
+	// origins that a called function's summary returned.
+	Via []string
+
+	id int // creation order, for deterministic output
+}
+
+// Taint maps each origin reaching a value to the unsafe bytes it may still
+// contribute there. An origin with no bytes left is still tracked: its data
+// is attacker-controlled, only escaped.
+type Taint map[*Origin]model.ByteSet
+
+// Unsafe returns the bytes any label may contribute.
+func (t Taint) Unsafe() model.ByteSet {
+	var b model.ByteSet
+	for _, bytes := range t {
+		b |= bytes
+	}
+	return b
+}
+
+// mergeInto adds src to *dst, masking each label's bytes with mask, and
+// reports whether *dst grew.
+func mergeInto(dst *Taint, src Taint, mask model.ByteSet) bool {
+	changed := false
+	for o, b := range src {
+		b &= mask
+		if *dst == nil {
+			*dst = Taint{}
+		}
+		old, ok := (*dst)[o]
+		if !ok || old|b != old {
+			(*dst)[o] = old | b
+			changed = true
+		}
+	}
+	return changed
+}
+
+// transformed returns t after a call with the given transform.
+func transformed(t Taint, tr model.Transform) Taint {
+	switch tr {
+	case model.Escape:
+		return withBytes(t, func(model.ByteSet) model.ByteSet { return 0 })
+	case model.Decode:
+		return withBytes(t, func(model.ByteSet) model.ByteSet { return model.AnyUnsafe })
+	case model.Clean:
+		return nil
+	}
+	return t
+}
+
+func withBytes(t Taint, f func(model.ByteSet) model.ByteSet) Taint {
+	if len(t) == 0 {
+		return nil
+	}
+	out := make(Taint, len(t))
+	for o, b := range t {
+		out[o] = f(b)
+	}
+	return out
+}
+
+// sorted returns the origins of t in creation order.
+func (t Taint) sorted() []*Origin {
+	os := make([]*Origin, 0, len(t))
+	for o := range t {
+		os = append(os, o)
+	}
+	sort.Slice(os, func(i, j int) bool { return os[i].id < os[j].id })
+	return os
+}

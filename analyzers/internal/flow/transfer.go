@@ -1,0 +1,185 @@
+package flow
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"golang.org/x/tools/go/ssa"
+)
+
+// visit applies the transfer function of every instruction of fn once.
+func (e *engine) visit(fn *ssa.Function) {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			e.transfer(instr)
+		}
+	}
+}
+
+func (e *engine) transfer(instr ssa.Instruction) {
+	switch in := instr.(type) {
+	case *ssa.Store:
+		e.store(in.Addr, e.read(in.Val, in))
+	case *ssa.MapUpdate:
+		t := e.read(in.Value, in)
+		mergeInto(&t, e.read(in.Key, in), model.AnyUnsafe)
+		e.store(in.Map, t)
+	case *ssa.Send:
+		e.store(in.Chan, e.read(in.X, in))
+	case *ssa.MakeClosure:
+		fn := in.Fn.(*ssa.Function)
+		for i, fv := range fn.FreeVars {
+			if i < len(in.Bindings) {
+				e.bind(fv, in.Bindings[i])
+				e.setVal(fv, e.read(in.Bindings[i], in))
+			}
+		}
+	case *ssa.Return:
+		e.returns(in)
+	case *ssa.Call:
+		e.checkSinks(in)
+		e.setVal(in, e.callTaint(in))
+	case *ssa.Go:
+		e.checkSinks(in)
+		e.callEffects(in.Common(), in)
+	case *ssa.Defer:
+		e.checkSinks(in)
+		e.callEffects(in.Common(), in)
+	case ssa.Value:
+		e.setVal(in, e.valueTaint(in))
+	}
+}
+
+func (e *engine) bind(fv *ssa.FreeVar, v ssa.Value) {
+	for _, x := range e.bindings[fv] {
+		if x == v {
+			return
+		}
+	}
+	e.bindings[fv] = append(e.bindings[fv], v)
+}
+
+// valueTaint computes the taint of a value-producing instruction other than
+// a call.
+func (e *engine) valueTaint(v ssa.Value) Taint {
+	instr := v.(ssa.Instruction)
+	switch x := v.(type) {
+	case *ssa.BinOp:
+		if x.Op != token.ADD {
+			return nil
+		}
+		return e.union(instr, x.X, x.Y)
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			return e.load(x.X, instr)
+		}
+		return e.read(x.X, instr) // <-ch is handled by read of the channel's heap
+	case *ssa.Phi:
+		var t Taint
+		for _, edge := range x.Edges {
+			mergeInto(&t, e.read(edge, instr), model.AnyUnsafe)
+		}
+		return t
+	case *ssa.Convert:
+		return e.read(x.X, instr)
+	case *ssa.ChangeType:
+		return e.read(x.X, instr)
+	case *ssa.MultiConvert:
+		return e.read(x.X, instr)
+	case *ssa.MakeInterface:
+		return e.read(x.X, instr)
+	case *ssa.ChangeInterface:
+		return e.read(x.X, instr)
+	case *ssa.TypeAssert:
+		return e.read(x.X, instr)
+	case *ssa.SliceToArrayPointer:
+		return e.read(x.X, instr)
+	case *ssa.Slice:
+		return e.read(x.X, instr)
+	case *ssa.Extract:
+		return e.read(x.Tuple, instr)
+	case *ssa.Field:
+		return e.read(x.X, instr)
+	case *ssa.Index:
+		return e.read(x.X, instr)
+	case *ssa.Lookup:
+		return e.read(x.X, instr)
+	case *ssa.Range:
+		return e.read(x.X, instr)
+	case *ssa.Next:
+		return e.read(x.Iter, instr)
+	}
+	// Alloc, FieldAddr, IndexAddr, MakeSlice, MakeMap, MakeChan: addresses
+	// whose contents live in the heap and are read through read().
+	return nil
+}
+
+func (e *engine) union(at ssa.Instruction, vs ...ssa.Value) Taint {
+	var t Taint
+	for _, v := range vs {
+		mergeInto(&t, e.read(v, at), model.AnyUnsafe)
+	}
+	return t
+}
+
+// read returns the taint of v as an operand of instruction at: its own
+// taint, what is stored in the memory it points to, and for a constant, the
+// unsafe bytes it spells.
+func (e *engine) read(v ssa.Value, at ssa.Instruction) Taint {
+	switch x := v.(type) {
+	case *ssa.Const:
+		return e.constTaint(x, at)
+	case *ssa.Function, *ssa.Builtin:
+		return nil
+	}
+	if !e.canCarry(v.Type()) {
+		return nil
+	}
+	t := e.vals[v]
+	if isAddress(v.Type()) {
+		var out Taint
+		mergeInto(&out, t, model.AnyUnsafe)
+		root, path := e.addr(v)
+		mergeInto(&out, e.heapUnder(root, path), model.AnyUnsafe)
+		if root != v {
+			mergeInto(&out, e.vals[root], model.AnyUnsafe)
+		}
+		if g, ok := root.(*ssa.Global); ok {
+			mergeInto(&out, e.globalSource(g, at), model.AnyUnsafe)
+		}
+		return out
+	}
+	return t
+}
+
+// constTaint makes an origin for a string constant that holds an unsafe
+// byte: `"user " + id` puts a space in every key it builds.
+func (e *engine) constTaint(c *ssa.Const, at ssa.Instruction) Taint {
+	if c.Value == nil || c.Value.Kind() != constant.String {
+		return nil
+	}
+	s := constant.StringVal(c.Value)
+	bytes := model.UnsafeBytesIn(s)
+	if bytes == 0 {
+		return nil
+	}
+	pos := token.NoPos
+	if at != nil {
+		pos = at.Pos()
+	}
+	o := e.origin(originKey{kind: FromConstruction, pos: pos, desc: "const:" + s}, func(o *Origin) {
+		o.Desc = "the constant " + strconv.Quote(s)
+	})
+	return Taint{o: bytes}
+}
+
+func isAddress(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Interface:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,59 @@
+// Package keyinjection defines an Analyzer that reports attacker-controlled
+// or otherwise unsafe bytes reaching a memcache key.
+//
+// # Analyzer keyinjection
+//
+// keyinjection: report memcache keys that may hold a space, CR/LF or other control byte
+//
+// Memcached's text protocol is line based and space separated. A key that
+// carries LF ends the command line and starts another one, so
+//
+//	mc.Get(r.FormValue("id")) // id = "foo\r\nset evil 0 0 5\r\nhello"
+//
+// makes a hand-written client send a `set` the attacker chose; a space turns
+// `get` into a multi-get that discloses other keys and corrupts `set` and
+// `delete` lines. Clients that validate keys, such as
+// github.com/bradfitz/gomemcache, refuse such keys with ErrMalformedKey, which
+// turns the same bug into failed requests and cache bypass on the attacker's
+// demand.
+//
+// The analyzer tracks data on SSA from untrusted sources (net/http request
+// accessors, gorilla/mux, chi, gin and echo parameters, os.Args, data read
+// from an accepted net.Conn) and from unsafe constructions (a constant with a
+// space, fmt's %v of a slice or struct, raw digest bytes) to key sinks: the
+// key arguments of gomemcache's Client methods, the Key of an Item passed to
+// Set, Add, Replace, Append, Prepend or CompareAndSwap, and the key of a
+// command line written by hand to a net.Conn or bufio.Writer, such as
+// fmt.Fprintf(conn, "get %s\r\n", key).
+//
+// Sanitizers are judged by what they do to the bytes, not by their names:
+// url.QueryEscape, url.PathEscape, hex, base32 and base64 encoding make data
+// safe (url.QueryUnescape and base64 decoding make it raw again); numbers and
+// parsed UUIDs formatted again are clean; strings.ReplaceAll, strings.Map and
+// a strings.Replacer count only for the bytes they really remove; digests
+// count only once hex or base64 encoded. A guard that dominates the sink
+// proves a key safe: a regexp.MatchString with a pattern anchored at both
+// ends whose characters exclude space and control bytes, a comparison with
+// constants, strings.ContainsAny with the unsafe bytes, or a call of a
+// declared validator.
+//
+// Functions that pass a parameter into a key become sinks themselves, in
+// this package and in every package that imports it (the analysis exports
+// their summaries as facts, as the printf checker does for printf wrappers);
+// functions that return request data become sources. The finding is reported
+// once, where the untrusted value enters the outermost wrapper, with related
+// information at the source and at the wrapper, and with a suggested fix
+// that wraps the tainted operand in url.QueryEscape.
+//
+// Declare your own sanitizers and validators with a directive in the
+// function's doc comment, or with the -sanitizers and -validators flags
+// (comma-separated full names such as example.com/keys.Clean or
+// (*example.com/keys.Checker).Valid):
+//
+//	//cachevet:validator
+//	func validKey(k string) bool { ... }
+//
+// Silence one finding with a reason:
+//
+//	//cachevet:ignore keyinjection ids are checked by the router
+package keyinjection

@@ -1,0 +1,429 @@
+package keyinjection
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/build"
+	"go/types"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cachevet/cachevet/analyzers/internal/fix"
+	"github.com/cachevet/cachevet/analyzers/internal/flow"
+	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"github.com/cachevet/cachevet/analyzers/internal/suppress"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Analyzer reports unsafe bytes reaching a memcache key.
+var Analyzer = &analysis.Analyzer{
+	Name:      "keyinjection",
+	Doc:       "report memcache keys that may hold a space, CR/LF or other control byte",
+	URL:       "https://pkg.go.dev/github.com/cachevet/cachevet/analyzers/keyinjection",
+	Run:       run,
+	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	FactTypes: []analysis.Fact{new(summaryFact), new(analyzedFact)},
+}
+
+// Flags, set once before any package is analyzed, as for the printf checker.
+var (
+	sanitizers funcList
+	validators funcList
+)
+
+func init() {
+	Analyzer.Flags.Var(&sanitizers, "sanitizers", "comma-separated full names of functions whose result is a safe key (e.g. example.com/keys.Clean)")
+	Analyzer.Flags.Var(&validators, "validators", "comma-separated full names of functions whose true result (or nil error) proves their argument a safe key")
+}
+
+// funcList is a flag.Value holding function full names.
+type funcList map[string]bool
+
+func (l *funcList) String() string {
+	var names []string
+	for n := range *l {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return strings.Join(names, ",")
+}
+
+func (l *funcList) Set(s string) error {
+	m := make(funcList)
+	for _, name := range strings.Split(s, ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			m[name] = true
+		}
+	}
+	*l = m
+	return nil
+}
+
+// summaryFact is a function's flow summary: which parameters reach a key,
+// which reach the result, what attacker data it returns.
+type summaryFact struct{ flow.Summary }
+
+func (*summaryFact) AFact()           {}
+func (f *summaryFact) String() string { return "keyinjection(" + f.Summary.String() + ")" }
+
+// analyzedFact marks a package whose functions have summaries: a function
+// of such a package without a summaryFact passes nothing through.
+type analyzedFact struct{}
+
+func (*analyzedFact) AFact()         {}
+func (*analyzedFact) String() string { return "analyzed" }
+
+func run(pass *analysis.Pass) (any, error) {
+	if skipped(pass) {
+		return nil, nil
+	}
+	res := flow.Run(&flow.Config{
+		Pass: pass,
+		Import: func(fn *types.Func) (*flow.Summary, bool) {
+			if fn.Pkg() == nil || !pass.ImportPackageFact(fn.Pkg(), new(analyzedFact)) {
+				return nil, false
+			}
+			var f summaryFact
+			if pass.ImportObjectFact(fn, &f) {
+				return &f.Summary, true
+			}
+			return nil, true
+		},
+		Sanitizers: sanitizers,
+		Validators: validators,
+	})
+	for fn, s := range res.Summaries {
+		pass.ExportObjectFact(fn, &summaryFact{*s})
+	}
+	pass.ExportPackageFact(new(analyzedFact))
+
+	reporter := suppress.NewReporter(pass)
+	for _, h := range res.Hits {
+		reporter.Report(diagnostic(pass, h))
+	}
+	return nil, nil
+}
+
+// skipped reports whether the package is one cachevet does not summarize:
+// the standard library and the modelled clients, which the model describes.
+func skipped(pass *analysis.Pass) bool {
+	path := pass.Pkg.Path()
+	for _, c := range model.Clients {
+		if path == c.Path {
+			return true
+		}
+	}
+	if len(pass.Files) == 0 {
+		return true
+	}
+	file := pass.Fset.File(pass.Files[0].Pos())
+	if file == nil {
+		return false
+	}
+	goroot := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	return strings.HasPrefix(file.Name(), goroot)
+}
+
+func diagnostic(pass *analysis.Pass, h *flow.Hit) analysis.Diagnostic {
+	call := callExpr(pass, h.Call)
+	keyExpr := keyExpression(pass, h, call)
+	origins := h.Origins()
+	primary := origins[0]
+	for _, o := range origins {
+		if o.Kind == flow.FromSource {
+			primary = o
+			break
+		}
+	}
+	bytes := h.Taint.Unsafe()
+
+	sink := h.Sink.Name
+	if len(h.Sink.Via) > 0 {
+		sink += " through " + strings.Join(h.Sink.Via, " and ")
+	}
+	where := "the memcache key of " + sink
+	if h.Sink.HandWritten {
+		where = "the key of " + sink
+	}
+	if h.Sink.Shape == model.ItemKey {
+		where = "the Key of the Item passed to " + sink
+	}
+	var msg string
+	from := primary.Desc
+	if len(primary.Via) > 0 {
+		from += " returned by " + strings.Join(primary.Via, " from ")
+	}
+	if primary.Kind == flow.FromSource {
+		msg = from + " reaches " + where + " unescaped: " + harm(h.Sink, bytes)
+	} else {
+		msg = from + " puts " + bytes.String() + " into " + where + ": " + harm(h.Sink, bytes)
+	}
+	if more := len(origins) - 1; more > 0 {
+		msg += " (and " + plural(more, "other origin") + ")"
+	}
+
+	d := analysis.Diagnostic{Pos: h.Call.Pos(), Message: msg, Category: "keyinjection"}
+	if call != nil {
+		d.Pos, d.End = call.Pos(), call.End()
+	}
+	if keyExpr != nil {
+		d.Pos, d.End = keyExpr.Pos(), keyExpr.End()
+	}
+	for _, o := range origins {
+		if o.Pos.IsValid() {
+			what := "untrusted data enters here"
+			if o.Kind == flow.FromConstruction {
+				what = "unsafe bytes come from here"
+			}
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: o.Pos, Message: what + ": " + o.Desc})
+		}
+	}
+	if len(h.Sink.Via) > 0 {
+		if obj := calleeObj(h.Call); obj != nil && obj.Pos().IsValid() {
+			d.Related = append(d.Related, analysis.RelatedInformation{
+				Pos:     obj.Pos(),
+				Message: h.Sink.Via[0] + " puts this argument into " + h.Sink.Name,
+			})
+		}
+	}
+	if keyExpr != nil && allFromSources(origins) {
+		if f := escapeFix(pass, keyExpr); f != nil {
+			d.SuggestedFixes = []analysis.SuggestedFix{*f}
+		}
+	}
+	return d
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
+}
+
+// harm says what the unsafe bytes do at this kind of sink.
+func harm(s flow.SinkInfo, bytes model.ByteSet) string {
+	holds := "a key holding " + bytes.String()
+	switch {
+	case s.HandWritten && bytes&model.Splitting != 0:
+		return holds + " splits the command line or injects memcached commands; escape it with url.QueryEscape"
+	case s.HandWritten:
+		return holds + " is stored under a name other clients refuse or cannot spell; escape it with url.QueryEscape"
+	case s.Validating:
+		return holds + " makes the client fail with ErrMalformedKey, so whoever controls it picks which requests bypass the cache or fail; escape it with url.QueryEscape"
+	}
+	return holds + " splits or injects memcached commands; escape it with url.QueryEscape"
+}
+
+func allFromSources(os []*flow.Origin) bool {
+	for _, o := range os {
+		if o.Kind != flow.FromSource {
+			return false
+		}
+	}
+	return true
+}
+
+func calleeObj(call ssa.CallInstruction) *types.Func {
+	c := call.Common()
+	if c.IsInvoke() {
+		return c.Method
+	}
+	if fn := c.StaticCallee(); fn != nil {
+		obj, _ := fn.Object().(*types.Func)
+		return obj
+	}
+	return nil
+}
+
+// callExpr finds the call expression of an SSA call.
+func callExpr(pass *analysis.Pass, call ssa.CallInstruction) *ast.CallExpr {
+	pos := call.Pos()
+	for _, f := range pass.Files {
+		if f.FileStart > pos || pos > f.FileEnd {
+			continue
+		}
+		path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+		for _, n := range path {
+			if ce, ok := n.(*ast.CallExpr); ok && (ce.Lparen == pos || ce.Pos() == pos) {
+				return ce
+			}
+			if g, ok := n.(*ast.GoStmt); ok {
+				return g.Call
+			}
+			if d, ok := n.(*ast.DeferStmt); ok {
+				return d.Call
+			}
+		}
+	}
+	return nil
+}
+
+// keyExpression finds the expression the developer must change: the key
+// argument, the operand of a hand-written command, or the value stored in
+// an Item's Key.
+func keyExpression(pass *analysis.Pass, h *flow.Hit, call *ast.CallExpr) ast.Expr {
+	if h.Sink.Shape == model.ItemKey {
+		for _, st := range h.ItemKeyStores {
+			if e := storedExpr(pass, st); e != nil {
+				return e
+			}
+		}
+		return nil
+	}
+	if call == nil {
+		return nil
+	}
+	c := h.Call.Common()
+	ssaArgs := c.Args
+	offset := 0
+	if !c.IsInvoke() {
+		if fn := c.StaticCallee(); fn != nil && fn.Signature.Recv() != nil {
+			if _, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); isSel {
+				offset = 1 // the receiver is an SSA argument but not an AST one
+			}
+		}
+	}
+	for i, a := range ssaArgs {
+		if a == h.Key && i-offset >= 0 && i-offset < len(call.Args) {
+			return call.Args[i-offset]
+		}
+	}
+	// An operand packed into fmt's variadic slice.
+	for i, a := range ssaArgs {
+		sl, ok := a.(*ssa.Slice)
+		if !ok {
+			continue
+		}
+		for j, op := range variadicOperands(sl) {
+			if op == h.Key {
+				idx := i - offset + j
+				if idx < len(call.Args) {
+					return call.Args[idx]
+				}
+			}
+		}
+	}
+	if len(call.Args) > 0 {
+		return call.Args[len(call.Args)-1]
+	}
+	return nil
+}
+
+func variadicOperands(sl *ssa.Slice) []ssa.Value {
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var ops []ssa.Value
+	for _, ref := range *alloc.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, r2 := range *ia.Referrers() {
+			if st, ok := r2.(*ssa.Store); ok {
+				x := st.Val
+				if mi, ok := x.(*ssa.MakeInterface); ok {
+					x = mi.X
+				}
+				ops = append(ops, x)
+			}
+		}
+	}
+	return ops
+}
+
+// storedExpr finds the expression a store writes: the value of `Key: k` in
+// a composite literal or the right side of `item.Key = k`.
+func storedExpr(pass *analysis.Pass, st *ssa.Store) ast.Expr {
+	pos := st.Pos()
+	for _, f := range pass.Files {
+		if f.FileStart > pos || pos > f.FileEnd {
+			continue
+		}
+		path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+		for _, n := range path {
+			switch n := n.(type) {
+			case *ast.KeyValueExpr:
+				if id, ok := n.Key.(*ast.Ident); ok && id.Name == model.ItemKeyField {
+					return n.Value
+				}
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					if sel, ok := lhs.(*ast.SelectorExpr); ok && sel.Sel.Name == model.ItemKeyField && i < len(n.Rhs) {
+						return n.Rhs[i]
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// escapeFix wraps the non-constant string operands of the key in
+// url.QueryEscape, which leaves no space or control byte in them.
+func escapeFix(pass *analysis.Pass, key ast.Expr) *analysis.SuggestedFix {
+	targets := escapeTargets(pass, key)
+	if len(targets) == 0 {
+		return nil
+	}
+	im := fix.NewImporter(pass, key.Pos())
+	if im == nil {
+		return nil
+	}
+	name, ok := im.Name("net/url", "url", key.Pos())
+	if !ok {
+		return nil
+	}
+	var edits []analysis.TextEdit
+	for _, t := range targets {
+		edits = append(edits, fix.Wrap(t, name+".QueryEscape")...)
+	}
+	return &analysis.SuggestedFix{
+		Message:   "Escape the key with url.QueryEscape",
+		TextEdits: append(edits, im.Edits()...),
+	}
+}
+
+// escapeTargets returns the sub-expressions of key to escape: each
+// non-constant string operand of a concatenation or of fmt.Sprintf's %s and
+// %v, or the key itself.
+func escapeTargets(pass *analysis.Pass, key ast.Expr) []ast.Expr {
+	key = ast.Unparen(key)
+	if tv, ok := pass.TypesInfo.Types[key]; ok && tv.Value != nil {
+		return nil
+	}
+	if b, ok := key.(*ast.BinaryExpr); ok && b.Op.String() == "+" {
+		return append(escapeTargets(pass, b.X), escapeTargets(pass, b.Y)...)
+	}
+	if call, ok := key.(*ast.CallExpr); ok && isSprintf(pass, call) && len(call.Args) > 1 {
+		var out []ast.Expr
+		for _, a := range call.Args[1:] {
+			out = append(out, escapeTargets(pass, a)...)
+		}
+		return out
+	}
+	if isPlainString(pass.TypesInfo.TypeOf(key)) {
+		return []ast.Expr{key}
+	}
+	return nil
+}
+
+func isSprintf(pass *analysis.Pass, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Func)
+	return ok && fn.FullName() == "fmt.Sprintf"
+}
+
+func isPlainString(t types.Type) bool {
+	return t != nil && types.Identical(t, types.Typ[types.String])
+}
