@@ -159,9 +159,9 @@ func diagnostic(pass *analysis.Pass, h *flow.Hit) analysis.Diagnostic {
 		from += " returned by " + strings.Join(primary.Via, " from ")
 	}
 	if primary.Kind == flow.FromSource {
-		msg = from + " reaches " + where + " unescaped: " + harm(h.Sink, bytes)
+		msg = from + " reaches " + where + " unescaped: " + harm(h.Sink, bytes, true) + "; escape it with url.QueryEscape"
 	} else {
-		msg = from + " puts " + bytes.String() + " into " + where + ": " + harm(h.Sink, bytes)
+		msg = from + " puts " + bytes.String() + " into " + where + ": " + harm(h.Sink, bytes, false) + "; " + primary.Hint
 	}
 	if more := len(origins) - 1; more > 0 {
 		msg += " (and " + plural(more, "other origin") + ")"
@@ -206,18 +206,22 @@ func plural(n int, what string) string {
 	return strconv.Itoa(n) + " " + what + "s"
 }
 
-// harm says what the unsafe bytes do at this kind of sink.
-func harm(s flow.SinkInfo, bytes model.ByteSet) string {
-	holds := "a key holding " + bytes.String()
+// harm says what the unsafe bytes do at this kind of sink, for keys an
+// attacker chooses or for keys that are unsafe by construction.
+func harm(s flow.SinkInfo, bytes model.ByteSet, attacker bool) string {
 	switch {
+	case s.HandWritten && bytes&model.Splitting != 0 && attacker:
+		return bytes.String() + " in it splits the command line or injects memcached commands"
 	case s.HandWritten && bytes&model.Splitting != 0:
-		return holds + " splits the command line or injects memcached commands; escape it with url.QueryEscape"
+		return "it splits the command line, so memcached runs a different command"
 	case s.HandWritten:
-		return holds + " is stored under a name other clients refuse or cannot spell; escape it with url.QueryEscape"
+		return "memcached stores the key, but clients that validate keys can never read it back"
+	case s.Validating && attacker:
+		return bytes.String() + " in it makes the client fail with ErrMalformedKey, so the sender picks which requests fail and bypass the cache"
 	case s.Validating:
-		return holds + " makes the client fail with ErrMalformedKey, so whoever controls it picks which requests bypass the cache or fail; escape it with url.QueryEscape"
+		return "the client rejects such keys with ErrMalformedKey, so the call always fails"
 	}
-	return holds + " splits or injects memcached commands; escape it with url.QueryEscape"
+	return bytes.String() + " in it splits or injects memcached commands"
 }
 
 func allFromSources(os []*flow.Origin) bool {

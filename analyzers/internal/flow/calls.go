@@ -134,6 +134,7 @@ func (e *engine) applyRule(rule model.CallRule, ce callee, as []ssa.Value, at ss
 	case rule.Transform == model.Digest:
 		o := e.origin(originKey{kind: FromConstruction, pos: at.Pos(), desc: "digest:" + ce.name}, func(o *Origin) {
 			o.Desc = "raw digest bytes (" + shortName(ce.obj) + ")"
+			o.Hint = "encode the digest with hex.EncodeToString or fmt's %x"
 		})
 		t = Taint{o: model.AnyUnsafe}
 	case rule.Transform == model.Special:
@@ -176,6 +177,7 @@ func (e *engine) applySummary(s *Summary, ce callee, as []ssa.Value, at ssa.Inst
 		via := appendVia(ro.Via, name)
 		o := e.origin(originKey{kind: ro.Kind, pos: at.Pos(), desc: ro.Desc, via: joinVia(via)}, func(o *Origin) {
 			o.Via = via
+			o.Hint = ro.Hint
 		})
 		mergeInto(&t, Taint{o: ro.Bytes}, model.AnyUnsafe)
 	}
@@ -210,7 +212,7 @@ func (e *engine) returns(ret *ssa.Return) {
 				}
 			default:
 				desc := o.Desc
-				if e.summary(fn).addOrigin(ReturnedOrigin{Kind: o.Kind, Desc: desc, Bytes: bytes, Via: o.Via}) {
+				if e.summary(fn).addOrigin(ReturnedOrigin{Kind: o.Kind, Desc: desc, Hint: o.Hint, Bytes: bytes, Via: o.Via}) {
 					e.changed = true
 				}
 			}

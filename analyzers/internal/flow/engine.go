@@ -158,7 +158,7 @@ func (e *engine) solve() {
 
 func (e *engine) seedParams(fn *ssa.Function) {
 	for i, p := range fn.Params {
-		if e.canCarry(p.Type()) {
+		if e.canCarry(p.Type()) && !model.SourceTypes[p.Type().String()] {
 			o := e.origin(originKey{kind: FromParam, fn: fn, param: i}, func(o *Origin) {
 				o.Desc = "parameter " + p.Name()
 			})

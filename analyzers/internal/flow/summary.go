@@ -53,6 +53,7 @@ type ParamReturn struct {
 type ReturnedOrigin struct {
 	Kind  OriginKind
 	Desc  string
+	Hint  string
 	Bytes model.ByteSet
 	Via   []string
 }

@@ -31,6 +31,8 @@ type Origin struct {
 	// Fn and Param identify a FromParam origin.
 	Fn    *ssa.Function
 	Param int
+	// Hint says how to remove unsafe bytes of construction.
+	Hint string
 	// Via lists the wrappers the data came out of, outermost last, for
 	// origins that a called function's summary returned.
 	Via []string

@@ -49,12 +49,21 @@ func (s ByteSet) Has(b byte) bool { return s&ByteBit(b) != 0 && ByteBit(b) != 0 
 
 // String names the bytes for a diagnostic: "space, CR, LF and 3 other control bytes".
 func (s ByteSet) String() string {
-	if s == 0 {
+	switch {
+	case s == 0:
 		return "no unsafe byte"
+	case s == AnyUnsafe:
+		return "a space, CR/LF or other control byte"
+	case s&Whitespace == Whitespace:
+		// What strings.Fields and friends leave behind.
+		if s == Whitespace {
+			return "whitespace"
+		}
+		return "whitespace or other control bytes"
 	}
 	var names []string
 	if s.Has(' ') {
-		names = append(names, "space")
+		names = append(names, "a space")
 	}
 	if s.Has('\r') && s.Has('\n') {
 		names = append(names, "CR/LF")

@@ -250,3 +250,14 @@ var ConstantsFlow = map[string]bool{
 	"strings.Join": true, "bytes.Join": true, "strings.Repeat": true, "bytes.Repeat": true,
 	"strings.Concat": true, "path.Join": true, "path/filepath.Join": true,
 }
+
+// SourceTypes are parameter types whose attacker-controlled contents the
+// model already describes through their accessors and fields. A function
+// taking one is not a wrapper for it: what the caller passes is the
+// framework's request, not data the caller chose.
+var SourceTypes = map[string]bool{
+	"*net/http.Request":                   true,
+	"*github.com/gin-gonic/gin.Context":   true,
+	"github.com/labstack/echo/v4.Context": true,
+	"net/http.ResponseWriter":             true,
+}
