@@ -1,0 +1,29 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/bradfitz/gomemcache/memcache"
+)
+
+// Cart caches a cart by the user and cart form values. This file does not
+// import net/url, so -fix must add the import once for both fixes.
+func Cart(w http.ResponseWriter, r *http.Request) {
+	user, cart := r.FormValue("user"), r.FormValue("cart")
+	mc.Get(fmt.Sprintf("cart:%s:%s", user, cart))                          // want: r.FormValue
+	mc.Set(&memcache.Item{Key: "cart-owner:" + cart, Value: []byte(user)}) // want: r.FormValue
+}
+
+// CartCount caches a count under a key with a space in its constant part:
+// no request data is involved, but gomemcache refuses the key. There is
+// no automatic fix for it.
+func CartCount(w http.ResponseWriter, r *http.Request) {
+	n, err := strconv.Atoi(r.FormValue("n"))
+	if err != nil {
+		return
+	}
+	mc.Get("cart count:" + strconv.Itoa(n)) // want: a space
+	mc.Get("cart-count:" + strconv.Itoa(n)) // ok: no space, a formatted int
+}
