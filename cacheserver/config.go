@@ -1,0 +1,144 @@
+package cacheserver
+
+import (
+	"errors"
+	"io"
+	"net"
+	"os"
+	"time"
+)
+
+// Protocol selects which wire protocols a server accepts (memcached -B).
+type Protocol int
+
+const (
+	// ProtocolAuto negotiates per connection: a first byte of 0x80
+	// selects the binary protocol, anything else the text protocol.
+	ProtocolAuto Protocol = iota
+	ProtocolASCII
+	ProtocolBinary
+)
+
+func (p Protocol) String() string {
+	switch p {
+	case ProtocolASCII:
+		return "ascii"
+	case ProtocolBinary:
+		return "binary"
+	}
+	return "auto-negotiate"
+}
+
+// Config describes a server. The zero value is not useful; start from
+// DefaultConfig, which matches memcached's defaults.
+type Config struct {
+	// ListenAddrs are the interfaces for TCP listeners (memcached -l);
+	// Port is the TCP port (-p). Port 0 with no UnixSocket means the
+	// caller supplies listeners through Serve.
+	ListenAddrs []string
+	Port        int
+	// UDPPort is only reported in "stats settings"; UDP is not served.
+	UDPPort int
+	// UnixSocket, if set, is a unix socket path to listen on (-s);
+	// UnixMask is its permission mask (-a).
+	UnixSocket string
+	UnixMask   os.FileMode
+
+	MaxBytes     int64 // memory limit for items (-m)
+	MaxConns     int   // connection limit (-c)
+	ItemSizeMax  int   // largest item (-I)
+	Threads      int   // reported worker threads (-t); affects fd numbering
+	DisableCAS   bool  // -C
+	DisableEvict bool  // -M: return errors instead of evicting
+	DisableDump  bool  // -X: no "stats cachedump" / "lru_crawler metadump"
+	DisableWatch bool  // -W: no "watch"
+	DisableFlush bool  // -F: no flush_all
+	Protocol     Protocol
+	IdleTimeout  time.Duration // -o idle_timeout
+	Verbosity    int           // -v count; 2 traces every command like memcached -vv
+	Log          io.Writer     // destination of the verbose trace (default os.Stderr)
+	User         string        // -u, reported only
+
+	// SASL enables binary-protocol SASL PLAIN authentication (-S)
+	// against SASLUsers (user -> password).
+	SASL      bool
+	SASLUsers map[string]string
+	// AuthFile holds ASCII authentication tokens (-Y): user -> password.
+	// When non-nil every text command needs a prior "set" login.
+	AuthFile map[string]string
+
+	// Hardened departs from memcached 1.6.18 where it is unsafe: data
+	// blocks of rejected storage lines are swallowed, dump/watch/me
+	// commands are refused, and non-loopback listeners need auth.
+	Hardened bool
+
+	// Observer, if set, is called for every command a connection runs.
+	Observer func(ConnInfo, Command)
+
+	// Now replaces time.Now, for tests that need a controlled clock.
+	Now func() time.Time
+}
+
+// DefaultConfig returns memcached 1.6.18's defaults, listening on
+// 127.0.0.1:11211 (not on every interface, unlike memcached).
+func DefaultConfig() Config {
+	return Config{
+		ListenAddrs: []string{"127.0.0.1"},
+		Port:        11211,
+		UnixMask:    0o700,
+		MaxBytes:    64 << 20,
+		MaxConns:    1024,
+		ItemSizeMax: 1 << 20,
+		Threads:     4,
+		Protocol:    ProtocolAuto,
+	}
+}
+
+func (c *Config) authFileEnabled() bool { return c.AuthFile != nil }
+
+// ConnInfo identifies a connection to an Observer.
+type ConnInfo struct {
+	ID         int // memcached-style file descriptor number
+	RemoteAddr net.Addr
+	LocalAddr  net.Addr
+	Protocol   string // "ascii", "binary" or "auto-negotiate"
+}
+
+// Command is one command as executed by a connection.
+type Command struct {
+	Verb string   // e.g. "get", "set", "mg"; binary opcodes as "bin:get"
+	Keys []string // the keys the command names
+	Line []byte   // the raw command line (text) or packet header (binary)
+}
+
+// validate fills defaults and checks option combinations the way
+// memcached does at start-up.
+func (c *Config) validate() error {
+	def := DefaultConfig()
+	if c.MaxBytes <= 0 {
+		c.MaxBytes = def.MaxBytes
+	}
+	if c.MaxConns <= 0 {
+		c.MaxConns = def.MaxConns
+	}
+	if c.ItemSizeMax <= 0 {
+		c.ItemSizeMax = def.ItemSizeMax
+	}
+	if c.Threads <= 0 {
+		c.Threads = def.Threads
+	}
+	if c.UnixMask == 0 {
+		c.UnixMask = def.UnixMask
+	}
+	if c.ItemSizeMax < 1024 {
+		return errors.New("Item max size cannot be less than 1024 bytes.")
+	}
+	if c.ItemSizeMax > 1<<30 {
+		return errors.New("Cannot set item size limit higher than 1/2 of memory max.")
+	}
+	if c.Hardened {
+		c.DisableDump = true
+		c.DisableWatch = true
+	}
+	return nil
+}

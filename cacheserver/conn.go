@@ -1,0 +1,341 @@
+package cacheserver
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"sync/atomic"
+	"time"
+)
+
+const (
+	// readBufferSize is memcached's READ_BUFFER_SIZE: the most it reads
+	// from a socket at once. It matters on the wire: a line longer than
+	// this without "\n" is judged on its first 16 KiB.
+	readBufferSize = 16384
+	// maxLineWithoutNewline is how much unterminated input memcached
+	// tolerates before deciding the line must be a large multiget.
+	maxLineWithoutNewline = 2048
+	// maxMultigetBuffer bounds the read buffer that long "get" lines may
+	// grow; memcached has no bound, we close the connection instead.
+	maxMultigetBuffer = 8 << 20
+	// flushThreshold is the amount of queued output that is written
+	// without waiting for the input to run dry.
+	flushThreshold = 256 << 10
+)
+
+// wireProtocol is the protocol a connection speaks.
+type wireProtocol int
+
+const (
+	protoUnknown wireProtocol = iota // auto-negotiation pending
+	protoASCII
+	protoBinary
+)
+
+func (p wireProtocol) String() string {
+	switch p {
+	case protoASCII:
+		return "ascii"
+	case protoBinary:
+		return "binary"
+	}
+	return "auto-negotiate"
+}
+
+// errCloseConn ends a connection after its pending output is sent.
+var errCloseConn = errors.New("cacheserver: close connection")
+
+// conn is one client connection. It is served by a single goroutine that
+// follows memcached's state machine closely enough to reproduce its byte
+// stream: commands are taken from a 16 KiB read buffer, responses are
+// queued and written when the connection would block on input.
+type conn struct {
+	srv        *Server
+	nc         net.Conn
+	fd         int
+	listenAddr string
+	createdAt  time.Time
+	lastCmd    atomic.Int64 // unix nanos of the last command
+
+	buf  []byte // read buffer; unread bytes are buf[r:w]
+	r, w int
+
+	out []byte // queued responses
+	// authRespAt is the start in out of the response written in ASCII
+	// authentication mode; memcached reuses one response object there,
+	// so a later one replaces it until the output is flushed.
+	authRespAt int
+
+	proto         wireProtocol
+	authenticated bool
+	noreply       bool
+	closing       bool
+	// growRead allows the read buffer to grow (a long "get" line).
+	growRead bool
+	// authPending is the size of the -Y login data block being awaited.
+	authPending int64
+}
+
+func newConn(srv *Server, nc net.Conn, fd int, listenAddr string) *conn {
+	c := &conn{
+		srv:        srv,
+		nc:         nc,
+		fd:         fd,
+		listenAddr: listenAddr,
+		createdAt:  srv.now(),
+		buf:        make([]byte, readBufferSize),
+		authRespAt: -1,
+	}
+	c.lastCmd.Store(c.createdAt.UnixNano())
+	switch {
+	case srv.cfg.authFileEnabled():
+		c.proto = protoASCII
+	case srv.cfg.SASL || srv.cfg.Protocol == ProtocolBinary:
+		c.proto = protoBinary
+	case srv.cfg.Protocol == ProtocolASCII:
+		c.proto = protoASCII
+	}
+	c.authenticated = !srv.cfg.authFileEnabled() && !srv.cfg.SASL
+	return c
+}
+
+func (c *conn) info() ConnInfo {
+	return ConnInfo{ID: c.fd, RemoteAddr: c.nc.RemoteAddr(), LocalAddr: c.nc.LocalAddr(), Protocol: c.proto.String()}
+}
+
+// serve runs the connection until the client leaves or a protocol rule
+// closes it. Pending responses are written before closing, as memcached does.
+func (c *conn) serve() {
+	defer c.nc.Close()
+	switch c.proto {
+	case protoUnknown:
+		c.srv.logf(2, "<%d new auto-negotiating client connection\n", c.fd)
+	default:
+		c.srv.logf(2, "<%d new %s client connection.\n", c.fd, c.proto)
+	}
+	err := c.loop()
+	if err == errWatching {
+		c.srv.logf(2, "<%d connection closing from side thread.\n", c.fd)
+	}
+	if errors.Is(err, errCloseConn) || err == nil {
+		c.flush()
+	}
+	c.srv.logf(2, "<%d connection closed.\n", c.fd)
+}
+
+func (c *conn) loop() error {
+	for {
+		if err := c.process(); err != nil {
+			return err
+		}
+		if err := c.flush(); err != nil {
+			return err
+		}
+		if err := c.fill(); err != nil {
+			return err
+		}
+	}
+}
+
+// process handles every complete request in the read buffer.
+func (c *conn) process() error {
+	for c.r < c.w {
+		if c.proto == protoUnknown {
+			if c.buf[c.r] == binaryRequestMagic {
+				c.proto = protoBinary
+			} else {
+				c.proto = protoASCII
+			}
+			c.srv.logf(2, "%d: Client using the %s protocol\n", c.fd, c.proto)
+		}
+		var done bool
+		var err error
+		switch {
+		case c.proto == protoBinary:
+			done, err = c.processBinary()
+		case !c.authenticated:
+			done, err = c.processASCIIAuth()
+		default:
+			done, err = c.processASCII()
+		}
+		if err != nil {
+			return err
+		}
+		if !done {
+			return nil
+		}
+		if len(c.out) >= flushThreshold {
+			if err := c.flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// fill reads more input into the buffer, growing it only for long gets.
+func (c *conn) fill() error {
+	if c.r == c.w {
+		c.r, c.w = 0, 0
+		if len(c.buf) > readBufferSize {
+			c.buf = make([]byte, readBufferSize)
+			c.growRead = false
+		}
+	} else if c.r > 0 {
+		c.w = copy(c.buf, c.buf[c.r:c.w])
+		c.r = 0
+	}
+	if c.w == len(c.buf) {
+		if !c.growRead || len(c.buf) >= maxMultigetBuffer {
+			return errCloseConn
+		}
+		nb := make([]byte, 2*len(c.buf))
+		copy(nb, c.buf[:c.w])
+		c.buf = nb
+	}
+	n, err := c.read(c.buf[c.w:])
+	c.w += n
+	if n > 0 {
+		return nil
+	}
+	return err
+}
+
+// read reads from the socket honouring the idle timeout.
+func (c *conn) read(p []byte) (int, error) {
+	if d := c.srv.cfg.IdleTimeout; d > 0 {
+		c.nc.SetReadDeadline(c.srv.now().Add(d))
+	}
+	n, err := c.nc.Read(p)
+	c.srv.stats.bytesRead.Add(uint64(n))
+	return n, err
+}
+
+// flush writes the queued responses.
+func (c *conn) flush() error {
+	c.authRespAt = -1
+	if len(c.out) == 0 {
+		return nil
+	}
+	n, err := c.nc.Write(c.out)
+	c.srv.stats.bytesWritten.Add(uint64(n))
+	c.out = c.out[:0]
+	return err
+}
+
+// readBlock returns the next n bytes of input (a data block), taking what
+// is buffered and reading the remainder straight from the socket, so that
+// bytes after the block stay unread. n is bounded by the caller (-I).
+func (c *conn) readBlock(n int) ([]byte, error) {
+	block := make([]byte, n)
+	got := copy(block, c.buf[c.r:c.w])
+	c.r += got
+	if got < n {
+		// memcached sends what it has queued while waiting for a value.
+		if err := c.flush(); err != nil {
+			return nil, err
+		}
+	}
+	for got < n {
+		m, err := c.read(block[got:])
+		got += m
+		if got < n && err != nil {
+			return nil, err
+		}
+	}
+	return block, nil
+}
+
+// discard swallows n bytes of input without buffering them
+// (memcached's conn_swallow). Output queued before is sent first.
+func (c *conn) discard(n int64) error {
+	take := min(n, int64(c.w-c.r))
+	c.r += int(take)
+	n -= take
+	if n == 0 {
+		return nil
+	}
+	if err := c.flush(); err != nil {
+		return err
+	}
+	c.r, c.w = 0, 0
+	for n > 0 {
+		m, err := c.read(c.buf[:min(n, int64(len(c.buf)))])
+		n -= int64(m)
+		if n > 0 && err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// nextLine returns the next "\n"-terminated line without its "\r\n" or
+// "\n", applying memcached's rule for unterminated input: more than 2048
+// bytes is only tolerated for "get "/"gets " lines (with at most 100
+// leading spaces); anything else closes the connection.
+func (c *conn) nextLine() (line []byte, ok bool, err error) {
+	data := c.buf[c.r:c.w]
+	el := bytes.IndexByte(data, '\n')
+	if el < 0 {
+		if len(data) > maxLineWithoutNewline {
+			trimmed := bytes.TrimLeft(data, " ")
+			if len(data)-len(trimmed) > 100 ||
+				(!bytes.HasPrefix(trimmed, []byte("get ")) && !bytes.HasPrefix(trimmed, []byte("gets "))) {
+				return nil, false, errCloseConn
+			}
+			c.growRead = true
+		}
+		return nil, false, nil
+	}
+	c.r += el + 1
+	line = data[:el]
+	if el > 1 && line[el-1] == '\r' {
+		line = line[:el-1]
+	}
+	return line, true, nil
+}
+
+// write queues a raw response.
+func (c *conn) write(p []byte) { c.out = append(c.out, p...) }
+
+// outString queues a one-line response, honouring noreply; it is
+// memcached's out_string, including its -vv trace.
+func (c *conn) outString(s string) {
+	if c.noreply {
+		c.srv.logf(2, ">%d NOREPLY %s\n", c.fd, s)
+		c.noreply = false
+		return
+	}
+	c.srv.logf(2, ">%d %s\n", c.fd, s)
+	c.out = append(c.out, s...)
+	c.out = append(c.out, "\r\n"...)
+}
+
+// outErrString is out_errstring: errors are sent even under noreply.
+func (c *conn) outErrString(s string) {
+	c.noreply = false
+	c.outString(s)
+}
+
+func (c *conn) observe(verb string, keys [][]byte, line []byte) {
+	c.lastCmd.Store(c.srv.now().UnixNano())
+	obs := c.srv.cfg.Observer
+	if obs == nil {
+		return
+	}
+	cmd := Command{Verb: verb, Line: append([]byte(nil), line...)}
+	for _, k := range keys {
+		cmd.Keys = append(cmd.Keys, string(k))
+	}
+	obs(c.info(), cmd)
+}
+
+// errWatching ends the normal loop when the connection became a watcher.
+var errWatching = errors.New("cacheserver: connection is watching")
+
+func (c *conn) String() string { return fmt.Sprintf("conn %d", c.fd) }
+
+var _ io.Writer = (*bytes.Buffer)(nil)

@@ -1,0 +1,195 @@
+package cacheserver
+
+import (
+	"bytes"
+	"fmt"
+	"math/bits"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// processLRUCrawler serves the "lru_crawler" family; metadump lists every
+// key with its metadata, so it is a dump command (-X, hardened).
+func (c *conn) processLRUCrawler(t *tokenLine) {
+	n := t.ntokens()
+	sub := string(t.arg(1))
+	switch {
+	case n == 4 && sub == "crawl":
+		if _, ok := c.srv.store.crawlClasses(string(t.tokens[2])); !ok {
+			c.outString("BADCLASS invalid class id")
+			return
+		}
+		c.srv.store.reclaimDead()
+		c.outString("OK")
+	case n == 4 && sub == "metadump":
+		if c.srv.cfg.DisableDump {
+			c.outString("ERROR metadump not allowed")
+			return
+		}
+		dump, ok := c.srv.store.metadump(string(t.tokens[2]))
+		if !ok {
+			c.outString("BADCLASS invalid class id")
+			return
+		}
+		c.write(dump)
+	case n == 4 && (sub == "tocrawl" || sub == "sleep"):
+		v, ok := parseUint32(t.tokens[2])
+		switch {
+		case !ok:
+			c.outString("CLIENT_ERROR bad command line format")
+		case sub == "sleep" && v > 1000000:
+			c.outString("CLIENT_ERROR sleep must be one second or less")
+		default:
+			c.outString("OK")
+		}
+	case n == 3 && (sub == "enable" || sub == "disable"):
+		c.outString("OK")
+	default:
+		c.outString("ERROR")
+	}
+}
+
+// crawlClasses parses a crawler class list: "all", "hash" or "1,2,...".
+func (s *Store) crawlClasses(arg string) ([]int, bool) {
+	if arg == "all" || arg == "hash" {
+		var ids []int
+		for id := 1; id < len(s.slabs.classes); id++ {
+			ids = append(ids, id)
+		}
+		return ids, true
+	}
+	var ids []int
+	for _, p := range strings.Split(arg, ",") {
+		v, ok := parseUint32([]byte(p))
+		if !ok || v < 1 || v >= maxSlabClasses-1 {
+			return nil, false
+		}
+		ids = append(ids, int(v))
+	}
+	return ids, true
+}
+
+// reclaimDead unlinks expired and flushed items (an LRU crawl).
+func (s *Store) reclaimDead() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.current()
+	for id := range s.lru {
+		for it := s.lru[id].tail; it != nil; {
+			prev := it.prev
+			if s.isDead(it, now) {
+				s.unlink(it)
+				s.counters.reclaimed++
+				s.classStats[id].reclaimed++
+			}
+			it = prev
+		}
+	}
+}
+
+// metadump renders "lru_crawler metadump": like memcached's crawler it
+// walks the classes round-robin from their LRU tails ("hash" walks the
+// hash table instead), skipping dead items.
+func (s *Store) metadump(arg string) ([]byte, bool) {
+	ids, ok := s.crawlClasses(arg)
+	if !ok {
+		return nil, false
+	}
+	s.reclaimDead()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var b bytes.Buffer
+	line := func(it *item) {
+		exp := int64(-1)
+		if it.exptime != 0 {
+			exp = s.absolute(it.exptime)
+		}
+		fmt.Fprintf(&b, "key=%s exp=%d la=%d cas=%d fetch=%s cls=%d size=%d\n",
+			uriEncode([]byte(it.key)), exp, s.absolute(it.time), it.cas,
+			onOff(it.fetched, "yes", "no"), it.clsid, it.ntotal)
+	}
+	if arg == "hash" {
+		for _, it := range s.hashOrder() {
+			line(it)
+		}
+	} else {
+		cursors := make([]*item, 0, len(ids))
+		for _, id := range ids {
+			if id < len(s.lru) && s.lru[id].tail != nil {
+				cursors = append(cursors, s.lru[id].tail)
+			}
+		}
+		for len(cursors) > 0 {
+			next := cursors[:0]
+			for _, it := range cursors {
+				line(it)
+				if it.prev != nil {
+					next = append(next, it.prev)
+				}
+			}
+			cursors = next
+		}
+	}
+	b.WriteString("END\r\n")
+	return b.Bytes(), true
+}
+
+// hashOrder lists items in memcached's hash table order: by murmur3 bucket
+// (hashpower 16), newest first within a bucket.
+func (s *Store) hashOrder() []*item {
+	items := make([]*item, 0, len(s.items))
+	for _, it := range s.items {
+		items = append(items, it)
+	}
+	bucket := func(it *item) uint32 { return murmur3([]byte(it.key)) & (1<<16 - 1) }
+	sort.Slice(items, func(i, j int) bool {
+		bi, bj := bucket(items[i]), bucket(items[j])
+		if bi != bj {
+			return bi < bj
+		}
+		return items[i].linkSeq > items[j].linkSeq
+	})
+	return items
+}
+
+// murmur3 is MurmurHash3_x86_32 with seed 0, memcached's default hash.
+func murmur3(key []byte) uint32 {
+	const c1, c2 = 0xcc9e2d51, 0x1b873593
+	var h uint32
+	n := len(key) / 4
+	for i := 0; i < n; i++ {
+		k := uint32(key[4*i]) | uint32(key[4*i+1])<<8 | uint32(key[4*i+2])<<16 | uint32(key[4*i+3])<<24
+		k *= c1
+		k = bits.RotateLeft32(k, 15)
+		k *= c2
+		h ^= k
+		h = bits.RotateLeft32(h, 13)
+		h = h*5 + 0xe6546b64
+	}
+	tail := key[4*n:]
+	var k uint32
+	switch len(tail) {
+	case 3:
+		k ^= uint32(tail[2]) << 16
+		fallthrough
+	case 2:
+		k ^= uint32(tail[1]) << 8
+		fallthrough
+	case 1:
+		k ^= uint32(tail[0])
+		k *= c1
+		k = bits.RotateLeft32(k, 15)
+		k *= c2
+		h ^= k
+	}
+	h ^= uint32(len(key))
+	h ^= h >> 16
+	h *= 0x85ebca6b
+	h ^= h >> 13
+	h *= 0xc2b2ae35
+	h ^= h >> 16
+	return h
+}
+
+var _ = strconv.Itoa

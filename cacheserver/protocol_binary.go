@@ -1,0 +1,440 @@
+package cacheserver
+
+import (
+	"encoding/binary"
+	"strconv"
+)
+
+const (
+	binaryRequestMagic  = 0x80
+	binaryResponseMagic = 0x81
+	binaryHeaderSize    = 24
+)
+
+// Binary protocol opcodes.
+const (
+	opGet        = 0x00
+	opSet        = 0x01
+	opAdd        = 0x02
+	opReplace    = 0x03
+	opDelete     = 0x04
+	opIncrement  = 0x05
+	opDecrement  = 0x06
+	opQuit       = 0x07
+	opFlush      = 0x08
+	opGetQ       = 0x09
+	opNoop       = 0x0a
+	opVersion    = 0x0b
+	opGetK       = 0x0c
+	opGetKQ      = 0x0d
+	opAppend     = 0x0e
+	opPrepend    = 0x0f
+	opStat       = 0x10
+	opSetQ       = 0x11
+	opAddQ       = 0x12
+	opReplaceQ   = 0x13
+	opDeleteQ    = 0x14
+	opIncrementQ = 0x15
+	opDecrementQ = 0x16
+	opQuitQ      = 0x17
+	opFlushQ     = 0x18
+	opAppendQ    = 0x19
+	opPrependQ   = 0x1a
+	opVerbosity  = 0x1b
+	opTouch      = 0x1c
+	opGAT        = 0x1d
+	opGATQ       = 0x1e
+	opSASLList   = 0x20
+	opSASLAuth   = 0x21
+	opSASLStep   = 0x22
+	opGATK       = 0x23
+	opGATKQ      = 0x24
+)
+
+// Binary protocol response statuses.
+const (
+	binOK            = 0x0000
+	binKeyNotFound   = 0x0001
+	binKeyExists     = 0x0002
+	binTooLarge      = 0x0003
+	binInvalid       = 0x0004
+	binNotStored     = 0x0005
+	binDeltaBadValue = 0x0006
+	binAuthError     = 0x0020
+	binUnknown       = 0x0081
+	binNoMemory      = 0x0082
+)
+
+var binaryErrorText = map[uint16]string{
+	binNoMemory: "Out of memory", binUnknown: "Unknown command", binKeyNotFound: "Not found",
+	binInvalid: "Invalid arguments", binKeyExists: "Data exists for key.", binTooLarge: "Too large.",
+	binDeltaBadValue: "Non-numeric server-side value for incr or decr", binNotStored: "Not stored.",
+	binAuthError: "Auth failure.",
+}
+
+var binaryOpNames = map[byte]string{
+	opGet: "get", opSet: "set", opAdd: "add", opReplace: "replace", opDelete: "delete",
+	opIncrement: "incr", opDecrement: "decr", opQuit: "quit", opFlush: "flush", opGetQ: "getq",
+	opNoop: "noop", opVersion: "version", opGetK: "getk", opGetKQ: "getkq", opAppend: "append",
+	opPrepend: "prepend", opStat: "stat", opSetQ: "setq", opAddQ: "addq", opReplaceQ: "replaceq",
+	opDeleteQ: "deleteq", opIncrementQ: "incrq", opDecrementQ: "decrq", opQuitQ: "quitq",
+	opFlushQ: "flushq", opAppendQ: "appendq", opPrependQ: "prependq", opVerbosity: "verbosity",
+	opTouch: "touch", opGAT: "gat", opGATQ: "gatq", opSASLList: "sasl_list_mechs",
+	opSASLAuth: "sasl_auth", opSASLStep: "sasl_step", opGATK: "gatk", opGATKQ: "gatkq",
+}
+
+// binaryRequest is a parsed request packet.
+type binaryRequest struct {
+	opcode byte
+	opaque uint32
+	cas    uint64
+	extras []byte
+	key    []byte
+	value  []byte
+}
+
+// isQuiet reports whether successful responses are suppressed.
+func isQuiet(op byte) bool {
+	switch op {
+	case opGetQ, opGetKQ, opSetQ, opAddQ, opReplaceQ, opDeleteQ, opIncrementQ, opDecrementQ,
+		opQuitQ, opFlushQ, opAppendQ, opPrependQ, opGATQ, opGATKQ:
+		return true
+	}
+	return false
+}
+
+// isStorageOp reports whether the value part may be large.
+func isStorageOp(op byte) bool {
+	switch op {
+	case opSet, opAdd, opReplace, opSetQ, opAddQ, opReplaceQ, opAppend, opPrepend, opAppendQ, opPrependQ:
+		return true
+	}
+	return false
+}
+
+// writeBinary queues a response packet.
+func (c *conn) writeBinary(req *binaryRequest, status uint16, cas uint64, extras, key, value []byte) {
+	var h [binaryHeaderSize]byte
+	h[0] = binaryResponseMagic
+	h[1] = req.opcode
+	binary.BigEndian.PutUint16(h[2:], uint16(len(key)))
+	h[4] = byte(len(extras))
+	binary.BigEndian.PutUint16(h[6:], status)
+	binary.BigEndian.PutUint32(h[8:], uint32(len(extras)+len(key)+len(value)))
+	binary.BigEndian.PutUint32(h[12:], req.opaque)
+	binary.BigEndian.PutUint64(h[16:], cas)
+	c.out = append(c.out, h[:]...)
+	c.out = append(c.out, extras...)
+	c.out = append(c.out, key...)
+	c.out = append(c.out, value...)
+}
+
+func (c *conn) writeBinaryError(req *binaryRequest, status uint16) {
+	c.writeBinary(req, status, 0, nil, nil, []byte(binaryErrorText[status]))
+}
+
+// processBinary handles one binary request packet, if complete.
+func (c *conn) processBinary() (bool, error) {
+	if c.w-c.r < binaryHeaderSize {
+		return false, nil
+	}
+	h := c.buf[c.r : c.r+binaryHeaderSize]
+	if h[0] != binaryRequestMagic {
+		c.srv.logf(1, "Invalid magic:  %x\n", h[0])
+		return false, errCloseConn
+	}
+	req := &binaryRequest{
+		opcode: h[1],
+		opaque: binary.BigEndian.Uint32(h[12:]),
+		cas:    binary.BigEndian.Uint64(h[16:]),
+	}
+	keylen := int(binary.BigEndian.Uint16(h[2:]))
+	extlen := int(h[4])
+	bodylen := int64(binary.BigEndian.Uint32(h[8:]))
+	c.r += binaryHeaderSize
+	c.observe("bin:"+binaryOpNames[req.opcode], nil, h)
+	if int64(keylen)+int64(extlen) > bodylen {
+		c.writeBinaryError(req, binInvalid)
+		return false, errCloseConn
+	}
+	if c.srv.cfg.SASL && !c.authenticated {
+		switch req.opcode {
+		case opSASLList, opSASLAuth, opSASLStep, opVersion:
+		default:
+			c.writeBinaryError(req, binAuthError)
+			return false, errCloseConn
+		}
+	}
+	vlen := bodylen - int64(keylen) - int64(extlen)
+	if keylen > maxKeyLength || (vlen > 0 && !isStorageOp(req.opcode) &&
+		req.opcode != opSASLAuth && req.opcode != opSASLStep) || vlen > int64(c.srv.cfg.ItemSizeMax) {
+		status := uint16(binInvalid)
+		if isStorageOp(req.opcode) && keylen <= maxKeyLength {
+			status = binTooLarge
+			c.srv.store.tooLarge(string(c.peekKey(extlen, keylen)), req.opcode == opSet || req.opcode == opSetQ)
+		}
+		c.writeBinaryError(req, status)
+		return true, c.discard(bodylen)
+	}
+	body, err := c.readBlock(int(bodylen))
+	if err != nil {
+		return false, err
+	}
+	req.extras = body[:extlen]
+	req.key = body[extlen : extlen+keylen]
+	req.value = body[extlen+keylen:]
+	return true, c.dispatchBinary(req)
+}
+
+// peekKey returns the key of the packet being rejected, if buffered.
+func (c *conn) peekKey(extlen, keylen int) []byte {
+	if c.w-c.r >= extlen+keylen {
+		return append([]byte(nil), c.buf[c.r+extlen:c.r+extlen+keylen]...)
+	}
+	return nil
+}
+
+func (c *conn) dispatchBinary(req *binaryRequest) error {
+	quiet := isQuiet(req.opcode)
+	st := c.srv.store
+	switch req.opcode {
+	case opGet, opGetQ, opGetK, opGetKQ, opTouch, opGAT, opGATQ, opGATK, opGATKQ:
+		c.binaryGet(req, quiet)
+	case opSet, opSetQ, opAdd, opAddQ, opReplace, opReplaceQ:
+		if len(req.extras) != 8 {
+			c.writeBinaryError(req, binInvalid)
+			return nil
+		}
+		mode := map[byte]storeMode{opSet: modeSet, opSetQ: modeSet, opAdd: modeAdd, opAddQ: modeAdd,
+			opReplace: modeReplace, opReplaceQ: modeReplace}[req.opcode]
+		if req.cas != 0 {
+			mode = modeCAS
+		}
+		flags := binary.BigEndian.Uint32(req.extras)
+		exptime := st.realtime(int32(binary.BigEndian.Uint32(req.extras[4:])))
+		c.binaryStore(req, quiet, storeRequest{mode: mode, key: string(req.key), value: req.value,
+			flags: flags, exptime: exptime, cas: req.cas})
+	case opAppend, opAppendQ, opPrepend, opPrependQ:
+		mode := modeAppend
+		if req.opcode == opPrepend || req.opcode == opPrependQ {
+			mode = modePrepend
+		}
+		c.binaryStore(req, quiet, storeRequest{mode: mode, key: string(req.key), value: req.value, cas: req.cas})
+	case opDelete, opDeleteQ:
+		found, casOK := st.remove(string(req.key), req.cas != 0, req.cas)
+		switch {
+		case !found:
+			c.writeBinaryError(req, binKeyNotFound)
+		case !casOK:
+			c.writeBinaryError(req, binKeyExists)
+		case !quiet:
+			c.writeBinary(req, binOK, 0, nil, nil, nil)
+		}
+	case opIncrement, opIncrementQ, opDecrement, opDecrementQ:
+		c.binaryDelta(req, quiet)
+	case opQuit, opQuitQ:
+		if !quiet {
+			c.writeBinary(req, binOK, 0, nil, nil, nil)
+		}
+		return errCloseConn
+	case opFlush, opFlushQ:
+		var delay int32
+		if len(req.extras) == 4 {
+			delay = int32(binary.BigEndian.Uint32(req.extras))
+		}
+		c.srv.stats.flushCmds.Add(1)
+		st.flush(delay)
+		if !quiet {
+			c.writeBinary(req, binOK, 0, nil, nil, nil)
+		}
+	case opNoop:
+		c.writeBinary(req, binOK, 0, nil, nil, nil)
+	case opVersion:
+		c.writeBinary(req, binOK, 0, nil, nil, []byte(Version))
+	case opVerbosity:
+		c.writeBinary(req, binOK, 0, nil, nil, nil)
+	case opStat:
+		c.binaryStats(req)
+	case opSASLList:
+		c.writeBinary(req, binOK, 0, nil, nil, []byte("PLAIN"))
+	case opSASLAuth, opSASLStep:
+		c.srv.stats.authCmds.Add(1)
+		if req.opcode == opSASLAuth && string(req.key) == "PLAIN" && c.saslPlain(req.value) {
+			c.authenticated = true
+			c.writeBinary(req, binOK, 0, nil, nil, []byte("Authenticated"))
+		} else {
+			c.srv.stats.authErrors.Add(1)
+			c.writeBinaryError(req, binAuthError)
+		}
+	default:
+		c.writeBinaryError(req, binUnknown)
+	}
+	return nil
+}
+
+func (c *conn) binaryGet(req *binaryRequest, quiet bool) {
+	st := c.srv.store
+	touch := req.opcode == opTouch || req.opcode == opGAT || req.opcode == opGATQ ||
+		req.opcode == opGATK || req.opcode == opGATKQ
+	withKey := req.opcode == opGetK || req.opcode == opGetKQ || req.opcode == opGATK || req.opcode == opGATKQ
+	var exptime int64
+	if touch {
+		if len(req.extras) != 4 {
+			c.writeBinaryError(req, binInvalid)
+			return
+		}
+		exptime = st.realtime(int32(binary.BigEndian.Uint32(req.extras)))
+		c.srv.stats.touchCmds.Add(1)
+	} else {
+		c.srv.stats.getCmds.Add(1)
+	}
+	it, found := st.get(string(req.key), true, touch, exptime)
+	c.srv.watch.itemGet(c.fd, req.key, found, it.clsid, len(it.value))
+	if !found {
+		if quiet {
+			return
+		}
+		if withKey {
+			c.writeBinary(req, binKeyNotFound, 0, nil, req.key, nil)
+		} else {
+			c.writeBinaryError(req, binKeyNotFound)
+		}
+		return
+	}
+	var extras [4]byte
+	binary.BigEndian.PutUint32(extras[:], it.flags)
+	var key, value []byte
+	if withKey {
+		key = req.key
+	}
+	if req.opcode != opTouch {
+		value = it.value
+	}
+	c.writeBinary(req, binOK, it.cas, extras[:], key, value)
+}
+
+func (c *conn) binaryStore(req *binaryRequest, quiet bool, sr storeRequest) {
+	res := c.srv.store.store(sr)
+	c.srv.watch.itemStore(c.fd, req.key, res.status, sr.mode, sr.exptime, res.clsid, res.size)
+	switch res.status {
+	case statusStored:
+		if !quiet {
+			c.writeBinary(req, binOK, res.cas, nil, nil, nil)
+		}
+	case statusExists:
+		c.writeBinaryError(req, binKeyExists)
+	case statusNotFound:
+		c.writeBinaryError(req, binKeyNotFound)
+	case statusTooLarge:
+		c.writeBinaryError(req, binTooLarge)
+	case statusNoMemory:
+		c.writeBinaryError(req, binNoMemory)
+	default: // not stored
+		switch sr.mode {
+		case modeAdd:
+			c.writeBinaryError(req, binKeyExists)
+		case modeReplace:
+			c.writeBinaryError(req, binKeyNotFound)
+		default:
+			c.writeBinaryError(req, binNotStored)
+		}
+	}
+}
+
+func (c *conn) binaryDelta(req *binaryRequest, quiet bool) {
+	if len(req.extras) != 20 {
+		c.writeBinaryError(req, binInvalid)
+		return
+	}
+	incr := req.opcode == opIncrement || req.opcode == opIncrementQ
+	delta := binary.BigEndian.Uint64(req.extras)
+	initial := binary.BigEndian.Uint64(req.extras[8:])
+	exp := binary.BigEndian.Uint32(req.extras[16:])
+	dr := deltaRequest{key: string(req.key), incr: incr, delta: delta, cas: req.cas}
+	if exp != 0xffffffff {
+		dr.vivify, dr.initial, dr.vivifyTTL = true, initial, c.srv.store.realtime(int32(exp))
+	}
+	res := c.srv.store.applyDelta(dr)
+	switch res.status {
+	case deltaOK:
+		if !quiet {
+			v, _ := strconv.ParseUint(res.value, 10, 64)
+			var body [8]byte
+			binary.BigEndian.PutUint64(body[:], v)
+			c.writeBinary(req, binOK, res.it.cas, nil, nil, body[:])
+		}
+	case deltaNonNumeric:
+		c.writeBinaryError(req, binDeltaBadValue)
+	case deltaCASMismatch:
+		c.writeBinaryError(req, binKeyExists)
+	case deltaNotFound:
+		c.writeBinaryError(req, binKeyNotFound)
+	default:
+		c.writeBinaryError(req, binNoMemory)
+	}
+}
+
+// binaryStats sends each "STAT name value" of the requested group as a
+// packet, ending with an empty one.
+func (c *conn) binaryStats(req *binaryRequest) {
+	var text []byte
+	switch string(req.key) {
+	case "":
+		text = c.srv.generalStats()
+	case "settings":
+		text = c.srv.settingsStats()
+	case "items":
+		text = c.srv.store.itemStats()
+	case "slabs":
+		text = c.srv.store.slabStats()
+	case "conns":
+		text = c.srv.connStats()
+	case "reset":
+		c.srv.resetStats()
+	default:
+		c.writeBinaryError(req, binKeyNotFound)
+		return
+	}
+	for _, line := range splitStatLines(text) {
+		c.writeBinary(req, binOK, 0, nil, []byte(line[0]), []byte(line[1]))
+	}
+	c.writeBinary(req, binOK, 0, nil, nil, nil)
+}
+
+// splitStatLines turns "STAT k v\r\n...END\r\n" into key/value pairs.
+func splitStatLines(text []byte) [][2]string {
+	var out [][2]string
+	for _, l := range splitLines(string(text)) {
+		if len(l) < 5 || l[:5] != "STAT " {
+			continue
+		}
+		kv := l[5:]
+		for i := 0; i < len(kv); i++ {
+			if kv[i] == ' ' {
+				out = append(out, [2]string{kv[:i], kv[i+1:]})
+				break
+			}
+		}
+	}
+	return out
+}
+
+func splitLines(s string) []string {
+	var out []string
+	for len(s) > 0 {
+		i := 0
+		for i < len(s) && s[i] != '\n' {
+			i++
+		}
+		line := s[:i]
+		if len(line) > 0 && line[len(line)-1] == '\r' {
+			line = line[:len(line)-1]
+		}
+		out = append(out, line)
+		if i < len(s) {
+			i++
+		}
+		s = s[i:]
+	}
+	return out
+}

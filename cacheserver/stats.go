@@ -1,0 +1,356 @@
+package cacheserver
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// statsWriter accumulates "STAT name value" lines.
+type statsWriter struct{ b []byte }
+
+func (w *statsWriter) add(name string, value any) {
+	w.b = append(w.b, "STAT "...)
+	w.b = append(w.b, name...)
+	w.b = append(w.b, ' ')
+	w.b = fmt.Append(w.b, value)
+	w.b = append(w.b, "\r\n"...)
+}
+
+func (w *statsWriter) end() []byte { return append(w.b, "END\r\n"...) }
+
+// processStats serves the "stats" family (process_stat).
+func (c *conn) processStats(t *tokenLine) {
+	if t.ntokens() == 2 {
+		c.write(c.srv.generalStats())
+		return
+	}
+	sub := string(t.tokens[1])
+	switch sub {
+	case "reset":
+		c.srv.resetStats()
+		c.outString("RESET")
+	case "detail":
+		if t.ntokens() < 4 {
+			c.outString("CLIENT_ERROR usage: stats detail on|off|dump")
+			return
+		}
+		switch string(t.tokens[2]) {
+		case "on", "off":
+			c.outString("OK")
+		case "dump":
+			c.write([]byte("END\r\n"))
+		default:
+			c.outString("CLIENT_ERROR usage: stats detail on|off|dump")
+		}
+	case "settings":
+		c.write(c.srv.settingsStats())
+	case "cachedump":
+		if c.srv.cfg.DisableDump {
+			c.outString("CLIENT_ERROR stats cachedump not allowed")
+			return
+		}
+		if t.ntokens() < 5 {
+			c.outString("CLIENT_ERROR bad command line")
+			return
+		}
+		id, ok1 := parseUint32(t.tokens[2])
+		limit, ok2 := parseUint32(t.tokens[3])
+		if !ok1 || !ok2 {
+			c.outString("CLIENT_ERROR bad command line format")
+			return
+		}
+		if id >= maxSlabClasses {
+			c.outString("CLIENT_ERROR Illegal slab id")
+			return
+		}
+		c.write(c.srv.store.cachedump(int(id), int(limit)))
+	case "conns":
+		c.write(c.srv.connStats())
+	case "items":
+		c.write(c.srv.store.itemStats())
+	case "slabs":
+		c.write(c.srv.store.slabStats())
+	case "sizes":
+		c.write([]byte("STAT sizes_status disabled\r\nEND\r\n"))
+	default:
+		c.outString("ERROR")
+	}
+}
+
+func (s *Server) resetStats() {
+	for _, v := range []interface{ Store(uint64) }{
+		&s.stats.bytesRead, &s.stats.bytesWritten, &s.stats.getCmds, &s.stats.touchCmds,
+		&s.stats.flushCmds, &s.stats.metaCmds, &s.stats.authCmds, &s.stats.authErrors,
+		&s.stats.rejectedConns,
+	} {
+		v.Store(0)
+	}
+	s.store.resetStats()
+}
+
+func rusage() (user, sys string) {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return "0.000000", "0.000000"
+	}
+	f := func(tv syscall.Timeval) string { return fmt.Sprintf("%d.%06d", tv.Sec, tv.Usec) }
+	return f(ru.Utime), f(ru.Stime)
+}
+
+// generalStats renders "stats" in memcached 1.6.18's field order.
+func (s *Server) generalStats() []byte {
+	st := s.store
+	now := s.now()
+	s.mu.Lock()
+	curr := len(s.conns) + len(s.listeners) - 1
+	structures := len(s.fdsSeen)
+	listeners := len(s.listeners)
+	s.mu.Unlock()
+	sc := st.snapshotCounters()
+	var w statsWriter
+	user, sys := rusage()
+	w.add("pid", os.Getpid())
+	w.add("uptime", int64(now.Sub(s.started)/time.Second))
+	w.add("time", now.Unix())
+	w.add("version", Version)
+	w.add("libevent", "2.1.12-stable")
+	w.add("pointer_size", strconv.IntSize)
+	w.add("rusage_user", user)
+	w.add("rusage_system", sys)
+	w.add("max_connections", s.cfg.MaxConns)
+	w.add("curr_connections", curr)
+	w.add("total_connections", s.stats.totalConns.Load())
+	w.add("rejected_connections", s.stats.rejectedConns.Load())
+	w.add("connection_structures", structures)
+	w.add("response_obj_oom", 0)
+	w.add("response_obj_count", 1)
+	w.add("response_obj_bytes", 32768)
+	w.add("read_buf_count", 4)
+	w.add("read_buf_bytes", 65536)
+	w.add("read_buf_bytes_free", 16384)
+	w.add("read_buf_oom", 0)
+	w.add("reserved_fds", reservedFDs-3)
+	w.add("cmd_get", s.stats.getCmds.Load())
+	w.add("cmd_set", sc.cmdSet)
+	w.add("cmd_flush", s.stats.flushCmds.Load())
+	w.add("cmd_touch", s.stats.touchCmds.Load())
+	w.add("cmd_meta", s.stats.metaCmds.Load())
+	w.add("get_hits", sc.getHits)
+	w.add("get_misses", sc.getMisses)
+	w.add("get_expired", sc.getExpired)
+	w.add("get_flushed", sc.getFlushed)
+	w.add("delete_misses", sc.deleteMisses)
+	w.add("delete_hits", sc.deleteHits)
+	w.add("incr_misses", sc.incrMisses)
+	w.add("incr_hits", sc.incrHits)
+	w.add("decr_misses", sc.decrMisses)
+	w.add("decr_hits", sc.decrHits)
+	w.add("cas_misses", sc.casMisses)
+	w.add("cas_hits", sc.casHits)
+	w.add("cas_badval", sc.casBadval)
+	w.add("touch_hits", sc.touchHits)
+	w.add("touch_misses", sc.touchMisses)
+	w.add("store_too_large", sc.storeTooLarge)
+	w.add("store_no_memory", sc.storeNoMemory)
+	w.add("auth_cmds", s.stats.authCmds.Load())
+	w.add("auth_errors", s.stats.authErrors.Load())
+	w.add("bytes_read", s.stats.bytesRead.Load())
+	w.add("bytes_written", s.stats.bytesWritten.Load())
+	w.add("limit_maxbytes", st.maxBytes())
+	w.add("accepting_conns", 1)
+	w.add("listen_disabled_num", 0)
+	w.add("time_in_listen_disabled_us", 0)
+	w.add("threads", s.cfg.Threads)
+	w.add("conn_yields", 0)
+	w.add("hash_power_level", 16)
+	w.add("hash_bytes", 524288)
+	w.add("hash_is_expanding", 0)
+	for _, name := range []string{"slab_reassign_rescues", "slab_reassign_chunk_rescues",
+		"slab_reassign_evictions_nomem", "slab_reassign_inline_reclaim", "slab_reassign_busy_items",
+		"slab_reassign_busy_deletes", "slab_reassign_running", "slabs_moved", "lru_crawler_running"} {
+		w.add(name, 0)
+	}
+	w.add("lru_crawler_starts", 2)
+	w.add("lru_maintainer_juggles", 0)
+	w.add("malloc_fails", 0)
+	w.add("log_worker_dropped", 0)
+	w.add("log_worker_written", 0)
+	w.add("log_watcher_skipped", s.watch.skippedCount())
+	w.add("log_watcher_sent", s.watch.sentCount())
+	w.add("log_watchers", s.watch.count())
+	w.add("unexpected_napi_ids", 0)
+	w.add("round_robin_fallback", 0)
+	w.add("bytes", sc.bytes)
+	w.add("curr_items", sc.currItems)
+	w.add("total_items", sc.totalItems)
+	w.add("slab_global_page_pool", 0)
+	w.add("expired_unfetched", sc.expiredUnfetched)
+	w.add("evicted_unfetched", sc.evictedUnfetched)
+	w.add("evicted_active", 0)
+	w.add("evictions", sc.evictions)
+	w.add("reclaimed", sc.reclaimed)
+	w.add("crawler_reclaimed", 0)
+	w.add("crawler_items_checked", 0)
+	w.add("lrutail_reflocked", 0)
+	w.add("moves_to_cold", sc.movesToCold)
+	w.add("moves_to_warm", 0)
+	w.add("moves_within_lru", 0)
+	w.add("direct_reclaims", 0)
+	w.add("lru_bumps_dropped", 0)
+	_ = listeners
+	return w.end()
+}
+
+func onOff(b bool, on, off string) string {
+	if b {
+		return on
+	}
+	return off
+}
+
+// settingsStats renders "stats settings".
+func (s *Server) settingsStats() []byte {
+	cfg := &s.cfg
+	var w statsWriter
+	tcpPort := cfg.Port
+	if addrs := s.Addrs(); len(addrs) > 0 {
+		if ta, ok := addrs[0].(interface{ String() string }); ok {
+			if _, p, err := splitHostPort(ta.String()); err == nil {
+				tcpPort = p
+			}
+		}
+	}
+	inter := "NULL"
+	if len(cfg.ListenAddrs) > 0 {
+		inter = strings.Join(cfg.ListenAddrs, ",")
+	}
+	domain := "NULL"
+	if cfg.UnixSocket != "" {
+		domain = cfg.UnixSocket
+	}
+	w.add("maxbytes", s.store.maxBytes())
+	w.add("maxconns", cfg.MaxConns)
+	w.add("tcpport", tcpPort)
+	w.add("udpport", cfg.UDPPort)
+	w.add("inter", inter)
+	w.add("verbosity", s.verbosity.Load())
+	w.add("oldest", 0)
+	w.add("evictions", onOff(!cfg.DisableEvict, "on", "off"))
+	w.add("domain_socket", domain)
+	w.add("umask", fmt.Sprintf("%o", cfg.UnixMask))
+	w.add("shutdown_command", "no")
+	w.add("growth_factor", "1.25")
+	w.add("chunk_size", minChunkData)
+	w.add("num_threads", cfg.Threads)
+	w.add("num_threads_per_udp", cfg.Threads)
+	w.add("stat_key_prefix", ":")
+	w.add("detail_enabled", "no")
+	w.add("reqs_per_event", 20)
+	w.add("cas_enabled", onOff(!cfg.DisableCAS, "yes", "no"))
+	w.add("tcp_backlog", 1024)
+	w.add("binding_protocol", s.listenProtocol())
+	w.add("auth_enabled_sasl", onOff(cfg.SASL, "yes", "no"))
+	w.add("auth_enabled_ascii", onOff(cfg.authFileEnabled(), "yes", "no"))
+	w.add("item_size_max", cfg.ItemSizeMax)
+	w.add("maxconns_fast", "yes")
+	w.add("hashpower_init", 0)
+	w.add("slab_reassign", "yes")
+	w.add("slab_automove", 1)
+	w.add("slab_automove_ratio", "0.80")
+	w.add("slab_automove_window", 30)
+	w.add("slab_chunk_max", s.store.slabs.chunkMax)
+	w.add("lru_crawler", "yes")
+	w.add("lru_crawler_sleep", 100)
+	w.add("lru_crawler_tocrawl", 0)
+	w.add("tail_repair_time", 0)
+	w.add("flush_enabled", onOff(!cfg.DisableFlush, "yes", "no"))
+	w.add("dump_enabled", onOff(!cfg.DisableDump, "yes", "no"))
+	w.add("hash_algorithm", "murmur3")
+	w.add("lru_maintainer_thread", "yes")
+	w.add("lru_segmented", "yes")
+	w.add("hot_lru_pct", 20)
+	w.add("warm_lru_pct", 40)
+	w.add("hot_max_factor", "0.20")
+	w.add("warm_max_factor", "2.00")
+	w.add("temp_lru", "no")
+	w.add("temporary_ttl", 61)
+	w.add("idle_timeout", int(cfg.IdleTimeout/time.Second))
+	w.add("watcher_logbuf_size", 262144)
+	w.add("worker_logbuf_size", 65536)
+	w.add("read_buf_mem_limit", 0)
+	w.add("track_sizes", "no")
+	w.add("inline_ascii_response", "no")
+	w.add("ext_item_size", 512)
+	w.add("ext_item_age", 4294967295)
+	w.add("ext_low_ttl", 0)
+	w.add("ext_recache_rate", 2000)
+	w.add("ext_wbuf_size", 4194304)
+	w.add("ext_compact_under", 0)
+	w.add("ext_drop_under", 0)
+	w.add("ext_max_sleep", 1000000)
+	w.add("ext_max_frag", "0.80")
+	w.add("slab_automove_freeratio", "0.010")
+	w.add("ext_drop_unread", "no")
+	w.add("ssl_enabled", "no")
+	w.add("ssl_chain_cert", "(null)")
+	w.add("ssl_key", "(null)")
+	w.add("ssl_verify_mode", 0)
+	w.add("ssl_keyformat", 1)
+	w.add("ssl_ciphers", "NULL")
+	w.add("ssl_ca_cert", "NULL")
+	w.add("ssl_wbuf_size", 16384)
+	w.add("ssl_session_cache", "no")
+	w.add("ssl_kernel_tls", "no")
+	w.add("ssl_min_version", "tlsv1.2")
+	w.add("num_napi_ids", "(null)")
+	w.add("memory_file", "(null)")
+	return w.end()
+}
+
+func splitHostPort(a string) (string, int, error) {
+	i := strings.LastIndexByte(a, ':')
+	if i < 0 {
+		return "", 0, fmt.Errorf("no port in %q", a)
+	}
+	p, err := strconv.Atoi(a[i+1:])
+	return a[:i], p, err
+}
+
+// connStats renders "stats conns": listeners and clients by fd.
+func (s *Server) connStats() []byte {
+	type row struct {
+		fd    int
+		lines [][2]string
+	}
+	now := s.now()
+	var rows []row
+	s.mu.Lock()
+	for _, l := range s.listeners {
+		rows = append(rows, row{l.fd, [][2]string{{"addr", l.addr}, {"state", "conn_listening"},
+			{"secs_since_last_cmd", strconv.FormatInt(int64(now.Sub(s.started)/time.Second), 10)}}})
+	}
+	for c := range s.conns {
+		addr := "tcp:" + c.nc.RemoteAddr().String()
+		if _, ok := c.nc.RemoteAddr().(interface{ Network() string }); ok && c.nc.RemoteAddr().Network() == "unix" {
+			addr = "unix:" + c.nc.LocalAddr().String()
+		}
+		last := time.Unix(0, c.lastCmd.Load())
+		rows = append(rows, row{c.fd, [][2]string{{"addr", addr}, {"listen_addr", c.listenAddr},
+			{"state", "conn_parse_cmd"},
+			{"secs_since_last_cmd", strconv.FormatInt(int64(now.Sub(last)/time.Second), 10)}}})
+	}
+	s.mu.Unlock()
+	sort.Slice(rows, func(i, j int) bool { return rows[i].fd < rows[j].fd })
+	var w statsWriter
+	for _, r := range rows {
+		for _, kv := range r.lines {
+			w.add(strconv.Itoa(r.fd)+":"+kv[0], kv[1])
+		}
+	}
+	return w.end()
+}

@@ -1,0 +1,681 @@
+package cacheserver
+
+import (
+	"strconv"
+	"sync"
+	"time"
+)
+
+// storeMode is the storage command family (memcached's NREAD_* values).
+type storeMode int
+
+const (
+	modeSet storeMode = iota
+	modeAdd
+	modeReplace
+	modeAppend
+	modePrepend
+	modeCAS
+)
+
+func (m storeMode) String() string {
+	return [...]string{"set", "add", "replace", "append", "prepend", "cas"}[m]
+}
+
+// storeStatus is the outcome of a storage command.
+type storeStatus int
+
+const (
+	statusStored storeStatus = iota
+	statusNotStored
+	statusExists
+	statusNotFound
+	statusTooLarge
+	statusNoMemory
+)
+
+// lookupStatus tells why a lookup found nothing.
+type lookupStatus int
+
+const (
+	lookupHit lookupStatus = iota
+	lookupMiss
+	lookupExpired
+	lookupFlushed
+)
+
+// deltaStatus is the outcome of incr/decr (memcached's delta_result_type).
+type deltaStatus int
+
+const (
+	deltaOK deltaStatus = iota
+	deltaNonNumeric
+	deltaNotFound
+	deltaCASMismatch
+	deltaNoMemory
+)
+
+// storeConfig holds the storage limits taken from the server Config.
+type storeConfig struct {
+	maxBytes    int64
+	itemSizeMax int
+	useCAS      bool
+	evictions   bool
+	now         func() time.Time
+}
+
+// classCounters are memcached's per-slab-class statistics.
+type classCounters struct {
+	getHits, cmdSet, deleteHits, incrHits, decrHits uint64
+	casHits, casBadval, touchHits                   uint64
+	evicted, evictedNonzero, outOfMemory, reclaimed uint64
+	expiredUnfetched, evictedUnfetched, movesToCold uint64
+	evictedTime                                     int64
+	pages                                           int
+}
+
+// storeCounters are the global item statistics kept by the store.
+type storeCounters struct {
+	getMisses, getExpired, getFlushed              uint64
+	deleteMisses, incrMisses, decrMisses           uint64
+	casMisses, touchMisses, totalItems             uint64
+	evictions, reclaimed, expiredUnfetched         uint64
+	evictedUnfetched, storeTooLarge, storeNoMemory uint64
+}
+
+// Store is the in-memory item table: a hash map for lookups plus one LRU
+// list per slab class for eviction and dumps, bounded by maxBytes. A single
+// mutex guards it; see BenchmarkStoreParallel for why that is enough here.
+type Store struct {
+	cfg   storeConfig
+	slabs *slabTable
+
+	// processStarted is the unix time memcached's relative clock counts
+	// from; like memcached it lies 62 seconds before the real start.
+	processStarted int64
+
+	mu         sync.Mutex
+	items      map[string]*item
+	lru        []lruList
+	classStats []classCounters
+	counters   storeCounters
+	used       int64
+	usedBytes  int64 // sum of ntotal, memcached's "bytes" stat
+	lastCAS    uint64
+	linkSeq    uint64
+	oldestLive int64
+	oldestCAS  uint64
+}
+
+func newStore(cfg storeConfig) *Store {
+	if cfg.now == nil {
+		cfg.now = time.Now
+	}
+	slabs := newSlabTable(cfg.itemSizeMax)
+	return &Store{
+		cfg:            cfg,
+		slabs:          slabs,
+		processStarted: cfg.now().Unix() - itemUpdatePeriod - 2,
+		items:          make(map[string]*item),
+		lru:            make([]lruList, len(slabs.classes)),
+		classStats:     make([]classCounters, len(slabs.classes)),
+	}
+}
+
+// current is memcached's current_time: seconds since processStarted.
+func (s *Store) current() int64 { return s.cfg.now().Unix() - s.processStarted }
+
+// absolute converts a server-relative time to unix time.
+func (s *Store) absolute(rel int64) int64 { return rel + s.processStarted }
+
+// realtime converts a client exptime (already truncated to int32 as
+// memcached's safe_strtol does) into server-relative time: 0 stays 0,
+// negative values expire immediately, values up to 30 days are relative
+// and larger ones are absolute unix times.
+func (s *Store) realtime(exptime int32) int64 {
+	e := int64(exptime)
+	if e < 0 {
+		e = relativeExpiryMax + 1 // EXPTIME_TO_POSITIVE_TIME
+	}
+	if e == 0 {
+		return 0
+	}
+	if e > relativeExpiryMax {
+		if e <= s.processStarted {
+			return 1
+		}
+		return e - s.processStarted
+	}
+	return e + s.current()
+}
+
+// itemSizeOK reports whether a value of nvalue bytes fits under -I.
+func (s *Store) itemSizeOK(nkey int, flags uint32, nvalue int) bool {
+	n := itemTotalSize(nkey, flags, nvalue, s.cfg.useCAS)
+	return s.slabs.classFor(n, s.cfg.itemSizeMax) != 0
+}
+
+func (s *Store) nextCAS() uint64 {
+	s.lastCAS++
+	return s.lastCAS
+}
+
+func (s *Store) isFlushed(it *item, now int64) bool {
+	if s.oldestLive == 0 || s.oldestLive > now {
+		return false
+	}
+	return it.time <= s.oldestLive || (s.oldestCAS != 0 && it.cas != 0 && it.cas < s.oldestCAS)
+}
+
+func (s *Store) isDead(it *item, now int64) bool {
+	return (it.exptime != 0 && it.exptime <= now) || s.isFlushed(it, now)
+}
+
+// lookup finds a live item, lazily unlinking expired or flushed ones (do_item_get).
+func (s *Store) lookup(key string, now int64) (*item, lookupStatus) {
+	it := s.items[key]
+	if it == nil {
+		return nil, lookupMiss
+	}
+	if s.isFlushed(it, now) {
+		s.unlink(it)
+		s.counters.getFlushed++
+		return nil, lookupFlushed
+	}
+	if it.exptime != 0 && it.exptime <= now {
+		s.unlink(it)
+		s.counters.getExpired++
+		if !it.fetched {
+			s.counters.expiredUnfetched++
+			s.classStats[it.clsid].expiredUnfetched++
+		}
+		return nil, lookupExpired
+	}
+	return it, lookupHit
+}
+
+// bump records a fetch the way memcached's segmented LRU does: the first
+// hit only marks the item fetched, later hits refresh its access time.
+func (s *Store) bump(it *item, now int64) {
+	if !it.fetched {
+		it.fetched = true
+		return
+	}
+	if it.time < now {
+		it.time = now
+		s.lru[it.clsid].moveToHead(it)
+	}
+}
+
+func (s *Store) unlink(it *item) {
+	if s.items[it.key] != it {
+		return
+	}
+	delete(s.items, it.key)
+	s.lru[it.clsid].remove(it)
+	s.used -= int64(it.cost)
+	s.usedBytes -= int64(it.ntotal)
+}
+
+// newItem builds an unlinked item, or returns nil when it exceeds -I.
+func (s *Store) newItem(key string, value []byte, flags uint32, exptime int64) *item {
+	ntotal := itemTotalSize(len(key), flags, len(value), s.cfg.useCAS)
+	clsid := s.slabs.classFor(ntotal, s.cfg.itemSizeMax)
+	if clsid == 0 {
+		return nil
+	}
+	return &item{key: key, value: value, flags: flags, exptime: exptime,
+		clsid: clsid, ntotal: ntotal, cost: s.slabs.cost(ntotal)}
+}
+
+// reserve makes room for cost bytes, evicting from the tail of the item's
+// class first and then from the class with the oldest tail.
+func (s *Store) reserve(clsid, cost int, now int64) bool {
+	for s.used+int64(cost) > s.cfg.maxBytes {
+		victim := s.lru[clsid].tail
+		if victim == nil {
+			for id := range s.lru {
+				t := s.lru[id].tail
+				if t != nil && (victim == nil || t.time < victim.time) {
+					victim = t
+				}
+			}
+		}
+		if victim == nil {
+			return false
+		}
+		cs := &s.classStats[victim.clsid]
+		switch {
+		case s.isDead(victim, now):
+			s.counters.reclaimed++
+			cs.reclaimed++
+		case !s.cfg.evictions:
+			cs.outOfMemory++
+			return false
+		default:
+			s.counters.evictions++
+			cs.evicted++
+			if victim.exptime != 0 {
+				cs.evictedNonzero++
+			}
+			cs.evictedTime = now - victim.time
+			if !victim.fetched {
+				s.counters.evictedUnfetched++
+				cs.evictedUnfetched++
+			}
+		}
+		s.unlink(victim)
+	}
+	return true
+}
+
+// link installs it (replacing old, if any) and assigns a new CAS unique.
+func (s *Store) link(it, old *item, now int64) bool {
+	if old != nil {
+		s.unlink(old)
+	}
+	if !s.reserve(it.clsid, it.cost, now) {
+		s.counters.storeNoMemory++
+		return false
+	}
+	it.time = now
+	if s.cfg.useCAS {
+		it.cas = s.nextCAS()
+	}
+	s.linkSeq++
+	it.linkSeq = s.linkSeq
+	s.items[it.key] = it
+	s.lru[it.clsid].pushHead(it)
+	s.used += int64(it.cost)
+	s.usedBytes += int64(it.ntotal)
+	s.counters.totalItems++
+	cs := &s.classStats[it.clsid]
+	cs.movesToCold++
+	perPage := s.slabs.classes[it.clsid].perPage
+	if pages := (s.lru[it.clsid].n + perPage - 1) / perPage; pages > cs.pages {
+		cs.pages = pages
+	}
+	return true
+}
+
+// storeRequest is one storage command after its data block was read.
+type storeRequest struct {
+	mode      storeMode
+	key       string
+	value     []byte
+	flags     uint32
+	exptime   int64 // server-relative
+	cas       uint64
+	binaryKey bool
+}
+
+// storeResult reports what a storage command did.
+type storeResult struct {
+	status   storeStatus
+	cas      uint64 // CAS of the stored item
+	oldFound bool   // the internal lookup found an item (for watch logs)
+	clsid    int
+	size     int
+}
+
+// store runs memcached's do_store_item.
+func (s *Store) store(req storeRequest) storeResult {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.current()
+	it := s.newItem(req.key, req.value, req.flags, req.exptime)
+	if it == nil {
+		s.counters.storeTooLarge++
+		return storeResult{status: statusTooLarge}
+	}
+	it.binaryKey = req.binaryKey
+	s.classStats[it.clsid].cmdSet++
+	res := storeResult{status: statusNotStored, clsid: it.clsid, size: len(req.value)}
+	old, _ := s.lookup(req.key, now)
+	res.oldFound = old != nil
+	switch {
+	case old != nil && req.mode == modeAdd:
+		if old.time < now-itemUpdatePeriod {
+			old.time = now
+			s.lru[old.clsid].moveToHead(old)
+		}
+		return res
+	case old == nil && (req.mode == modeReplace || req.mode == modeAppend || req.mode == modePrepend):
+		return res
+	case req.mode == modeCAS:
+		if old == nil {
+			s.counters.casMisses++
+			res.status = statusNotFound
+			return res
+		}
+		if req.cas != old.cas {
+			s.classStats[old.clsid].casBadval++
+			res.status = statusExists
+			return res
+		}
+		s.classStats[old.clsid].casHits++
+	case req.mode == modeAppend || req.mode == modePrepend:
+		if req.cas != 0 && req.cas != old.cas {
+			res.status = statusExists
+			return res
+		}
+		joined := make([]byte, 0, len(old.value)+len(req.value))
+		if req.mode == modeAppend {
+			joined = append(append(joined, old.value...), req.value...)
+		} else {
+			joined = append(append(joined, req.value...), old.value...)
+		}
+		it = s.newItem(req.key, joined, old.flags, old.exptime)
+		if it == nil {
+			return res
+		}
+		it.binaryKey = old.binaryKey
+	}
+	if !s.link(it, old, now) {
+		res.status = statusNoMemory
+		return res
+	}
+	res.status = statusStored
+	res.cas = it.cas
+	res.clsid = it.clsid
+	res.size = len(it.value)
+	return res
+}
+
+// get looks key up for a retrieval command. With touch it also sets a new
+// expiry time (gat/touch); with update it records the fetch in the LRU.
+func (s *Store) get(key string, update, touch bool, exptime int64) (item, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.current()
+	it, _ := s.lookup(key, now)
+	if it == nil {
+		if touch {
+			s.counters.touchMisses++
+		} else {
+			s.counters.getMisses++
+		}
+		return item{}, false
+	}
+	if touch {
+		it.exptime = exptime
+		s.classStats[it.clsid].touchHits++
+	} else {
+		s.classStats[it.clsid].getHits++
+	}
+	snapshot := *it
+	if update {
+		s.bump(it, now)
+	}
+	return snapshot, true
+}
+
+// peek returns an item without touching statistics or the LRU (me, mg u).
+func (s *Store) peek(key string) (item, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	it, _ := s.lookup(key, s.current())
+	if it == nil {
+		return item{}, false
+	}
+	return *it, true
+}
+
+// metaGetOptions carries the mg flags that change the stored item.
+type metaGetOptions struct {
+	noUpdate   bool
+	setTTL     bool
+	ttl        int64
+	vivify     bool
+	vivifyTTL  int64
+	recache    bool
+	recacheTTL int64
+	binaryKey  bool
+}
+
+// metaGetResult is an mg lookup: the item state before this request's
+// LRU update plus the win/stale markers memcached's mg reports.
+type metaGetResult struct {
+	it      item
+	found   bool
+	created bool
+	won     bool
+}
+
+// metaGet implements the storage side of mg, including autovivify (N),
+// TTL update (T) and recache (R) tokens.
+func (s *Store) metaGet(key string, o metaGetOptions) metaGetResult {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.current()
+	it, _ := s.lookup(key, now)
+	var r metaGetResult
+	if it == nil && o.vivify {
+		it = s.newItem(key, nil, 0, 0)
+		if it != nil {
+			it.binaryKey = o.binaryKey
+			if !s.link(it, nil, now) {
+				it = nil
+			} else {
+				r.created = true
+			}
+		}
+	}
+	if it == nil {
+		if o.setTTL {
+			s.counters.touchMisses++
+		} else {
+			s.counters.getMisses++
+		}
+		return r
+	}
+	r.found = true
+	if o.setTTL {
+		it.exptime = o.ttl
+		s.classStats[it.clsid].touchHits++
+	} else {
+		s.classStats[it.clsid].getHits++
+	}
+	if r.created {
+		it.exptime = o.vivifyTTL
+		r.won = true
+	}
+	if o.recache && !it.tokenSent && !r.created && it.exptime != 0 && it.exptime < o.recacheTTL {
+		r.won = true
+	}
+	if it.stale && !it.tokenSent {
+		r.won = true
+	}
+	r.it = *it
+	if r.won {
+		it.tokenSent = true
+	}
+	if !o.noUpdate {
+		s.bump(it, now)
+	}
+	return r
+}
+
+// remove deletes key; with checkCAS only when its CAS unique matches.
+func (s *Store) remove(key string, checkCAS bool, cas uint64) (found, casOK bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	it, _ := s.lookup(key, s.current())
+	if it == nil {
+		s.counters.deleteMisses++
+		return false, false
+	}
+	if checkCAS && it.cas != cas {
+		s.counters.deleteMisses++
+		return true, false
+	}
+	s.classStats[it.clsid].deleteHits++
+	s.unlink(it)
+	return true, true
+}
+
+// markStale implements "md <key> I": keep the item but mark it stale.
+func (s *Store) markStale(key string, checkCAS bool, cas uint64, setTTL bool, ttl int64) (found, casOK bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	it, _ := s.lookup(key, s.current())
+	if it == nil {
+		s.counters.deleteMisses++
+		return false, false
+	}
+	if checkCAS && it.cas != cas {
+		s.counters.deleteMisses++
+		return true, false
+	}
+	if setTTL {
+		it.exptime = ttl
+	}
+	it.stale = true
+	it.tokenSent = false
+	if s.cfg.useCAS {
+		it.cas = s.nextCAS()
+	}
+	return true, true
+}
+
+// touch sets a new expiry time (memcached's item_touch).
+func (s *Store) touch(key string, exptime int64) (item, bool) {
+	return s.get(key, true, true, exptime)
+}
+
+// deltaRequest is an incr/decr (or ma) request.
+type deltaRequest struct {
+	key       string
+	incr      bool
+	delta     uint64
+	cas       uint64 // 0 = no CAS check
+	vivify    bool   // ma N: create with initial when missing
+	initial   uint64
+	vivifyTTL int64
+	setTTL    bool // ma T: new expiry for the resulting item
+	ttl       int64
+}
+
+// deltaResult reports the new value and item state after incr/decr.
+type deltaResult struct {
+	status  deltaStatus
+	value   string
+	it      item
+	created bool
+}
+
+// applyDelta runs memcached's do_add_delta: the stored value must parse as
+// an unsigned 64-bit decimal; incr wraps, decr stops at zero. A result that
+// fits in the old length is written "in place", right-padded with spaces.
+func (s *Store) applyDelta(req deltaRequest) deltaResult {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.current()
+	it, _ := s.lookup(req.key, now)
+	if it == nil {
+		if req.vivify {
+			v := strconv.FormatUint(req.initial, 10)
+			nit := s.newItem(req.key, []byte(v), 0, req.vivifyTTL)
+			if nit == nil || !s.link(nit, nil, now) {
+				return deltaResult{status: deltaNoMemory}
+			}
+			if req.setTTL {
+				nit.exptime = req.ttl
+			}
+			return deltaResult{status: deltaOK, value: v, it: *nit, created: true}
+		}
+		if req.incr {
+			s.counters.incrMisses++
+		} else {
+			s.counters.decrMisses++
+		}
+		return deltaResult{status: deltaNotFound}
+	}
+	if len(it.value) == 0 {
+		return deltaResult{status: deltaNonNumeric}
+	}
+	if req.cas != 0 && req.cas != it.cas {
+		return deltaResult{status: deltaCASMismatch}
+	}
+	// The stored data is followed by "\r\n", which ends strtoull's number.
+	cur, ok := parseUint64(append(it.value[:len(it.value):len(it.value)], '\r'))
+	if !ok {
+		return deltaResult{status: deltaNonNumeric}
+	}
+	if req.incr {
+		cur += req.delta
+		s.classStats[it.clsid].incrHits++
+	} else {
+		if req.delta > cur {
+			cur = 0
+		} else {
+			cur -= req.delta
+		}
+		s.classStats[it.clsid].decrHits++
+	}
+	v := strconv.FormatUint(cur, 10)
+	if len(v) <= len(it.value) {
+		padded := make([]byte, len(it.value))
+		copy(padded, v)
+		for i := len(v); i < len(padded); i++ {
+			padded[i] = ' '
+		}
+		it.value = padded
+		if s.cfg.useCAS {
+			it.cas = s.nextCAS()
+		}
+		if req.setTTL {
+			it.exptime = req.ttl
+		}
+		return deltaResult{status: deltaOK, value: v, it: *it}
+	}
+	nit := s.newItem(it.key, []byte(v), it.flags, it.exptime)
+	if nit == nil || !s.link(nit, it, now) {
+		return deltaResult{status: deltaNoMemory}
+	}
+	nit.binaryKey = it.binaryKey
+	if req.setTTL {
+		nit.exptime = req.ttl
+	}
+	return deltaResult{status: deltaOK, value: v, it: *nit}
+}
+
+// flush implements flush_all [delay] (process_flush_all_command).
+func (s *Store) flush(delay int32) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	newOldest := s.current()
+	if delay > 0 {
+		newOldest = s.realtime(delay)
+	}
+	if s.cfg.useCAS {
+		s.oldestLive = newOldest - 1
+		if s.oldestLive <= s.current() {
+			s.oldestCAS = s.nextCAS()
+		}
+	} else {
+		s.oldestLive = newOldest
+	}
+}
+
+// tooLarge records a rejected oversized store. For set it also drops any
+// existing item of that key so a stale value does not survive (D9).
+func (s *Store) tooLarge(key string, dropExisting bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.counters.storeTooLarge++
+	if !dropExisting {
+		return
+	}
+	if it, _ := s.lookup(key, s.current()); it != nil {
+		s.unlink(it)
+	}
+}
+
+// setMaxBytes changes the memory limit (cache_memlimit), evicting as needed.
+func (s *Store) setMaxBytes(n int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.cfg.maxBytes = n
+	s.reserve(0, 0, s.current())
+}
