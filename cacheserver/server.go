@@ -102,6 +102,9 @@ func (s *Server) logf(level int32, format string, args ...any) {
 func (s *Server) Start() error {
 	if s.cfg.Hardened && !s.cfg.SASL && !s.cfg.authFileEnabled() {
 		for _, a := range s.cfg.ListenAddrs {
+			if host, _, err := net.SplitHostPort(a); err == nil {
+				a = host
+			}
 			if ip := net.ParseIP(a); ip == nil || !ip.IsLoopback() {
 				if a != "localhost" {
 					return fmt.Errorf("hardened mode: refusing to listen on non-loopback address %q without authentication (-S or -Y)", a)
@@ -127,7 +130,11 @@ func (s *Server) Start() error {
 			addrs = []string{"127.0.0.1"}
 		}
 		for _, a := range addrs {
-			ln, err := net.Listen("tcp", net.JoinHostPort(a, strconv.Itoa(s.cfg.Port)))
+			hostPort := net.JoinHostPort(a, strconv.Itoa(s.cfg.Port))
+			if _, _, err := net.SplitHostPort(a); err == nil {
+				hostPort = a // "-l host:port" overrides -p
+			}
+			ln, err := net.Listen("tcp", hostPort)
 			if err != nil {
 				for _, l := range lns {
 					l.Close()
@@ -268,5 +275,14 @@ func (s *Server) acceptLoop(l *listener) error {
 			delete(s.fdsInUse, c.fd)
 			s.mu.Unlock()
 		}()
+	}
+}
+
+// WriteSlabClasses prints the slab class table the way memcached -vv does
+// at start-up.
+func (s *Server) WriteSlabClasses(w io.Writer) {
+	for id := 1; id < len(s.store.slabs.classes); id++ {
+		c := s.store.slabs.classes[id]
+		fmt.Fprintf(w, "slab class %3d: chunk size %9d perslab %7d\n", id, c.size, c.perPage)
 	}
 }
