@@ -1,0 +1,573 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The end-to-end test builds the real cachevet binary and runs it, through
+// go vet and standalone, on the fixture module in testdata/e2e. Expected
+// outputs live in testdata/e2e/golden; regenerate them with
+//
+//	go test ./cmd/cachevet -run E2E -update
+//
+// and review the diff: every expected diagnostic must be a real bug. The
+// fixture's "// want:" and "// ok:" markers are checked independently of the
+// golden files, so a regenerated golden file cannot hide a missed bug or a
+// false positive.
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/e2e/golden")
+
+const (
+	fixtureDir = "../../testdata/e2e"
+	goldenDir  = "../../testdata/e2e/golden"
+)
+
+func TestE2E(t *testing.T) {
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("skipping the end-to-end test: the go command is not on PATH")
+	}
+	if testing.Short() {
+		t.Skip("skipping the end-to-end test in -short mode")
+	}
+
+	bin := filepath.Join(t.TempDir(), "cachevet")
+	if out, err := command(goBin, ".", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build cachevet: %v\n%s", err, out)
+	}
+
+	markers := readMarkers(t, fixtureDir)
+	if len(markers.want) == 0 || len(markers.ok) == 0 {
+		t.Fatalf("no // want: or // ok: markers found in %s", fixtureDir)
+	}
+
+	t.Run("GoVet", func(t *testing.T) {
+		dir := copyFixture(t)
+		res := run(t, command(goBin, dir, "vet", "-vettool="+bin, "./..."))
+		if res.code != 1 {
+			t.Errorf("go vet -vettool exited %d, want 1\nstderr:\n%s", res.code, res.stderr)
+		}
+		diags := parseText(t, dir, res.stderr)
+		markers.check(t, "go vet", diags)
+		golden(t, "vet.txt", lines(diags))
+	})
+
+	t.Run("JSON", func(t *testing.T) {
+		dir := copyFixture(t)
+		res := run(t, command(bin, dir, "-json", "./..."))
+		if res.code != 0 {
+			t.Errorf("cachevet -json exited %d, want 0\nstderr:\n%s", res.code, res.stderr)
+		}
+		findings := parseJSON(t, dir, res.stdout)
+		markers.check(t, "cachevet -json", diagsOf(t, findings))
+		out, err := json.MarshalIndent(findings, "", "\t")
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "findings.json", string(out)+"\n")
+	})
+
+	t.Run("Standalone", func(t *testing.T) {
+		dir := copyFixture(t)
+		res := run(t, command(bin, dir, "./..."))
+		if res.code != 3 {
+			t.Errorf("cachevet exited %d, want 3 (findings)\nstderr:\n%s", res.code, res.stderr)
+		}
+		diags := parseText(t, dir, res.stderr)
+		markers.check(t, "cachevet", diags)
+		// The standalone text output must agree with go vet's.
+		golden(t, "vet.txt", lines(diags))
+	})
+
+	t.Run("Fix", func(t *testing.T) {
+		dir := copyFixture(t)
+		findings := parseJSON(t, dir, run(t, command(bin, dir, "-json", "./...")).stdout)
+		res := run(t, command(bin, dir, "-fix", "./..."))
+		if res.code != 0 {
+			t.Errorf("cachevet -fix exited %d, want 0\nstderr:\n%s", res.code, res.stderr)
+		}
+		if out, err := command(goBin, dir, "build", "./...").CombinedOutput(); err != nil {
+			t.Fatalf("the fixed fixture does not build: %v\n%s", err, out)
+		}
+		if out, err := command(goBin, dir, "vet", "./...").CombinedOutput(); err != nil {
+			t.Fatalf("the fixed fixture does not pass go vet: %v\n%s", err, out)
+		}
+		// Only findings without a suggested fix may remain, unchanged.
+		var unfixable []string
+		for _, f := range findings {
+			if len(f.Fixes) == 0 {
+				unfixable = append(unfixable, fileOf(f.Posn)+": "+f.Message)
+			}
+		}
+		if len(unfixable) == len(findings) {
+			t.Fatal("no finding in the fixture has a suggested fix: -fix is untested")
+		}
+		res = run(t, command(bin, dir, "-json", "./..."))
+		after := parseJSON(t, dir, res.stdout)
+		var remaining []string
+		for _, f := range after {
+			remaining = append(remaining, fileOf(f.Posn)+": "+f.Message)
+		}
+		slices.Sort(unfixable)
+		slices.Sort(remaining)
+		if !slices.Equal(unfixable, remaining) {
+			t.Errorf("after -fix, findings are\n\t%s\nwant only those without a fix:\n\t%s",
+				strings.Join(remaining, "\n\t"), strings.Join(unfixable, "\n\t"))
+		}
+		golden(t, "fixed.txt", lines(diagsOf(t, after)))
+
+		// The fixed sources themselves, for review.
+		var changed []string
+		walkGo(t, dir, func(rel string, data []byte) {
+			orig, err := os.ReadFile(filepath.Join(fixtureDir, rel))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(orig, data) {
+				changed = append(changed, rel)
+				golden(t, filepath.Join("fixed", rel+".golden"), string(data))
+			}
+		})
+		if *update {
+			pruneFixedGolden(t, changed)
+		} else {
+			var want []string
+			walkGolden(t, func(rel string) { want = append(want, rel) })
+			if !slices.Equal(changed, want) {
+				t.Errorf("-fix changed %v, golden files expect %v", changed, want)
+			}
+		}
+	})
+}
+
+// command returns a go or cachevet command running in dir with an
+// environment that never reaches past the module proxy, so that the test
+// works offline with a warm module cache and fails fast otherwise.
+func command(name, dir string, args ...string) *exec.Cmd {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	var env []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		switch k {
+		case "GOFLAGS", "GOPROXY", "GOWORK", "GONOPROXY", "GOPRIVATE", "GONOSUMDB":
+			continue
+		}
+		env = append(env, kv)
+	}
+	cmd.Env = append(env, "GOFLAGS=-mod=mod", "GOPROXY=https://proxy.golang.org", "GOWORK=off")
+	return cmd
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+func run(t *testing.T, cmd *exec.Cmd) result {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	if err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			t.Fatalf("%s: %v", strings.Join(cmd.Args, " "), err)
+		}
+		code = ee.ExitCode()
+	}
+	return result{stdout.String(), stderr.String(), code}
+}
+
+// copyFixture copies the fixture module, without its golden files, to a
+// fresh directory, so that no run can modify the source tree.
+func copyFixture(t *testing.T) string {
+	t.Helper()
+	dst, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = filepath.WalkDir(fixtureDir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(fixtureDir, path)
+		if d.IsDir() {
+			if rel == "golden" {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// walkGo calls fn for each .go file under dir (golden files excluded),
+// with its slash-separated path relative to dir.
+func walkGo(t *testing.T, dir string, fn func(rel string, data []byte)) {
+	t.Helper()
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		if d.IsDir() && rel == "golden" {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		fn(filepath.ToSlash(rel), data)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A diag is one primary diagnostic: file is relative to the fixture root.
+type diag struct {
+	file      string
+	line, col int
+	message   string
+}
+
+func (d diag) String() string {
+	return fmt.Sprintf("%s:%d:%d: %s", d.file, d.line, d.col, d.message)
+}
+
+func lines(ds []diag) string {
+	var out []string
+	for _, d := range ds {
+		out = append(out, d.String())
+	}
+	slices.Sort(out)
+	return strings.Join(out, "\n") + "\n"
+}
+
+var posnRE = regexp.MustCompile(`^(.+\.go):(\d+):(\d+)$`)
+
+// parsePosn splits "file:line:col", making file relative to dir.
+func parsePosn(t *testing.T, dir, posn string) diag {
+	t.Helper()
+	m := posnRE.FindStringSubmatch(posn)
+	if m == nil {
+		t.Fatalf("malformed position %q", posn)
+	}
+	file := m[1]
+	if filepath.IsAbs(file) {
+		rel, err := filepath.Rel(dir, file)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			t.Fatalf("position %q outside the fixture %s", posn, dir)
+		}
+		file = rel
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	return diag{file: filepath.ToSlash(filepath.Clean(file)), line: line, col: col}
+}
+
+// diagLineRE matches a diagnostic line of the text output. Related
+// information follows as "posn: \tmessage", and go vet may print
+// "# package" headers.
+var diagLineRE = regexp.MustCompile(`^(\S.*?\.go:\d+:\d+): (.*)$`)
+
+func parseText(t *testing.T, dir, out string) []diag {
+	t.Helper()
+	var ds []diag
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "# ") {
+			continue
+		}
+		m := diagLineRE.FindStringSubmatch(line)
+		if m == nil {
+			t.Errorf("unexpected output line: %q", line)
+			continue
+		}
+		if strings.HasPrefix(m[2], "\t") {
+			continue // related information
+		}
+		d := parsePosn(t, dir, m[1])
+		d.message = m[2]
+		ds = append(ds, d)
+	}
+	return ds
+}
+
+// The JSON output, {"pkg": {"analyzer": [diagnostic...]}}, normalized: paths
+// relative to the fixture, one flat list sorted by position.
+type finding struct {
+	Package  string    `json:"package"`
+	Analyzer string    `json:"analyzer"`
+	Category string    `json:"category,omitempty"`
+	Posn     string    `json:"posn"`
+	End      string    `json:"end,omitempty"`
+	Message  string    `json:"message"`
+	Fixes    []jsonFix `json:"suggested_fixes,omitempty"`
+	Related  []related `json:"related,omitempty"`
+}
+
+type jsonFix struct {
+	Message string     `json:"message"`
+	Edits   []jsonEdit `json:"edits"`
+}
+
+type jsonEdit struct {
+	Filename string `json:"filename"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	New      string `json:"new"`
+}
+
+type related struct {
+	Posn    string `json:"posn"`
+	End     string `json:"end,omitempty"`
+	Message string `json:"message"`
+}
+
+func parseJSON(t *testing.T, dir, out string) []finding {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(out))
+	var all []finding
+	for {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err != nil {
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			t.Fatalf("decoding the JSON output: %v\n%s", err, out)
+		}
+		for pkg, byAnalyzer := range tree {
+			for analyzer, raw := range byAnalyzer {
+				var fs []finding
+				if err := json.Unmarshal(raw, &fs); err != nil {
+					// An analyzer error is {"error": "..."}.
+					t.Fatalf("%s: %s: %s", pkg, analyzer, raw)
+				}
+				for _, f := range fs {
+					f.Package, f.Analyzer = pkg, analyzer
+					f.Posn = relPosn(t, dir, f.Posn)
+					f.End = relPosn(t, dir, f.End)
+					for i := range f.Related {
+						f.Related[i].Posn = relPosn(t, dir, f.Related[i].Posn)
+						f.Related[i].End = relPosn(t, dir, f.Related[i].End)
+					}
+					for i := range f.Fixes {
+						for j := range f.Fixes[i].Edits {
+							e := &f.Fixes[i].Edits[j]
+							rel, err := filepath.Rel(dir, e.Filename)
+							if err != nil {
+								t.Fatal(err)
+							}
+							e.Filename = filepath.ToSlash(rel)
+						}
+					}
+					all = append(all, f)
+				}
+			}
+		}
+	}
+	slices.SortFunc(all, func(a, b finding) int {
+		da, db := parsePosn(t, "", a.Posn), parsePosn(t, "", b.Posn)
+		if c := strings.Compare(da.file, db.file); c != 0 {
+			return c
+		}
+		if c := da.line - db.line; c != 0 {
+			return c
+		}
+		if c := da.col - db.col; c != 0 {
+			return c
+		}
+		return strings.Compare(a.Message, b.Message)
+	})
+	return all
+}
+
+func relPosn(t *testing.T, dir, posn string) string {
+	t.Helper()
+	if posn == "" {
+		return ""
+	}
+	d := parsePosn(t, dir, posn)
+	return fmt.Sprintf("%s:%d:%d", d.file, d.line, d.col)
+}
+
+func diagsOf(t *testing.T, fs []finding) []diag {
+	t.Helper()
+	var ds []diag
+	for _, f := range fs {
+		d := parsePosn(t, "", f.Posn)
+		d.message = f.Message
+		ds = append(ds, d)
+	}
+	return ds
+}
+
+func fileOf(posn string) string {
+	m := posnRE.FindStringSubmatch(posn)
+	if m == nil {
+		return posn
+	}
+	return m[1]
+}
+
+// markers are the fixture's "// want: text" comments (a diagnostic whose
+// message contains text must be on that line; "// want-below: text" on a
+// line of its own means the next line) and "// ok: why" comments (no
+// diagnostic may be on that line).
+type markers struct {
+	want map[string]string // "file:line" -> expected message substring
+	ok   map[string]string // "file:line" -> why it is safe
+}
+
+var markerRE = regexp.MustCompile(`(?:^|\s)// (want|want-below|ok): (.*)$`)
+
+func readMarkers(t *testing.T, dir string) markers {
+	t.Helper()
+	ms := markers{want: map[string]string{}, ok: map[string]string{}}
+	walkGo(t, dir, func(rel string, data []byte) {
+		for i, line := range strings.Split(string(data), "\n") {
+			m := markerRE.FindStringSubmatch(line)
+			if m == nil {
+				continue
+			}
+			n := i + 1
+			switch m[1] {
+			case "want-below":
+				ms.want[fmt.Sprintf("%s:%d", rel, n+1)] = m[2]
+			case "want":
+				ms.want[fmt.Sprintf("%s:%d", rel, n)] = m[2]
+			case "ok":
+				ms.ok[fmt.Sprintf("%s:%d", rel, n)] = m[2]
+			}
+		}
+	})
+	return ms
+}
+
+// check asserts that every "want" line has a matching diagnostic, that no
+// "ok" line has one, and that no diagnostic is on an unmarked line.
+func (ms markers) check(t *testing.T, tool string, ds []diag) {
+	t.Helper()
+	found := map[string][]string{}
+	for _, d := range ds {
+		k := fmt.Sprintf("%s:%d", d.file, d.line)
+		found[k] = append(found[k], d.message)
+		if why, ok := ms.ok[k]; ok {
+			t.Errorf("%s: false positive on a line marked // ok: %s\n\t%s", tool, why, d)
+		} else if _, ok := ms.want[k]; !ok {
+			t.Errorf("%s: diagnostic on an unmarked line (mark it // want: or fix the analyzer)\n\t%s", tool, d)
+		}
+	}
+	for k, sub := range ms.want {
+		if !slices.ContainsFunc(found[k], func(msg string) bool { return strings.Contains(msg, sub) }) {
+			t.Errorf("%s: missed bug: no diagnostic containing %q at %s (got %q)", tool, sub, k, found[k])
+		}
+	}
+}
+
+// golden compares got with the golden file name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join(goldenDir, name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/cachevet -run E2E -update)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the output (run go test ./cmd/cachevet -run E2E -update and review the diff)\n%s",
+			path, lineDiff(string(want), got))
+	}
+}
+
+// lineDiff lists the lines only in want (-) and only in got (+).
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	for _, l := range w {
+		if !slices.Contains(g, l) {
+			fmt.Fprintf(&b, "-\t%s\n", l)
+		}
+	}
+	for _, l := range g {
+		if !slices.Contains(w, l) {
+			fmt.Fprintf(&b, "+\t%s\n", l)
+		}
+	}
+	if b.Len() == 0 {
+		return "(same lines in another order)"
+	}
+	return b.String()
+}
+
+// walkGolden lists the golden copies of fixed files, relative to golden/fixed.
+func walkGolden(t *testing.T, fn func(rel string)) {
+	t.Helper()
+	root := filepath.Join(goldenDir, "fixed")
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(path, ".go.golden") {
+			rel, _ := filepath.Rel(root, path)
+			fn(strings.TrimSuffix(filepath.ToSlash(rel), ".golden"))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// pruneFixedGolden removes golden copies of files -fix no longer changes.
+func pruneFixedGolden(t *testing.T, changed []string) {
+	t.Helper()
+	walkGolden(t, func(rel string) {
+		if !slices.Contains(changed, rel) {
+			os.Remove(filepath.Join(goldenDir, "fixed", rel+".golden"))
+		}
+	})
+}
