@@ -10,3 +10,33 @@ import (
 func TestSources(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), keyinjection.Analyzer, "sources")
 }
+
+func TestSanitizers(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), keyinjection.Analyzer, "sanitizers")
+}
+
+func TestGuards(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), keyinjection.Analyzer, "guards")
+}
+
+func TestConstruction(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), keyinjection.Analyzer, "construct")
+}
+
+func TestHandWritten(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), keyinjection.Analyzer, "handwritten")
+}
+
+// TestWrappers checks that wrappers in another package are summarized as
+// facts and that the caller, not the wrapper, is reported.
+func TestWrappers(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), keyinjection.Analyzer, "store", "app")
+}
+
+func TestInterfaces(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), keyinjection.Analyzer, "iface", "ifaceuser")
+}
+
+func TestSuppression(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), keyinjection.Analyzer, "suppress")
+}

@@ -120,6 +120,19 @@ func newEngine(cfg *Config, pkg *ssa.Package, funcs []*ssa.Function) *engine {
 	}
 	e.directives = readDirectives(cfg.Pass)
 	e.initStores = globalInitStores(pkg)
+	for _, fn := range funcs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok {
+			continue
+		}
+		kind := e.directives[obj]
+		if kind == "sanitizer" || cfg.Sanitizers[obj.FullName()] {
+			e.summary(fn).Sanitizer = true
+		}
+		if kind == "validator" || cfg.Validators[obj.FullName()] {
+			e.summary(fn).Validator = true
+		}
+	}
 	return e
 }
 

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"regexp/syntax"
+	"slices"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"golang.org/x/tools/go/ssa"
@@ -327,14 +328,29 @@ func matchable(re *syntax.Regexp) model.ByteSet {
 }
 
 // guarded clears from t what the guards dominating block b prove absent.
+// Guards on the same value combine: after `switch k { case "a", "b": }`
+// every path into the case body took one of the two equality edges.
 func (e *engine) guarded(t Taint, b *ssa.BasicBlock) Taint {
 	if len(t) == 0 || b == nil {
 		return t
 	}
-	var out Taint
+	var relevant []guard
 	for _, g := range e.guardsOf(b.Parent()) {
-		gx := e.read(g.x, nil)
-		if !sharesOrigin(t, gx) || !e.guardedBy(b, g) {
+		if sharesOrigin(t, e.read(g.x, nil)) {
+			relevant = append(relevant, g)
+		}
+	}
+	var out Taint
+	for _, removes := range distinctRemoves(relevant) {
+		var edges []guard
+		var origins Taint
+		for _, g := range relevant {
+			if g.removes&removes == removes {
+				edges = append(edges, g)
+				mergeInto(&origins, e.read(g.x, nil), model.AnyUnsafe)
+			}
+		}
+		if !e.guardedBy(b, edges) {
 			continue
 		}
 		if out == nil {
@@ -343,14 +359,24 @@ func (e *engine) guarded(t Taint, b *ssa.BasicBlock) Taint {
 				out[o] = bytes
 			}
 		}
-		for o := range gx {
+		for o := range origins {
 			if bytes, ok := out[o]; ok {
-				out[o] = bytes &^ g.removes
+				out[o] = bytes &^ removes
 			}
 		}
 	}
 	if out == nil {
 		return t
+	}
+	return out
+}
+
+func distinctRemoves(gs []guard) []model.ByteSet {
+	var out []model.ByteSet
+	for _, g := range gs {
+		if !slices.Contains(out, g.removes) {
+			out = append(out, g.removes)
+		}
 	}
 	return out
 }
@@ -365,16 +391,22 @@ func sharesOrigin(a, b Taint) bool {
 }
 
 // guardedBy reports whether every path from the entry to b takes the valid
-// edge of g: with that edge removed, b is unreachable.
-func (e *engine) guardedBy(b *ssa.BasicBlock, g guard) bool {
+// edge of one of the guards: with those edges removed, b is unreachable.
+func (e *engine) guardedBy(b *ssa.BasicBlock, gs []guard) bool {
 	fn := b.Parent()
-	if len(fn.Blocks) == 0 || b == fn.Blocks[0] {
+	if len(fn.Blocks) == 0 || b == fn.Blocks[0] || len(gs) == 0 {
 		return false
 	}
-	validSucc := g.block.Succs[g.valid]
-	seen := make(map[*ssa.BasicBlock]bool)
+	cut := func(from, to *ssa.BasicBlock) bool {
+		for _, g := range gs {
+			if g.block == from && g.block.Succs[g.valid] == to {
+				return true
+			}
+		}
+		return false
+	}
+	seen := map[*ssa.BasicBlock]bool{fn.Blocks[0]: true}
 	stack := []*ssa.BasicBlock{fn.Blocks[0]}
-	seen[fn.Blocks[0]] = true
 	for len(stack) > 0 {
 		cur := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -382,10 +414,7 @@ func (e *engine) guardedBy(b *ssa.BasicBlock, g guard) bool {
 			return false
 		}
 		for _, s := range cur.Succs {
-			if cur == g.block && s == validSucc {
-				continue
-			}
-			if !seen[s] {
+			if !seen[s] && !cut(cur, s) {
 				seen[s] = true
 				stack = append(stack, s)
 			}

@@ -51,7 +51,7 @@ func (e *engine) checkSinks(call ssa.CallInstruction) {
 			if ps.Param >= len(as) {
 				continue
 			}
-			info := SinkInfo{Name: ps.Sink, Shape: ps.Shape, Validating: ps.Validating, Via: ps.Via}
+			info := SinkInfo{Name: ps.Sink, Shape: ps.Shape, Validating: ps.Validating, HandWritten: ps.HandWritten, Via: ps.Via}
 			arg := as[ps.Param]
 			e.checkKey(call, arg, e.keyTaint(arg, ps.Shape, call), info, ps.Bytes)
 		}
@@ -83,12 +83,13 @@ func (e *engine) checkKey(call ssa.CallInstruction, key ssa.Value, t Taint, info
 		}
 		if o.Kind == FromParam {
 			ps := ParamSink{
-				Param:      o.Param,
-				Bytes:      bytes,
-				Shape:      paramShape(o.Fn.Params[o.Param].Type(), info.Shape),
-				Sink:       info.Name,
-				Validating: info.Validating,
-				Via:        append([]string{wrapperName(o.Fn)}, info.Via...),
+				Param:       o.Param,
+				Bytes:       bytes,
+				Shape:       paramShape(o.Fn.Params[o.Param].Type(), info.Shape),
+				Sink:        info.Name,
+				Validating:  info.Validating,
+				HandWritten: info.HandWritten,
+				Via:         append([]string{wrapperName(o.Fn)}, info.Via...),
 			}
 			if e.summary(o.Fn).addSink(ps) {
 				e.changed = true
@@ -166,8 +167,11 @@ func (e *engine) itemKeyStores(fn *ssa.Function, item ssa.Value) []*ssa.Store {
 // isProtocolWriter reports whether w is a writer a memcached command line
 // may travel through.
 func (e *engine) isProtocolWriter(w ssa.Value) bool {
-	if mi, ok := w.(*ssa.MakeInterface); ok {
-		w = mi.X
+	switch x := w.(type) {
+	case *ssa.MakeInterface:
+		w = x.X
+	case *ssa.ChangeInterface:
+		w = x.X
 	}
 	s := types.TypeString(w.Type(), nil)
 	return slices.Contains(model.ProtocolWriters, s)
@@ -216,6 +220,7 @@ func (e *engine) checkHandWritten(call ssa.CallInstruction, kind model.HandWritt
 	case model.WriteData:
 		parts = e.flatten(as[1], 0)
 	}
+	parts = e.expand(parts)
 	if len(parts) == 0 || !parts[0].isLit {
 		return
 	}
@@ -241,6 +246,20 @@ func (e *engine) checkHandWritten(call ssa.CallInstruction, kind model.HandWritt
 		}
 		e.checkKey(call, p.val, t, info, model.AnyUnsafe)
 	}
+}
+
+// expand flattens the operands printed as they are (%s, %v, Fprint), so
+// that a strings.Join(keys, " ") operand is seen as the multi-get it is.
+func (e *engine) expand(parts []part) []part {
+	var out []part
+	for _, p := range parts {
+		if !p.isLit && (p.verb == 0 || p.verb == 's' || p.verb == 'v') && !p.sharp {
+			out = append(out, e.flatten(p.val, 1)...)
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 func formatParts(format string, packed ssa.Value) ([]part, bool) {

@@ -36,6 +36,8 @@ type ParamSink struct {
 	Sink string
 	// Validating: the sink is a client that rejects unsafe keys.
 	Validating bool
+	// HandWritten: the sink is a command line the program writes itself.
+	HandWritten bool
 	// Via lists the wrappers between the caller and the sink, this function
 	// first.
 	Via []string
@@ -69,7 +71,11 @@ func (s *Summary) String() string {
 		parts = append(parts, fmt.Sprintf("param %d -> %s key (%s)", p.Param, p.Sink, p.Bytes))
 	}
 	for _, r := range s.Returns {
-		parts = append(parts, fmt.Sprintf("param %d -> result (%s)", r.Param, r.Bytes))
+		if r.Bytes == 0 {
+			parts = append(parts, fmt.Sprintf("param %d -> result (escaped)", r.Param))
+		} else {
+			parts = append(parts, fmt.Sprintf("param %d -> result (%s)", r.Param, r.Bytes))
+		}
 	}
 	for _, o := range s.Origins {
 		parts = append(parts, fmt.Sprintf("returns %s", o.Desc))

@@ -79,6 +79,8 @@ func transformed(t Taint, tr model.Transform) Taint {
 		return withBytes(t, func(model.ByteSet) model.ByteSet { return 0 })
 	case model.Decode:
 		return withBytes(t, func(model.ByteSet) model.ByteSet { return model.AnyUnsafe })
+	case model.Quote:
+		return withBytes(t, func(b model.ByteSet) model.ByteSet { return b & model.ByteBit(' ') })
 	case model.Clean:
 		return nil
 	}

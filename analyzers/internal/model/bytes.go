@@ -73,7 +73,7 @@ func (s ByteSet) String() string {
 		names = append(names, "CR")
 	}
 	if s.Has('\t') {
-		names = append(names, "tab")
+		names = append(names, "a tab")
 	}
 	if s.Has(0) {
 		names = append(names, "NUL")

@@ -21,6 +21,8 @@ const (
 	// Clean: the result holds nothing unsafe and nothing attacker-chosen
 	// (a parsed UUID formatted again).
 	Clean
+	// Quote: the result keeps the space but no control byte (strconv.Quote).
+	Quote
 	// Special: the engine judges the call by its arguments (fmt, strings
 	// splitting and replacing, strings.Map, Replacer).
 	Special
@@ -188,6 +190,11 @@ var CallRules = map[string]CallRule{
 	"strconv.FormatUint":                   {Transform: Clean},
 	"strconv.FormatFloat":                  {Transform: Clean},
 	"strconv.FormatBool":                   {Transform: Clean},
+
+	// Go-quoting escapes every control byte but keeps the space.
+	"strconv.Quote":          {Transform: Quote},
+	"strconv.QuoteToASCII":   {Transform: Quote},
+	"strconv.QuoteToGraphic": {Transform: Quote},
 
 	// Judged by their arguments.
 	"fmt.Sprintf":                 {Transform: Special},

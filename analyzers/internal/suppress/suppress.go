@@ -57,6 +57,10 @@ func (r *Reporter) add(c *ast.Comment) {
 	if !ok || text != "" && text[0] != ' ' && text[0] != '\t' {
 		return
 	}
+	// A trailing comment is not part of the reason.
+	if i := strings.Index(text, "//"); i >= 0 {
+		text = text[:i]
+	}
 	fields := strings.Fields(text)
 	d := directive{pos: c.Pos()}
 	if len(fields) > 0 {

@@ -72,7 +72,7 @@ func items(r *http.Request) {
 	mc.Append(&memcache.Item{Key: id})                            // want `Item passed to \(\*memcache\.Client\)\.Append`
 	mc.Prepend(&memcache.Item{Key: id})                           // want `Item passed to \(\*memcache\.Client\)\.Prepend`
 	it := &memcache.Item{Value: []byte(id)}
-	it.Key = id            // want `Item passed to \(\*memcache\.Client\)\.CompareAndSwap`
+	it.Key = id // want `Item passed to \(\*memcache\.Client\)\.CompareAndSwap`
 	mc.CompareAndSwap(it)
 
 	// The value is not a key.
@@ -88,10 +88,10 @@ func multi(r *http.Request) {
 }
 
 func routers(r *http.Request, g *gin.Context, e echo.Context) {
-	mc.Get(mux.Vars(r)["id"])    // want `a route variable \(mux\.Vars\)`
+	mc.Get(mux.Vars(r)["id"])     // want `a route variable \(mux\.Vars\)`
 	mc.Get(chi.URLParam(r, "id")) // want `a route parameter \(chi\.URLParam\)`
-	mc.Get(g.Param("id"))        // want `a route parameter \(c\.Param\)`
-	mc.Get(g.Query("q"))         // want `request data \(c\.Query\)`
+	mc.Get(g.Param("id"))         // want `a route parameter \(c\.Param\)`
+	mc.Get(g.Query("q"))          // want `request data \(c\.Query\)`
 	var body lookup
 	if g.ShouldBindJSON(&body) == nil {
 		mc.Get(body.ID) // want `the request body \(c\.ShouldBindJSON\)`
