@@ -40,3 +40,8 @@ func TestInterfaces(t *testing.T) {
 func TestSuppression(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), keyinjection.Analyzer, "suppress")
 }
+
+// TestFixes applies the suggested fixes and compares with fixes.go.golden.
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), keyinjection.Analyzer, "fixes")
+}
