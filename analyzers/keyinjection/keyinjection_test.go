@@ -45,3 +45,14 @@ func TestSuppression(t *testing.T) {
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), keyinjection.Analyzer, "fixes")
 }
+
+// TestFlags declares a sanitizer and a validator on the command line.
+func TestFlags(t *testing.T) {
+	for flag, value := range map[string]string{"sanitizers": "configured.clean", "validators": "configured.ok"} {
+		if err := keyinjection.Analyzer.Flags.Set(flag, value); err != nil {
+			t.Fatal(err)
+		}
+		defer keyinjection.Analyzer.Flags.Set(flag, "")
+	}
+	analysistest.Run(t, analysistest.TestData(), keyinjection.Analyzer, "configured")
+}
