@@ -34,6 +34,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/e2
 
 const (
 	fixtureDir = "../../testdata/e2e"
+	demoDir    = "../../testdata/demo"
 	goldenDir  = "../../testdata/e2e/golden"
 )
 
@@ -92,6 +93,16 @@ func TestE2E(t *testing.T) {
 		markers.check(t, "cachevet", diags)
 		// The standalone text output must agree with go vet's.
 		golden(t, "vet.txt", lines(diags))
+	})
+
+	// The demo the README's quick start analyzes must keep showing its bugs.
+	t.Run("Demo", func(t *testing.T) {
+		dir := copyDir(t, demoDir)
+		res := run(t, command(bin, dir, "./..."))
+		if res.code != 3 {
+			t.Errorf("cachevet on the demo exited %d, want 3 (findings)\nstderr:\n%s", res.code, res.stderr)
+		}
+		golden(t, "demo.txt", lines(parseText(t, dir, res.stderr)))
 	})
 
 	t.Run("Fix", func(t *testing.T) {
@@ -199,15 +210,20 @@ func run(t *testing.T, cmd *exec.Cmd) result {
 // fresh directory, so that no run can modify the source tree.
 func copyFixture(t *testing.T) string {
 	t.Helper()
+	return copyDir(t, fixtureDir)
+}
+
+func copyDir(t *testing.T, src string) string {
+	t.Helper()
 	dst, err := filepath.EvalSymlinks(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = filepath.WalkDir(fixtureDir, func(path string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(fixtureDir, path)
+		rel, _ := filepath.Rel(src, path)
 		if d.IsDir() {
 			if rel == "golden" {
 				return filepath.SkipDir

@@ -1,0 +1,43 @@
+// Command demo is a small product and user lookup service that caches in
+// memcached. It is deliberately vulnerable: its cache keys are built from
+// request parameters without escaping. Run cachevet on it:
+//
+//	go build -o /tmp/cachevet ./cmd/cachevet && (cd testdata/demo && /tmp/cachevet ./...)
+//
+// (from the root of the cachevet repository).
+package main
+
+import (
+	"flag"
+	"log"
+	"net/http"
+
+	"example.com/demo/catalog"
+	"example.com/demo/memcachetext"
+	"github.com/bradfitz/gomemcache/memcache"
+)
+
+func main() {
+	addr := flag.String("addr", ":8080", "HTTP listen address")
+	mcAddr := flag.String("memcached", "127.0.0.1:11211", "memcached address")
+	flag.Parse()
+
+	mc := memcache.New(*mcAddr)
+	raw, err := memcachetext.Dial(*mcAddr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	s := &server{
+		mc:      mc,
+		catalog: catalog.New(mc),
+		raw:     raw,
+	}
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /products", s.product)
+	mux.HandleFunc("GET /products/search", s.search)
+	mux.HandleFunc("GET /users/{name}", s.user)
+	mux.HandleFunc("POST /users/{name}/seen", s.touchUser)
+	mux.HandleFunc("GET /categories/{slug}", s.category)
+	log.Fatal(http.ListenAndServe(*addr, mux))
+}
