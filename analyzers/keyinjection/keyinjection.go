@@ -3,10 +3,7 @@ package keyinjection
 import (
 	_ "embed"
 	"go/ast"
-	"go/build"
 	"go/types"
-	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -15,118 +12,34 @@ import (
 	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"github.com/cachevet/cachevet/analyzers/internal/suppress"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 )
 
 // Analyzer reports unsafe bytes reaching a memcache key.
 var Analyzer = &analysis.Analyzer{
-	Name:      "keyinjection",
-	Doc:       "report memcache keys that may hold a space, CR/LF or other control byte",
-	URL:       "https://pkg.go.dev/github.com/cachevet/cachevet/analyzers/keyinjection",
-	Run:       run,
-	Requires:  []*analysis.Analyzer{inspect.Analyzer},
-	FactTypes: []analysis.Fact{new(summaryFact), new(analyzedFact)},
+	Name:     "keyinjection",
+	Doc:      "report memcache keys that may hold a space, CR/LF or other control byte",
+	URL:      "https://pkg.go.dev/github.com/cachevet/cachevet/analyzers/keyinjection",
+	Run:      run,
+	Requires: []*analysis.Analyzer{flow.Analyzer},
 }
-
-// Flags, set once before any package is analyzed, as for the printf checker.
-var (
-	sanitizers funcList
-	validators funcList
-)
 
 func init() {
-	Analyzer.Flags.Var(&sanitizers, "sanitizers", "comma-separated full names of functions whose result is a safe key (e.g. example.com/keys.Clean)")
-	Analyzer.Flags.Var(&validators, "validators", "comma-separated full names of functions whose true result (or nil error) proves their argument a safe key")
+	Analyzer.Flags.Var(flow.Sanitizers, "sanitizers", "comma-separated full names of functions whose result is a safe key (e.g. example.com/keys.Clean)")
+	Analyzer.Flags.Var(flow.Validators, "validators", "comma-separated full names of functions whose true result (or nil error) proves their argument a safe key")
 }
-
-// funcList is a flag.Value holding function full names.
-type funcList map[string]bool
-
-func (l *funcList) String() string {
-	var names []string
-	for n := range *l {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return strings.Join(names, ",")
-}
-
-func (l *funcList) Set(s string) error {
-	m := make(funcList)
-	for _, name := range strings.Split(s, ",") {
-		if name = strings.TrimSpace(name); name != "" {
-			m[name] = true
-		}
-	}
-	*l = m
-	return nil
-}
-
-// summaryFact is a function's flow summary: which parameters reach a key,
-// which reach the result, what attacker data it returns.
-type summaryFact struct{ flow.Summary }
-
-func (*summaryFact) AFact()           {}
-func (f *summaryFact) String() string { return "keyinjection(" + f.Summary.String() + ")" }
-
-// analyzedFact marks a package whose functions have summaries: a function
-// of such a package without a summaryFact passes nothing through.
-type analyzedFact struct{}
-
-func (*analyzedFact) AFact()         {}
-func (*analyzedFact) String() string { return "analyzed" }
 
 func run(pass *analysis.Pass) (any, error) {
-	if skipped(pass) {
+	res := pass.ResultOf[flow.Analyzer].(*flow.Result)
+	if res == nil {
 		return nil, nil
 	}
-	res := flow.Run(&flow.Config{
-		Pass: pass,
-		Import: func(fn *types.Func) (*flow.Summary, bool) {
-			if fn.Pkg() == nil || !pass.ImportPackageFact(fn.Pkg(), new(analyzedFact)) {
-				return nil, false
-			}
-			var f summaryFact
-			if pass.ImportObjectFact(fn, &f) {
-				return &f.Summary, true
-			}
-			return nil, true
-		},
-		Sanitizers: sanitizers,
-		Validators: validators,
-	})
-	for fn, s := range res.Summaries {
-		pass.ExportObjectFact(fn, &summaryFact{*s})
-	}
-	pass.ExportPackageFact(new(analyzedFact))
-
 	reporter := suppress.NewReporter(pass)
 	for _, h := range res.Hits {
 		reporter.Report(diagnostic(pass, h))
 	}
 	return nil, nil
-}
-
-// skipped reports whether the package is one cachevet does not summarize:
-// the standard library and the modelled clients, which the model describes.
-func skipped(pass *analysis.Pass) bool {
-	path := pass.Pkg.Path()
-	for _, c := range model.Clients {
-		if path == c.Path {
-			return true
-		}
-	}
-	if len(pass.Files) == 0 {
-		return true
-	}
-	file := pass.Fset.File(pass.Files[0].Pos())
-	if file == nil {
-		return false
-	}
-	goroot := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
-	return strings.HasPrefix(file.Name(), goroot)
 }
 
 func diagnostic(pass *analysis.Pass, h *flow.Hit) analysis.Diagnostic {

@@ -140,6 +140,11 @@ func (e *engine) canCarry(t types.Type) bool {
 }
 
 func (e *engine) carry(t types.Type) bool {
+	// Errors are not keys: tracking what their messages quote would only
+	// make every function returning an error look like a source.
+	if types.Identical(t, errorType) {
+		return false
+	}
 	switch t := t.Underlying().(type) {
 	case *types.Basic:
 		return t.Info()&types.IsString != 0 || t.Kind() == types.UnsafePointer
@@ -174,6 +179,8 @@ func (e *engine) carry(t types.Type) bool {
 	}
 	return false
 }
+
+var errorType = types.Universe.Lookup("error").Type()
 
 func isByte(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)

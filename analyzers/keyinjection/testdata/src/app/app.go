@@ -1,4 +1,4 @@
-package app // want package:"analyzed"
+package app
 
 import (
 	"net/http"

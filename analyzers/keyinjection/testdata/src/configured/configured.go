@@ -1,4 +1,4 @@
-package configured // want package:"analyzed"
+package configured
 
 import (
 	"net/http"
@@ -9,11 +9,11 @@ import (
 var mc = memcache.New("127.0.0.1:11211")
 
 // clean and ok are declared by the -sanitizers and -validators flags.
-func clean(s string) string { return s } // want clean:`sanitizer`
+func clean(s string) string { return s }
 
-func ok(s string) bool { return s != "" } // want ok:`validator`
+func ok(s string) bool { return s != "" }
 
-func notDeclared(s string) string { return s } // want notDeclared:`param 0 -> result`
+func notDeclared(s string) string { return s }
 
 func handler(r *http.Request) {
 	k := r.FormValue("k")

@@ -1,4 +1,4 @@
-package construct // want package:"analyzed"
+package construct
 
 import (
 	"fmt"
@@ -13,9 +13,9 @@ type pair struct{ A, B string }
 
 type named struct{ Name string }
 
-func (n named) String() string { return n.Name } // want String:`param 0 -> result`
+func (n named) String() string { return n.Name }
 
-func constants(id int, ids []string, p pair, n named) { // want constants:`param 1 -> .*param 2 -> .*param 3 ->`
+func constants(id int, ids []string, p pair, n named) {
 	mc.Get("user 42")                       // want `the constant "user 42" puts a space into the memcache key of \(\*memcache\.Client\)\.Get: the client rejects such keys with ErrMalformedKey, so the call always fails; use a separator such as ':' in the constant instead`
 	mc.Get(fmt.Sprintf("user %d", id))      // want `the format "user %d" puts a space into the memcache key`
 	mc.Get(fmt.Sprintf("ids:%v", ids))      // want `fmt's spaces between the elements of a \[\]string puts a space into the memcache key`
@@ -34,7 +34,7 @@ func constants(id int, ids []string, p pair, n named) { // want constants:`param
 	mc.Get(fmt.Sprintf("ids:%x", "abc"))
 }
 
-func keyFor(id int) string { // want keyFor:`returns the format "user %d"`
+func keyFor(id int) string {
 	return fmt.Sprintf("user %d", id)
 }
 

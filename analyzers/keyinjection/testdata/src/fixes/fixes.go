@@ -1,4 +1,4 @@
-package fixes // want package:"analyzed"
+package fixes
 
 import (
 	"fmt"

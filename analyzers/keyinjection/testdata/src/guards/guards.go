@@ -1,4 +1,4 @@
-package guards // want package:"analyzed"
+package guards
 
 import (
 	"errors"
@@ -86,7 +86,7 @@ func contains(r *http.Request) {
 }
 
 //cachevet:validator
-func validKey(k string) bool { // want validKey:"validator"
+func validKey(k string) bool {
 	for i := 0; i < len(k); i++ {
 		if k[i] <= ' ' || k[i] == 0x7f {
 			return false
@@ -98,7 +98,7 @@ func validKey(k string) bool { // want validKey:"validator"
 var errBadKey = errors.New("bad key")
 
 //cachevet:validator
-func checkKey(k string) error { // want checkKey:"validator"
+func checkKey(k string) error {
 	if !validKey(k) {
 		return errBadKey
 	}

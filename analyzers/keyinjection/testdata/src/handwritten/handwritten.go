@@ -1,4 +1,4 @@
-package handwritten // want package:"analyzed"
+package handwritten
 
 import (
 	"bufio"
@@ -42,7 +42,7 @@ func handler(w http.ResponseWriter, r *http.Request) {
 }
 
 // send writes a command for its caller: the caller is reported.
-func send(w io.Writer, key string) { // want send:`param 1 -> a hand-written memcached "get" command key`
+func send(w io.Writer, key string) {
 	fmt.Fprintf(w, "get %s\r\n", key)
 }
 

@@ -1,4 +1,4 @@
-package iface // want package:"analyzed"
+package iface
 
 import (
 	"net/http"
@@ -7,12 +7,12 @@ import (
 )
 
 type Cache interface {
-	Fetch(key string) ([]byte, error) // want Fetch:`param 1 -> \(\*memcache\.Client\)\.Get key`
+	Fetch(key string) ([]byte, error)
 }
 
 type mcCache struct{ mc *memcache.Client }
 
-func (c *mcCache) Fetch(key string) ([]byte, error) { // want Fetch:`param 1 -> \(\*memcache\.Client\)\.Get key`
+func (c *mcCache) Fetch(key string) ([]byte, error) {
 	it, err := c.mc.Get(key)
 	if err != nil {
 		return nil, err
@@ -22,7 +22,7 @@ func (c *mcCache) Fetch(key string) ([]byte, error) { // want Fetch:`param 1 -> 
 
 type mapCache map[string][]byte
 
-func (m mapCache) Fetch(key string) ([]byte, error) { return m[key], nil } // want Fetch:`param 0 -> result`
+func (m mapCache) Fetch(key string) ([]byte, error) { return m[key], nil }
 
 func handler(c Cache, r *http.Request) {
 	c.Fetch(r.FormValue("k")) // want `request data \(r\.FormValue\) reaches the memcache key of \(\*memcache\.Client\)\.Get through \(\*iface\.mcCache\)\.Fetch unescaped`

@@ -1,4 +1,4 @@
-package ifaceuser // want package:"analyzed"
+package ifaceuser
 
 import (
 	"net/http"

@@ -1,4 +1,4 @@
-package sanitizers // want package:"analyzed"
+package sanitizers
 
 import (
 	"crypto/md5"

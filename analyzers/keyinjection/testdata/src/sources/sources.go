@@ -1,4 +1,4 @@
-package sources // want package:"analyzed"
+package sources
 
 import (
 	"encoding/json"

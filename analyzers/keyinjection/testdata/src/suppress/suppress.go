@@ -1,4 +1,4 @@
-package suppress // want package:"analyzed"
+package suppress
 
 import (
 	"net/http"

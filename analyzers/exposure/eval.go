@@ -1,0 +1,427 @@
+package exposure
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"net"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// maxDepth bounds how many variables and calls the evaluator follows.
+const maxDepth = 16
+
+// evaluator computes the constant value of expressions beyond what the
+// type checker folds: it follows variables assigned exactly once (their
+// declaration), string concatenation, net.JoinHostPort, fmt.Sprintf with a
+// constant format, strconv.Itoa and strings.Join, and, for string slices,
+// composite literals, append, strings.Fields and strings.Split.
+type evaluator struct {
+	info *types.Info
+	// inits maps a variable assigned exactly once to the expression
+	// assigned (nil for a declaration without a value: the zero value).
+	inits map[*types.Var]ast.Expr
+	// unstable marks variables assigned more than once, through a
+	// pointer, an element or a range clause: their value is not known.
+	unstable map[*types.Var]bool
+}
+
+func newEvaluator(pass *analysis.Pass) *evaluator {
+	ev := &evaluator{info: pass.TypesInfo, inits: make(map[*types.Var]ast.Expr), unstable: make(map[*types.Var]bool)}
+	for _, f := range pass.Files {
+		ast.Inspect(f, ev.record)
+	}
+	return ev
+}
+
+func (ev *evaluator) record(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.ValueSpec:
+		for i, name := range n.Names {
+			switch {
+			case len(n.Values) == len(n.Names):
+				ev.assign(name, n.Values[i])
+			case len(n.Values) == 0:
+				ev.assign(name, nil)
+			default:
+				ev.spoil(name)
+			}
+		}
+	case *ast.AssignStmt:
+		for i, lhs := range n.Lhs {
+			if (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) && len(n.Lhs) == len(n.Rhs) {
+				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+					ev.assign(id, n.Rhs[i])
+					continue
+				}
+			}
+			ev.spoil(lhs)
+		}
+	case *ast.IncDecStmt:
+		ev.spoil(n.X)
+	case *ast.RangeStmt:
+		if n.Key != nil {
+			ev.spoil(n.Key)
+		}
+		if n.Value != nil {
+			ev.spoil(n.Value)
+		}
+	case *ast.UnaryExpr:
+		if n.Op == token.AND {
+			ev.spoil(n.X)
+		}
+	}
+	return true
+}
+
+func (ev *evaluator) assign(id *ast.Ident, e ast.Expr) {
+	v, ok := ev.info.ObjectOf(id).(*types.Var)
+	if !ok || ev.unstable[v] {
+		return
+	}
+	if _, seen := ev.inits[v]; seen {
+		delete(ev.inits, v)
+		ev.unstable[v] = true
+		return
+	}
+	ev.inits[v] = e
+}
+
+// spoil marks the variable at the root of e (x in x, x[i], x[i:j]) as
+// changing.
+func (ev *evaluator) spoil(e ast.Expr) {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.IndexExpr:
+			e = x.X
+			continue
+		case *ast.SliceExpr:
+			e = x.X
+			continue
+		case *ast.Ident:
+			if v, ok := ev.info.ObjectOf(x).(*types.Var); ok {
+				delete(ev.inits, v)
+				ev.unstable[v] = true
+			}
+		}
+		return
+	}
+}
+
+// init returns the one expression assigned to the variable e names.
+func (ev *evaluator) init(e ast.Expr) (init ast.Expr, v *types.Var, ok bool) {
+	id, isID := ast.Unparen(e).(*ast.Ident)
+	if !isID {
+		return nil, nil, false
+	}
+	v, isVar := ev.info.ObjectOf(id).(*types.Var)
+	if !isVar || ev.unstable[v] {
+		return nil, nil, false
+	}
+	init, ok = ev.inits[v]
+	return init, v, ok
+}
+
+// str returns the constant string value of e.
+func (ev *evaluator) str(e ast.Expr) (string, bool) {
+	v := ev.value(e, 0)
+	if v == nil || v.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(v), true
+}
+
+// value returns the constant value of e, or nil.
+func (ev *evaluator) value(e ast.Expr, depth int) constant.Value {
+	if depth > maxDepth {
+		return nil
+	}
+	if tv, ok := ev.info.Types[e]; ok && tv.Value != nil {
+		return tv.Value
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		init, v, ok := ev.init(e)
+		if !ok {
+			return nil
+		}
+		if init == nil {
+			return zero(v.Type())
+		}
+		return ev.value(init, depth+1)
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return nil
+		}
+		x, y := ev.value(e.X, depth+1), ev.value(e.Y, depth+1)
+		if x == nil || y == nil || x.Kind() != y.Kind() || (x.Kind() != constant.String && x.Kind() != constant.Int) {
+			return nil
+		}
+		return constant.BinaryOp(x, token.ADD, y)
+	case *ast.CallExpr:
+		return ev.call(e, depth)
+	}
+	return nil
+}
+
+func zero(t types.Type) constant.Value {
+	b, ok := t.Underlying().(*types.Basic)
+	switch {
+	case !ok:
+		return nil
+	case b.Info()&types.IsString != 0:
+		return constant.MakeString("")
+	case b.Info()&types.IsInteger != 0:
+		return constant.MakeInt64(0)
+	case b.Info()&types.IsBoolean != 0:
+		return constant.MakeBool(false)
+	}
+	return nil
+}
+
+func (ev *evaluator) call(call *ast.CallExpr, depth int) constant.Value {
+	if tv, ok := ev.info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
+		// A conversion between string types keeps the value.
+		if isString(tv.Type) && isString(ev.info.TypeOf(call.Args[0])) {
+			return ev.value(call.Args[0], depth+1)
+		}
+		return nil
+	}
+	fn := typeutil.StaticCallee(ev.info, call)
+	if fn == nil || call.Ellipsis.IsValid() {
+		return nil
+	}
+	strArg := func(i int) (string, bool) {
+		v := ev.value(call.Args[i], depth+1)
+		if v == nil || v.Kind() != constant.String {
+			return "", false
+		}
+		return constant.StringVal(v), true
+	}
+	switch fn.FullName() {
+	case "net.JoinHostPort":
+		h, ok1 := strArg(0)
+		p, ok2 := strArg(1)
+		if ok1 && ok2 {
+			return constant.MakeString(net.JoinHostPort(h, p))
+		}
+	case "strconv.Itoa":
+		if v := ev.value(call.Args[0], depth+1); v != nil && v.Kind() == constant.Int {
+			return constant.MakeString(v.ExactString())
+		}
+	case "strings.Join":
+		l := ev.list(call.Args[0], depth+1)
+		sep, ok := strArg(1)
+		if vals, known := l.strings(); known && ok {
+			return constant.MakeString(strings.Join(vals, sep))
+		}
+	case "fmt.Sprintf":
+		format, ok := strArg(0)
+		if !ok {
+			return nil
+		}
+		var args []any
+		for _, a := range call.Args[1:] {
+			x, ok := ev.fmtOperand(a, depth+1)
+			if !ok {
+				return nil
+			}
+			args = append(args, x)
+		}
+		s := fmt.Sprintf(format, args...)
+		if strings.Contains(s, "%!") {
+			return nil // a bad verb or a wrong number of operands
+		}
+		return constant.MakeString(s)
+	}
+	return nil
+}
+
+// fmtOperand returns the Go value fmt would format for a constant operand
+// of a basic type without methods.
+func (ev *evaluator) fmtOperand(e ast.Expr, depth int) (any, bool) {
+	t := ev.info.TypeOf(e)
+	if t == nil {
+		return nil, false
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.NumMethods() > 0 {
+		return nil, false
+	}
+	if _, ok := t.Underlying().(*types.Basic); !ok {
+		return nil, false
+	}
+	v := ev.value(e, depth)
+	if v == nil {
+		return nil, false
+	}
+	switch v.Kind() {
+	case constant.String:
+		return constant.StringVal(v), true
+	case constant.Int:
+		if i, exact := constant.Int64Val(v); exact {
+			return i, true
+		}
+		if u, exact := constant.Uint64Val(v); exact {
+			return u, true
+		}
+	case constant.Bool:
+		return constant.BoolVal(v), true
+	}
+	return nil, false
+}
+
+func isString(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// elem is one element of a string list: its value if known, and the
+// expression it comes from, if it is an expression of its own.
+type elem struct {
+	val   string
+	known bool
+	expr  ast.Expr // nil for elements of a constant split by strings.Fields
+}
+
+// list is what is known of a []string value.
+type list struct {
+	elems []elem
+	// complete reports whether elems are all the elements: otherwise an
+	// unknown number of unknown elements precede or follow some of them.
+	complete bool
+	// lit is the composite literal the list starts with, where elements
+	// can be added by a fix.
+	lit *ast.CompositeLit
+}
+
+func unknownList() list { return list{elems: []elem{{}}} }
+
+func (l list) strings() ([]string, bool) {
+	if !l.complete {
+		return nil, false
+	}
+	out := make([]string, len(l.elems))
+	for i, e := range l.elems {
+		if !e.known {
+			return nil, false
+		}
+		out[i] = e.val
+	}
+	return out, true
+}
+
+// args returns the list of the variadic arguments of call from index i on.
+func (ev *evaluator) args(call *ast.CallExpr, i int) list {
+	if i > len(call.Args) {
+		return unknownList()
+	}
+	if call.Ellipsis.IsValid() {
+		if i != len(call.Args)-1 {
+			return unknownList()
+		}
+		return ev.list(call.Args[i], 0)
+	}
+	l := list{complete: true}
+	for _, a := range call.Args[i:] {
+		l.elems = append(l.elems, ev.elem(a, 0))
+	}
+	return l
+}
+
+func (ev *evaluator) elem(e ast.Expr, depth int) elem {
+	v := ev.value(e, depth)
+	if v == nil || v.Kind() != constant.String {
+		return elem{expr: e}
+	}
+	return elem{val: constant.StringVal(v), known: true, expr: e}
+}
+
+// list returns what is known of the []string value of e.
+func (ev *evaluator) list(e ast.Expr, depth int) list {
+	if depth > maxDepth {
+		return unknownList()
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if _, isNil := ev.info.ObjectOf(e).(*types.Nil); isNil {
+			return list{complete: true}
+		}
+		init, _, ok := ev.init(e)
+		switch {
+		case !ok:
+			return unknownList()
+		case init == nil:
+			return list{complete: true}
+		}
+		return ev.list(init, depth+1)
+	case *ast.CompositeLit:
+		l := list{complete: true, lit: e}
+		for _, x := range e.Elts {
+			if _, keyed := x.(*ast.KeyValueExpr); keyed {
+				return unknownList()
+			}
+			l.elems = append(l.elems, ev.elem(x, depth+1))
+		}
+		return l
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok {
+			if b, ok := ev.info.Uses[id].(*types.Builtin); ok && b.Name() == "append" && len(e.Args) > 0 {
+				l := ev.list(e.Args[0], depth+1)
+				var rest list
+				if e.Ellipsis.IsValid() {
+					rest = ev.list(e.Args[1], depth+1)
+				} else {
+					rest.complete = true
+					for _, a := range e.Args[1:] {
+						rest.elems = append(rest.elems, ev.elem(a, depth+1))
+					}
+				}
+				return list{
+					elems:    append(l.elems[:len(l.elems):len(l.elems)], rest.elems...),
+					complete: l.complete && rest.complete,
+					lit:      l.lit,
+				}
+			}
+		}
+		fn := typeutil.StaticCallee(ev.info, e)
+		if fn == nil || e.Ellipsis.IsValid() {
+			break
+		}
+		var parts []string
+		switch fn.FullName() {
+		case "strings.Fields":
+			s, ok := ev.str(e.Args[0])
+			if !ok {
+				return unknownList()
+			}
+			parts = strings.Fields(s)
+		case "strings.Split":
+			s, ok1 := ev.str(e.Args[0])
+			sep, ok2 := ev.str(e.Args[1])
+			if !ok1 || !ok2 {
+				return unknownList()
+			}
+			parts = strings.Split(s, sep)
+		default:
+			return unknownList()
+		}
+		l := list{complete: true}
+		for _, p := range parts {
+			l.elems = append(l.elems, elem{val: p, known: true})
+		}
+		return l
+	}
+	return unknownList()
+}
+
+// quote returns s as a Go string literal, for messages and fixes.
+func quote(s string) string { return strconv.Quote(s) }

@@ -1,0 +1,548 @@
+package exposure
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"net"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"github.com/cachevet/cachevet/analyzers/internal/suppress"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Analyzer reports cache servers reachable beyond loopback or a private network.
+var Analyzer = &analysis.Analyzer{
+	Name:     "exposure",
+	Doc:      "report cache servers reachable beyond loopback or a private network",
+	URL:      "https://pkg.go.dev/github.com/cachevet/cachevet/analyzers/exposure",
+	Run:      run,
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+}
+
+// ports is the -ports flag, set once before any package is analyzed.
+var ports portSet
+
+func init() {
+	if err := ports.Set(model.DefaultCachePorts); err != nil {
+		panic(err)
+	}
+	Analyzer.Flags.Var(&ports, "ports", "comma-separated ports that serve a cache: listeners on them are checked")
+}
+
+// Phrases shared by the messages.
+const (
+	dumpRisk = "anyone who reaches port %s can read and dump every key (stats cachedump, lru_crawler metadump)"
+	noAuth   = "memcached has no authentication by default, so " + dumpRisk
+	bindFix  = "bind 127.0.0.1 or a private address, or firewall it and enable SASL (-S) or -Y auth"
+	ampRisk  = "memcached's UDP protocol answers a spoofed 15-byte request with replies up to thousands of times larger, the amplification behind the largest reflection DDoS attacks on record"
+)
+
+type checker struct {
+	pass     *analysis.Pass
+	reporter *suppress.Reporter
+	ev       *evaluator // built on first use
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	c := &checker{pass: pass, reporter: suppress.NewReporter(pass)}
+	servers := model.ServerListCalls()
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
+	insp.Preorder(filter, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			fn := typeutil.StaticCallee(pass.TypesInfo, n)
+			if fn == nil {
+				return
+			}
+			name := fn.FullName()
+			for _, l := range model.Listeners {
+				if l.Func == name {
+					c.listener(n, l)
+				}
+			}
+			for _, l := range model.Launchers {
+				if l.Func == name {
+					c.launch(n, l)
+				}
+			}
+			for _, s := range servers {
+				if s.Func == name {
+					c.clientServers(n, s)
+				}
+			}
+		case *ast.CompositeLit:
+			if cfg := serverConfig(pass.TypesInfo.TypeOf(n)); cfg != nil {
+				c.configLit(n, cfg)
+			}
+		case *ast.AssignStmt:
+			c.configAssign(n)
+		}
+	})
+	return nil, nil
+}
+
+func (c *checker) eval() *evaluator {
+	if c.ev == nil {
+		c.ev = newEvaluator(c.pass)
+	}
+	return c.ev
+}
+
+func (c *checker) report(at ast.Node, msg string, fix *analysis.SuggestedFix) {
+	d := analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: "exposure", Message: msg}
+	if fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	c.reporter.Report(d)
+}
+
+// listener checks a call that listens on a "host:port" address.
+func (c *checker) listener(call *ast.CallExpr, l model.Listener) {
+	if l.Addr >= len(call.Args) || l.Network >= len(call.Args) {
+		return
+	}
+	ev := c.eval()
+	network, netKnown := ev.str(call.Args[l.Network])
+	if netKnown && slices.Contains(model.LocalNetworks, network) {
+		return
+	}
+	arg := call.Args[l.Addr]
+	addr, ok := ev.str(arg)
+	if !ok {
+		return
+	}
+	host, port, ok := splitAddr(addr)
+	if !ok || !ports.has(port) {
+		return
+	}
+	var msg string
+	datagram := netKnown && slices.Contains(model.DatagramNetworks, network)
+	switch r := classify(host); {
+	case r == reachAll && datagram:
+		msg = "cache UDP listener on " + quote(addr) + " answers datagrams on every interface: " + ampRisk + ", and memcached's UDP needs no authentication; bind 127.0.0.1 or a private address, or do not serve UDP (memcached -U 0)"
+	case r == reachPublic && datagram:
+		msg = "cache UDP listener on " + quote(addr) + " binds a public address: " + ampRisk + ", and memcached's UDP needs no authentication; bind 127.0.0.1 or a private address, or do not serve UDP (memcached -U 0)"
+	case r == reachAll:
+		msg = "cache listener on " + quote(addr) + " accepts connections on every interface: " + sprintf(noAuth, "this port") + "; " + bindFix
+	case r == reachPublic:
+		msg = "cache listener on " + quote(addr) + " binds a public address: " + sprintf(noAuth, "this port") + "; " + bindFix
+	default:
+		return
+	}
+	var fix *analysis.SuggestedFix
+	if classify(host) == reachAll {
+		v6 := netKnown && strings.HasSuffix(network, "6")
+		fix = c.listenerFix(arg, host, port, v6)
+	}
+	c.report(arg, msg, fix)
+}
+
+// sprintf substitutes the port phrase into a message template.
+func sprintf(template, port string) string {
+	return strings.Replace(template, "port %s", port, 1)
+}
+
+// listenerFix binds a literal address, or the literal host of a
+// net.JoinHostPort call, to loopback.
+func (c *checker) listenerFix(arg ast.Expr, host, port string, v6 bool) *analysis.SuggestedFix {
+	lb := loopbackFor(host)
+	if v6 {
+		lb = "::1"
+	}
+	switch a := ast.Unparen(arg).(type) {
+	case *ast.BasicLit:
+		return replaceFix("Bind to loopback", a, quote(net.JoinHostPort(lb, port)))
+	case *ast.CallExpr:
+		fn := typeutil.StaticCallee(c.pass.TypesInfo, a)
+		if fn != nil && fn.FullName() == "net.JoinHostPort" && len(a.Args) == 2 {
+			if lit, ok := ast.Unparen(a.Args[0]).(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				return replaceFix("Bind to loopback", lit, quote(lb))
+			}
+		}
+	}
+	return nil
+}
+
+func replaceFix(msg string, n ast.Node, text string) *analysis.SuggestedFix {
+	return &analysis.SuggestedFix{
+		Message:   msg + " (" + text + ")",
+		TextEdits: []analysis.TextEdit{{Pos: n.Pos(), End: n.End(), NewText: []byte(text)}},
+	}
+}
+
+// stringLit reports whether e is a string literal, which a fix may rewrite.
+func stringLit(e ast.Expr) (*ast.BasicLit, bool) {
+	lit, ok := e.(*ast.BasicLit)
+	return lit, ok && lit.Kind == token.STRING
+}
+
+// serverConfig returns the model of a server configuration type.
+func serverConfig(t types.Type) *model.ServerConfig {
+	if t == nil {
+		return nil
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return nil
+	}
+	name := n.Obj().Pkg().Path() + "." + n.Obj().Name()
+	for i := range model.ServerConfigs {
+		if model.ServerConfigs[i].Type == name {
+			return &model.ServerConfigs[i]
+		}
+	}
+	return nil
+}
+
+// authState is what is known of a server configuration's authentication.
+type authState uint8
+
+const (
+	authUnknown authState = iota
+	authOff
+	authOn
+)
+
+// configLit checks a composite literal of a server configuration.
+func (c *checker) configLit(lit *ast.CompositeLit, cfg *model.ServerConfig) {
+	fields := make(map[string]ast.Expr)
+	for _, e := range lit.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				fields[id.Name] = kv.Value
+			}
+		}
+	}
+	listen, ok := fields[cfg.Listen]
+	if !ok {
+		return // no listen addresses: the server uses loopback
+	}
+	ev := c.eval()
+	auth := authOff
+	for _, f := range cfg.Auth {
+		if e, ok := fields[f]; ok {
+			auth = max(auth, c.authOf(e))
+		}
+	}
+	if auth == authOff {
+		if v := ev.value(fields[cfg.Hardened], 0); fields[cfg.Hardened] != nil && v != nil && v.Kind() == constant.Bool && constant.BoolVal(v) {
+			return // the hardened server refuses to start beyond loopback without authentication
+		}
+	}
+	port := ""
+	if e, ok := fields[cfg.Port]; ok {
+		if v := ev.value(e, 0); v != nil && v.Kind() == constant.Int {
+			port = v.ExactString()
+		}
+	}
+	c.configListen(cfg, listen, auth, port)
+}
+
+// authOf says whether the value of an authentication field turns
+// authentication on.
+func (c *checker) authOf(e ast.Expr) authState {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		if _, isNil := c.pass.TypesInfo.ObjectOf(id).(*types.Nil); isNil {
+			return authOff
+		}
+	}
+	if _, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
+		return authOn
+	}
+	if v := c.eval().value(e, 0); v != nil && v.Kind() == constant.Bool {
+		if constant.BoolVal(v) {
+			return authOn
+		}
+		return authOff
+	}
+	return authUnknown
+}
+
+// configAssign checks an assignment to the listen field of a server
+// configuration, such as cfg.ListenAddrs = []string{"0.0.0.0"}.
+func (c *checker) configAssign(as *ast.AssignStmt) {
+	if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	for i, lhs := range as.Lhs {
+		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		s, ok := c.pass.TypesInfo.Selections[sel]
+		if !ok || s.Kind() != types.FieldVal {
+			continue
+		}
+		if cfg := serverConfig(s.Recv()); cfg != nil && s.Obj().Name() == cfg.Listen {
+			c.configListen(cfg, as.Rhs[i], authUnknown, "")
+		}
+	}
+}
+
+// configListen checks the listen addresses of a server configuration.
+func (c *checker) configListen(cfg *model.ServerConfig, listen ast.Expr, auth authState, port string) {
+	l := c.eval().list(listen, 0)
+	for _, e := range l.elems {
+		if !e.known {
+			continue
+		}
+		host, p := splitHost(e.val)
+		if p == "" {
+			p = port
+		}
+		portPhrase := "its port"
+		if p != "" {
+			portPhrase = "port " + p
+		}
+		var where string
+		switch classify(host) {
+		case reachAll:
+			where = "every interface"
+		case reachPublic:
+			where = "a public address"
+		default:
+			continue
+		}
+		var risk string
+		switch auth {
+		case authOff:
+			risk = "this memcached has no authentication (" + strings.Join(cfg.Auth, " and ") + " unset), so " + sprintf(dumpRisk, portPhrase)
+		case authOn:
+			risk = "only its password guards " + portPhrase + " against every host that reaches it"
+		default:
+			risk = "unless " + strings.Join(cfg.Auth, " or ") + " is set it has no authentication, so " + sprintf(dumpRisk, portPhrase)
+		}
+		msg := cfg.Short + "." + cfg.Listen + " listens on " + quote(e.val) + ", " + where + ": " + risk + "; use \"127.0.0.1\" or a private address, or firewall it and set " + strings.Join(cfg.Auth, " or ")
+		var fix *analysis.SuggestedFix
+		at := ast.Node(listen)
+		if e.expr != nil {
+			at = e.expr
+			if lit, ok := stringLit(e.expr); ok && classify(host) == reachAll {
+				text := loopbackFor(host)
+				if _, _, hasPort := splitAddr(e.val); hasPort {
+					text = net.JoinHostPort(text, p)
+				}
+				fix = replaceFix("Listen on loopback", lit, quote(text))
+			}
+		}
+		c.report(at, msg, fix)
+	}
+}
+
+// clientServers checks the server addresses given to a memcache client.
+func (c *checker) clientServers(call *ast.CallExpr, s model.ServerListCall) {
+	l := c.eval().args(call, s.Servers)
+	for _, e := range l.elems {
+		if !e.known || strings.Contains(e.val, "/") {
+			continue // unknown, or a unix socket
+		}
+		host, port := splitHost(e.val)
+		if classify(host) != reachPublic {
+			continue
+		}
+		if port == "" {
+			port = "11211"
+		}
+		at := ast.Node(call)
+		if e.expr != nil {
+			at = e.expr
+		}
+		c.report(at, s.Short+" connects to "+quote(e.val)+", a public address: a memcached reached over the internet is exposed to anyone, since memcached has no authentication by default and 1.6 binds every interface; keep the cache on loopback or a private network (VPC, VPN), firewall port "+port+" to the application hosts, and enable SASL (-S) or -Y auth", nil)
+	}
+}
+
+// isMemcached reports whether a program name runs memcached.
+func isMemcached(prog string) bool {
+	base := path.Base(strings.ReplaceAll(prog, `\`, "/"))
+	return slices.Contains(model.MemcachedPrograms, base)
+}
+
+// mcOption is an option found on a memcached command line.
+type mcOption struct {
+	model.MemcachedOption
+	val    elem   // the value of an option that takes one
+	prefix string // for a value attached to its option ("-l0.0.0.0"), the option part
+}
+
+// mcCommand is a parsed memcached command line.
+type mcCommand struct {
+	opts []mcOption
+	// known reports whether every argument is known, so that the absence
+	// of an option is certain.
+	known bool
+}
+
+func (m *mcCommand) with(role model.OptionRole) []mcOption {
+	var out []mcOption
+	for _, o := range m.opts {
+		if o.Role == role {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func parseMemcached(l list) mcCommand {
+	cmd := mcCommand{known: l.complete}
+	var pending *mcOption
+	for _, e := range l.elems {
+		if !e.known {
+			cmd.known = false
+		}
+		if pending != nil {
+			pending.val = e
+			cmd.opts = append(cmd.opts, *pending)
+			pending = nil
+			continue
+		}
+		if !e.known {
+			continue
+		}
+		for _, o := range model.MemcachedOptions {
+			switch {
+			case e.val == o.Short || e.val == o.Long:
+				if o.Arg {
+					pending = &mcOption{MemcachedOption: o}
+				} else {
+					cmd.opts = append(cmd.opts, mcOption{MemcachedOption: o})
+				}
+			case o.Arg && strings.HasPrefix(e.val, o.Long+"="):
+				cmd.opts = append(cmd.opts, mcOption{MemcachedOption: o, prefix: o.Long + "=", val: elem{val: e.val[len(o.Long)+1:], known: true, expr: e.expr}})
+			case o.Arg && !strings.HasPrefix(e.val, "--") && strings.HasPrefix(e.val, o.Short):
+				cmd.opts = append(cmd.opts, mcOption{MemcachedOption: o, prefix: o.Short, val: elem{val: e.val[len(o.Short):], known: true, expr: e.expr}})
+			default:
+				continue
+			}
+			break
+		}
+	}
+	if pending != nil {
+		cmd.opts = append(cmd.opts, *pending) // memcached refuses to start
+	}
+	return cmd
+}
+
+// launch checks a command that starts memcached.
+func (c *checker) launch(call *ast.CallExpr, l model.Launcher) {
+	if l.Name >= len(call.Args) {
+		return
+	}
+	ev := c.eval()
+	prog, ok := ev.str(call.Args[l.Name])
+	if !ok || !isMemcached(prog) {
+		return
+	}
+	args := ev.args(call, l.Args)
+	cmd := parseMemcached(args)
+	if len(cmd.with(model.OptUnixSocket)) > 0 {
+		return // memcached -s serves the unix socket only
+	}
+	auth := len(cmd.with(model.OptAuth)) > 0
+	port := "11211"
+	for _, o := range cmd.with(model.OptPort) {
+		if o.val.known {
+			port = o.val.val
+		}
+	}
+	risk := "memcached has no authentication here (no -S or -Y), so " + sprintf(dumpRisk, "port "+port)
+	remedy := "bind 127.0.0.1 or a private address, or firewall it and enable SASL (-S) or -Y auth"
+	if auth {
+		risk = "only its -S/-Y credentials guard port " + port + " against every host that reaches it"
+		remedy = "bind 127.0.0.1 or a private address, or firewall it"
+	}
+
+	listens := cmd.with(model.OptListen)
+	udpExposed := len(listens) == 0 && cmd.known
+	if len(listens) == 0 && cmd.known {
+		c.report(call, "memcached started without -l listens on every interface: "+risk+`; add "-l", "127.0.0.1" or a private address, or firewall it`+strings.TrimPrefix(remedy, "bind 127.0.0.1 or a private address, or firewall it"), c.addListenFix(call, l, args))
+	}
+	for _, o := range listens {
+		if !o.val.known {
+			continue
+		}
+		parts := strings.Split(o.val.val, ",")
+		for _, part := range parts {
+			host, p := splitHost(part)
+			r := classify(host)
+			if r == reachAll || r == reachPublic || r == reachInternal {
+				udpExposed = true
+			}
+			var what string
+			switch r {
+			case reachAll:
+				what = "listens on every interface"
+			case reachPublic:
+				what = "binds a public address"
+			default:
+				continue
+			}
+			at := ast.Node(call)
+			if o.val.expr != nil {
+				at = o.val.expr
+			}
+			var fix *analysis.SuggestedFix
+			if lit, ok := stringLit(o.val.expr); ok && r == reachAll && len(parts) == 1 {
+				text := loopbackFor(host)
+				if p != "" {
+					text = net.JoinHostPort(text, p)
+				}
+				fix = replaceFix("Listen on loopback", lit, quote(o.prefix+text))
+			}
+			c.report(at, "memcached -l "+quote(part)+" "+what+": "+risk+"; "+remedy, fix)
+		}
+	}
+	if !udpExposed {
+		return
+	}
+	for _, o := range cmd.with(model.OptUDPPort) {
+		if !o.val.known {
+			continue
+		}
+		if n, err := strconv.ParseUint(o.val.val, 10, 16); err != nil || n == 0 {
+			continue
+		}
+		at := ast.Node(call)
+		if o.val.expr != nil {
+			at = o.val.expr
+		}
+		var fix *analysis.SuggestedFix
+		if lit, ok := stringLit(o.val.expr); ok {
+			fix = replaceFix("Disable UDP", lit, quote(o.prefix+"0"))
+		}
+		c.report(at, "memcached -U "+o.val.val+" serves UDP beyond loopback: "+ampRisk+"; use -U 0 (the default since memcached 1.5.6)", fix)
+	}
+}
+
+// addListenFix adds "-l", "127.0.0.1" to the arguments of a memcached
+// command, written inline or as a []string literal.
+func (c *checker) addListenFix(call *ast.CallExpr, l model.Launcher, args list) *analysis.SuggestedFix {
+	const add = `"-l", "127.0.0.1"`
+	msg := "Listen on loopback only (-l 127.0.0.1)"
+	edit := func(pos token.Pos, text string) *analysis.SuggestedFix {
+		return &analysis.SuggestedFix{Message: msg, TextEdits: []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(text)}}}
+	}
+	if !call.Ellipsis.IsValid() {
+		return edit(call.Args[len(call.Args)-1].End(), ", "+add)
+	}
+	lit := args.lit
+	if lit == nil || len(call.Args) != l.Args+1 {
+		return nil
+	}
+	if len(lit.Elts) == 0 {
+		return edit(lit.Lbrace+1, add)
+	}
+	return edit(lit.Elts[len(lit.Elts)-1].End(), ", "+add)
+}

@@ -1,0 +1,113 @@
+package flow
+
+import (
+	"go/build"
+	"go/types"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"golang.org/x/tools/go/analysis"
+)
+
+// Analyzer runs the engine once per package for every cachevet analyzer
+// that reports from it, and carries the function summaries between packages
+// as facts. It reports nothing itself.
+var Analyzer = &analysis.Analyzer{
+	Name:       "cacheflow",
+	Doc:        "track unsafe bytes and lengths into memcache keys (internal to cachevet)",
+	URL:        "https://pkg.go.dev/github.com/cachevet/cachevet/analyzers/internal/flow",
+	Run:        run,
+	ResultType: reflect.TypeFor[*Result](),
+	FactTypes:  []analysis.Fact{new(summaryFact), new(analyzedFact)},
+}
+
+// Sanitizers and Validators are the user's declarations by full function
+// name. Like the printf checker's -funcs, they are flag values set once
+// before any package is analyzed; the analyzers that own the flags
+// register them.
+var Sanitizers, Validators = FuncList{}, FuncList{}
+
+// FuncList is a flag.Value holding function full names, comma separated.
+type FuncList map[string]bool
+
+func (l FuncList) String() string {
+	var names []string
+	for n := range l {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return strings.Join(names, ",")
+}
+
+// Set replaces the list.
+func (l FuncList) Set(s string) error {
+	clear(l)
+	for _, name := range strings.Split(s, ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			l[name] = true
+		}
+	}
+	return nil
+}
+
+// summaryFact is a function's summary.
+type summaryFact struct{ Summary }
+
+func (*summaryFact) AFact()           {}
+func (f *summaryFact) String() string { return "cacheflow(" + f.Summary.String() + ")" }
+
+// analyzedFact marks a package whose functions have summaries: a function
+// of such a package without a summaryFact passes nothing through.
+type analyzedFact struct{}
+
+func (*analyzedFact) AFact()         {}
+func (*analyzedFact) String() string { return "analyzed" }
+
+func run(pass *analysis.Pass) (any, error) {
+	if skipped(pass) {
+		return (*Result)(nil), nil
+	}
+	res := Run(&Config{
+		Pass: pass,
+		Import: func(fn *types.Func) (*Summary, bool) {
+			if fn.Pkg() == nil || !pass.ImportPackageFact(fn.Pkg(), new(analyzedFact)) {
+				return nil, false
+			}
+			var f summaryFact
+			if pass.ImportObjectFact(fn, &f) {
+				return &f.Summary, true
+			}
+			return nil, true
+		},
+		Sanitizers: Sanitizers,
+		Validators: Validators,
+	})
+	for fn, s := range res.Summaries {
+		pass.ExportObjectFact(fn, &summaryFact{*s})
+	}
+	pass.ExportPackageFact(new(analyzedFact))
+	return res, nil
+}
+
+// skipped reports whether the package is one cachevet does not summarize:
+// the standard library and the modelled clients, which the model describes.
+func skipped(pass *analysis.Pass) bool {
+	path := pass.Pkg.Path()
+	for _, c := range model.Clients {
+		if path == c.Path {
+			return true
+		}
+	}
+	if len(pass.Files) == 0 {
+		return true
+	}
+	file := pass.Fset.File(pass.Files[0].Pos())
+	if file == nil {
+		return false
+	}
+	goroot := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	return strings.HasPrefix(file.Name(), goroot)
+}

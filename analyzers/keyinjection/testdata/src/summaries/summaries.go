@@ -1,0 +1,116 @@
+package summaries // want package:"analyzed"
+
+// The summaries the flow engine exports as facts, checked by
+// analyzers/internal/flow's tests (keyinjection's tests do not load this
+// package).
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+
+	"github.com/bradfitz/gomemcache/memcache"
+)
+
+type Store struct {
+	mc     *memcache.Client
+	prefix string
+}
+
+func (s *Store) Get(key string) error { // want Get:`param 1 -> \(\*memcache\.Client\)\.Get key \(a space, CR/LF or other control byte\)`
+	_, err := s.mc.Get(s.prefix + key)
+	return err
+}
+
+func (s *Store) Put(key string, v []byte) error { // want Put:`param 1 -> \(\*memcache\.Client\)\.Set key`
+	return s.mc.Set(&memcache.Item{Key: s.prefix + key, Value: v})
+}
+
+func (s *Store) PutItem(it *memcache.Item) error { // want PutItem:`param 1 -> \(\*memcache\.Client\)\.Set key`
+	return s.mc.Set(it)
+}
+
+func (s *Store) GetAll(keys []string) error { // want GetAll:`param 1 -> \(\*memcache\.Client\)\.GetMulti key`
+	_, err := s.mc.GetMulti(keys)
+	return err
+}
+
+// Lookup reaches the sink through another wrapper.
+func (s *Store) Lookup(kind, id string) error { // want Lookup:`param 1 -> \(\*memcache\.Client\)\.Get key.*param 2 -> \(\*memcache\.Client\)\.Get key`
+	return s.Get(kind + ":" + id)
+}
+
+// Spaceless removes spaces only: CR/LF still reach the key.
+func (s *Store) Spaceless(k string) error { // want Spaceless:`param 1 -> \(\*memcache\.Client\)\.Get key \(CR/LF, a tab, NUL or other control bytes\)`
+	return s.Get(strings.ReplaceAll(k, " ", ""))
+}
+
+var keyRE = regexp.MustCompile(`^[a-z0-9]{1,32}$`)
+
+// Checked validates its parameter: it is no sink (the receiver's prefix is).
+func (s *Store) Checked(k string) error { // want Checked:`^cacheflow\(param 0 -> \(\*memcache\.Client\)\.Get key \(a space, CR/LF or other control byte\)\)$`
+	if !keyRE.MatchString(k) {
+		return nil
+	}
+	return s.Get(k)
+}
+
+// Hashed hashes its parameter: it is no sink (the receiver's prefix is).
+func (s *Store) Hashed(k string) error { // want Hashed:`^cacheflow\(param 0 -> \(\*memcache\.Client\)\.Get key \(a space, CR/LF or other control byte\)\)$`
+	sum := sha256.Sum256([]byte(k))
+	return s.Get(hex.EncodeToString(sum[:]))
+}
+
+func Normalize(k string) string { // want Normalize:`param 0 -> result \(CR/LF, a tab, NUL or other control bytes\)`
+	return strings.ReplaceAll(k, " ", "")
+}
+
+func Query(r *http.Request, name string) string { // want Query:`returns request data \(r\.FormValue\)`
+	return r.FormValue(name)
+}
+
+func Escaped(s string) string { // want Escaped:`param 0 -> result \(escaped\)`
+	return hex.EncodeToString([]byte(s))
+}
+
+func Spaced(id int) string { // want Spaced:`returns the format "user %d"`
+	return fmt.Sprintf("user %d", id)
+}
+
+//cachevet:sanitizer
+func Declared(s string) string { // want Declared:`sanitizer`
+	return s
+}
+
+//cachevet:validator
+func Valid(s string) bool { // want Valid:`validator`
+	return keyRE.MatchString(s)
+}
+
+func Send(w io.Writer, key string) { // want Send:`param 1 -> a hand-written memcached "get" command key`
+	fmt.Fprintf(w, "get %s\r\n", key)
+}
+
+type Cache interface {
+	Fetch(key string) error // want Fetch:`param 1 -> \(\*memcache\.Client\)\.Get key`
+}
+
+type mcCache struct{ mc *memcache.Client }
+
+func (c *mcCache) Fetch(key string) error { // want Fetch:`param 1 -> \(\*memcache\.Client\)\.Get key`
+	_, err := c.mc.Get(key)
+	return err
+}
+
+// Recursive summaries reach a fixed point.
+func Retry(key string, n int) error { // want Retry:`param 0 -> \(\*memcache\.Client\)\.Get key`
+	if n == 0 {
+		_, err := memcache.New().Get(key)
+		return err
+	}
+	return Retry(key, n-1)
+}
