@@ -65,15 +65,36 @@ func findSharedDir(t testing.TB) string {
 }
 
 func loadTranscripts(t testing.TB) []transcriptCase {
-	data, err := os.ReadFile(filepath.Join(findSharedDir(t), "transcripts.json"))
+	findSharedDir(t)
+	cases, err := readTranscripts()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var cases []transcriptCase
-	if err := json.Unmarshal(data, &cases); err != nil {
-		t.Fatal(err)
-	}
 	return cases
+}
+
+// readTranscripts loads the transcripts without a testing.TB, for seeds.
+func readTranscripts() ([]transcriptCase, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		if filepath.Dir(dir) == dir {
+			return nil, os.ErrNotExist
+		}
+		dir = filepath.Dir(dir)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "..", "shared", "memcached", "transcripts.json"))
+	if err != nil {
+		return nil, err
+	}
+	var cases []transcriptCase
+	err = json.Unmarshal(data, &cases)
+	return cases, err
 }
 
 // unescapeTranscript decodes the transcript byte-escaping grammar:

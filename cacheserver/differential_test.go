@@ -1,0 +1,159 @@
+package cacheserver
+
+import (
+	"fmt"
+	"math/rand"
+	"net"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+)
+
+// startRealMemcached starts /usr/bin/memcached (or whatever is on PATH)
+// on a free loopback port. Without it the test is skipped, unless
+// CACHEVET_REQUIRE_TOOLS=1 demands the comparison.
+func startRealMemcached(t *testing.T, extra ...string) string {
+	t.Helper()
+	bin, err := exec.LookPath("memcached")
+	if err != nil {
+		if os.Getenv("CACHEVET_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("memcached not on PATH and CACHEVET_REQUIRE_TOOLS=1: %v", err)
+		}
+		t.Skip("memcached not on PATH; install memcached 1.6.18 to run the differential test")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	args := append([]string{"-u", "root", "-l", "127.0.0.1", "-U", "0", "-p", fmt.Sprint(port)}, extra...)
+	cmd := exec.Command(bin, args...)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	})
+	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if nc, err := net.Dial("tcp", addr); err == nil {
+			nc.Close()
+			return addr
+		}
+	}
+	t.Fatalf("memcached did not start on %s", addr)
+	return ""
+}
+
+// commandGenerator produces random, mostly valid and sometimes malformed
+// text-protocol requests over a small key space.
+type commandGenerator struct {
+	rng  *rand.Rand
+	keys []string
+}
+
+func newCommandGenerator(seed int64) *commandGenerator {
+	return &commandGenerator{
+		rng:  rand.New(rand.NewSource(seed)),
+		keys: []string{"a", "b", "num", "k:1", strings.Repeat("x", 250), strings.Repeat("y", 251), "t\tab", "sp ace"},
+	}
+}
+
+func (g *commandGenerator) pick(xs ...string) string { return xs[g.rng.Intn(len(xs))] }
+
+func (g *commandGenerator) key() string { return g.keys[g.rng.Intn(len(g.keys))] }
+
+func (g *commandGenerator) value() string {
+	switch g.rng.Intn(5) {
+	case 0:
+		return fmt.Sprint(g.rng.Intn(1000))
+	case 1:
+		return ""
+	case 2:
+		return "18446744073709551615"
+	case 3:
+		return "line\r\nbreak"
+	}
+	return strings.Repeat("v", g.rng.Intn(40))
+}
+
+func (g *commandGenerator) next() string {
+	k, v := g.key(), g.value()
+	noreply := ""
+	if g.rng.Intn(6) == 0 {
+		noreply = " noreply"
+	}
+	exp := g.pick("0", "0", "-1", "1000", "x")
+	flags := g.pick("0", "7", "4294967295", "4294967296", "-1")
+	n := len(v)
+	if g.rng.Intn(10) == 0 && n > 0 {
+		// A short declared length: bad data chunk, the rest runs as commands.
+		// (Longer lengths would make both servers wait for more data.)
+		n -= 1 + g.rng.Intn(n)
+	}
+	switch g.rng.Intn(22) {
+	case 0, 1, 2:
+		return fmt.Sprintf("%s %s %s %s %d%s\r\n%s\r\n", g.pick("set", "add", "replace", "append", "prepend"), k, flags, exp, n, noreply, v)
+	case 3:
+		return fmt.Sprintf("cas %s 0 0 %d %s%s\r\n%s\r\n", k, n, g.pick("0", "1", "5", "x"), noreply, v)
+	case 4, 5:
+		return fmt.Sprintf("%s %s %s\r\n", g.pick("get", "gets"), k, g.key())
+	case 6:
+		return fmt.Sprintf("%s %s%s\r\n", g.pick("incr", "decr"), k, " "+g.pick("1", "100", "18446744073709551615", "-1", "x")+noreply)
+	case 7:
+		return fmt.Sprintf("delete %s%s\r\n", k, g.pick("", " 0", " noreply", " x"))
+	case 8:
+		return fmt.Sprintf("touch %s %s%s\r\n", k, exp, noreply)
+	case 9:
+		return fmt.Sprintf("%s %s %s\r\n", g.pick("gat", "gats"), g.pick("0", "1000", "x"), k)
+	case 10, 11:
+		return fmt.Sprintf("mg %s %s\r\n", k, g.pick("v", "v f s k", "k q", "s t f", "O99 k", "v N0", "z", "v v"))
+	case 12:
+		return fmt.Sprintf("ms %s %d %s\r\n%s\r\n", k, n, g.pick("", "F5", "T0 F9 q", "MA", "ME", "MX", "k O1", "I"), v)
+	case 13:
+		return fmt.Sprintf("md %s%s\r\n", k, g.pick("", " q", " k", " O5", " C1"))
+	case 14:
+		return fmt.Sprintf("ma %s%s\r\n", k, g.pick("", " v", " N0 J5 v", " MD D3 v", " q", " MX"))
+	case 15:
+		return fmt.Sprintf("me %s\r\n", k)
+	case 16:
+		return g.pick("version\r\n", "verbosity 0\r\n", "verbosity\r\n", "flush_all\r\n", "flush_all 0\r\n", "bogus\r\n", "GET a\r\n", "\r\n", "   \r\n", "get\r\n")
+	case 17:
+		return fmt.Sprintf("set %s 0 0 %s\r\n", k, g.pick("-1", "x", "2147483646"))
+	case 18:
+		return "get a\x00b\r\n"
+	case 19:
+		return fmt.Sprintf("set %s 0 0 1 0 0 5\r\nhello\r\n", k)
+	case 20:
+		return fmt.Sprintf("ms %s %d b\r\n%s\r\n", g.pick("Zm9v", "YmFy", "!!!"), n, v)
+	}
+	return fmt.Sprintf("stats %s\r\n", g.pick("bogus", "cachedump", "cachedump 1", "detail", "sizes"))
+}
+
+func TestDifferentialAgainstMemcached(t *testing.T) {
+	realAddr := startRealMemcached(t)
+	_, ourAddr := startTestServer(t, nil)
+	for seed := int64(1); seed <= 20; seed++ {
+		t.Run(fmt.Sprintf("seed%d", seed), func(t *testing.T) {
+			gen := newCommandGenerator(seed)
+			real, ours := dialTest(t, realAddr), dialTest(t, ourAddr)
+			real.roundTrip("flush_all\r\n")
+			ours.roundTrip("flush_all\r\n")
+			for i := 0; i < 200; i++ {
+				req := gen.next()
+				want, wantClosed := real.roundTrip(req)
+				got, gotClosed := ours.roundTrip(req)
+				if string(maskTranscript([]byte(got))) != string(maskTranscript([]byte(want))) || gotClosed != wantClosed {
+					t.Fatalf("request %d %q:\n got: %q (closed %v)\nwant: %q (closed %v)", i, req, got, gotClosed, want, wantClosed)
+				}
+				if wantClosed {
+					return
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,102 @@
+package cacheserver
+
+import (
+	"bytes"
+	"io"
+	"net"
+	"testing"
+	"time"
+)
+
+// scriptConn is a net.Conn that plays a fixed input and records output,
+// so the fuzzer can drive the connection state machine synchronously.
+type scriptConn struct {
+	in  *bytes.Reader
+	out bytes.Buffer
+}
+
+func (c *scriptConn) Read(p []byte) (int, error) {
+	if c.in.Len() == 0 {
+		return 0, io.EOF
+	}
+	// Deliver at most 7 bytes at a time to exercise partial reads too.
+	return c.in.Read(p[:min(len(p), 7+c.in.Len()%13)])
+}
+func (c *scriptConn) Write(p []byte) (int, error) { return c.out.Write(p) }
+func (c *scriptConn) Close() error                { return nil }
+func (c *scriptConn) LocalAddr() net.Addr {
+	return &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 11211}
+}
+func (c *scriptConn) RemoteAddr() net.Addr {
+	return &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 40000}
+}
+func (c *scriptConn) SetDeadline(time.Time) error      { return nil }
+func (c *scriptConn) SetReadDeadline(time.Time) error  { return nil }
+func (c *scriptConn) SetWriteDeadline(time.Time) error { return nil }
+
+// checkInvariants verifies the store's bookkeeping.
+func (s *Store) checkInvariants(t *testing.T) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var used, n int64
+	for id := range s.lru {
+		for it := s.lru[id].head; it != nil; it = it.next {
+			used += int64(it.cost)
+			n++
+			if s.items[it.key] != it {
+				t.Fatalf("item %q in LRU but not in table", it.key)
+			}
+		}
+	}
+	if n != int64(len(s.items)) || used != s.used {
+		t.Fatalf("store accounting: %d items in LRUs, %d in table; used %d, counted %d", n, len(s.items), s.used, used)
+	}
+	if s.used > s.cfg.maxBytes {
+		t.Fatalf("store uses %d bytes over limit %d", s.used, s.cfg.maxBytes)
+	}
+}
+
+func FuzzTextProtocol(f *testing.F) {
+	if cases, err := readTranscripts(); err == nil {
+		for _, tc := range cases {
+			var all []byte
+			for _, st := range tc.Steps {
+				if b, err := unescapeTranscript(st.Send); err == nil && len(b) < 4096 {
+					all = append(all, b...)
+				}
+			}
+			f.Add(all)
+		}
+	}
+	f.Add([]byte("set a 0 0 1\r\nx\r\nget a\r\nincr a 1\r\nmg a v c t\r\n"))
+	f.Add([]byte("\x80\x01\x00\x03\x08\x00\x00\x00\x00\x00\x00\x0e\x00\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00foobar"))
+	var servers []*Server
+	for _, hardened := range []bool{false, true} {
+		cfg := DefaultConfig()
+		cfg.Log = io.Discard
+		cfg.MaxBytes = 2 << 20
+		cfg.ItemSizeMax = 64 << 10
+		cfg.Hardened = hardened
+		srv, err := New(cfg)
+		if err != nil {
+			f.Fatal(err)
+		}
+		defer srv.Close()
+		servers = append(servers, srv)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, srv := range servers {
+			runScript(t, srv, data)
+		}
+	})
+}
+
+func runScript(t *testing.T, srv *Server, data []byte) {
+	sc := &scriptConn{in: bytes.NewReader(data)}
+	c := newConn(srv, sc, 99, "tcp:127.0.0.1:11211")
+	c.serve()
+	if sc.out.Len() > 64*len(data)+(1<<20) {
+		t.Fatalf("%d bytes of output for %d bytes of input", sc.out.Len(), len(data))
+	}
+	srv.store.checkInvariants(t)
+}
