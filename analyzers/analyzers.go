@@ -3,7 +3,9 @@
 package analyzers
 
 import (
+	"github.com/cachevet/cachevet/analyzers/exposure"
 	"github.com/cachevet/cachevet/analyzers/keyinjection"
+	"github.com/cachevet/cachevet/analyzers/keylength"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -11,5 +13,7 @@ import (
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		keyinjection.Analyzer,
+		keylength.Analyzer,
+		exposure.Analyzer,
 	}
 }

@@ -180,6 +180,16 @@ func replaceFix(msg string, n ast.Node, text string) *analysis.SuggestedFix {
 	}
 }
 
+// site returns where to report a value found in sink: the expression it
+// comes from if written inside sink, or else sink itself, so that the
+// finding and its suppression stay at the call or configuration.
+func site(sink ast.Node, from ast.Expr) ast.Node {
+	if from != nil && sink.Pos() <= from.Pos() && from.End() <= sink.End() {
+		return from
+	}
+	return sink
+}
+
 // stringLit reports whether e is a string literal, which a fix may rewrite.
 func stringLit(e ast.Expr) (*ast.BasicLit, bool) {
 	lit, ok := e.(*ast.BasicLit)
@@ -231,10 +241,17 @@ func (c *checker) configLit(lit *ast.CompositeLit, cfg *model.ServerConfig) {
 		return // no listen addresses: the server uses loopback
 	}
 	ev := c.eval()
-	auth := authOff
+	auth := authOff // authentication is on if any field turns it on
 	for _, f := range cfg.Auth {
 		if e, ok := fields[f]; ok {
-			auth = max(auth, c.authOf(e))
+			switch c.authOf(e) {
+			case authOn:
+				auth = authOn
+			case authUnknown:
+				if auth == authOff {
+					auth = authUnknown
+				}
+			}
 		}
 	}
 	if auth == authOff {
@@ -327,9 +344,8 @@ func (c *checker) configListen(cfg *model.ServerConfig, listen ast.Expr, auth au
 		}
 		msg := cfg.Short + "." + cfg.Listen + " listens on " + quote(e.val) + ", " + where + ": " + risk + "; use \"127.0.0.1\" or a private address, or firewall it and set " + strings.Join(cfg.Auth, " or ")
 		var fix *analysis.SuggestedFix
-		at := ast.Node(listen)
+		at := site(listen, e.expr)
 		if e.expr != nil {
-			at = e.expr
 			if lit, ok := stringLit(e.expr); ok && classify(host) == reachAll {
 				text := loopbackFor(host)
 				if _, _, hasPort := splitAddr(e.val); hasPort {
@@ -356,11 +372,7 @@ func (c *checker) clientServers(call *ast.CallExpr, s model.ServerListCall) {
 		if port == "" {
 			port = "11211"
 		}
-		at := ast.Node(call)
-		if e.expr != nil {
-			at = e.expr
-		}
-		c.report(at, s.Short+" connects to "+quote(e.val)+", a public address: a memcached reached over the internet is exposed to anyone, since memcached has no authentication by default and 1.6 binds every interface; keep the cache on loopback or a private network (VPC, VPN), firewall port "+port+" to the application hosts, and enable SASL (-S) or -Y auth", nil)
+		c.report(site(call, e.expr), s.Short+" connects to "+quote(e.val)+", a public address: a memcached reached over the internet is exposed to anyone, since memcached has no authentication by default and 1.6 binds every interface; keep the cache on loopback or a private network (VPC, VPN), firewall port "+port+" to the application hosts, and enable SASL (-S) or -Y auth", nil)
 	}
 }
 
@@ -489,10 +501,7 @@ func (c *checker) launch(call *ast.CallExpr, l model.Launcher) {
 			default:
 				continue
 			}
-			at := ast.Node(call)
-			if o.val.expr != nil {
-				at = o.val.expr
-			}
+			at := site(call, o.val.expr)
 			var fix *analysis.SuggestedFix
 			if lit, ok := stringLit(o.val.expr); ok && r == reachAll && len(parts) == 1 {
 				text := loopbackFor(host)
@@ -514,10 +523,7 @@ func (c *checker) launch(call *ast.CallExpr, l model.Launcher) {
 		if n, err := strconv.ParseUint(o.val.val, 10, 16); err != nil || n == 0 {
 			continue
 		}
-		at := ast.Node(call)
-		if o.val.expr != nil {
-			at = o.val.expr
-		}
+		at := site(call, o.val.expr)
 		var fix *analysis.SuggestedFix
 		if lit, ok := stringLit(o.val.expr); ok {
 			fix = replaceFix("Disable UDP", lit, quote(o.prefix+"0"))

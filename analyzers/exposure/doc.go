@@ -1,0 +1,84 @@
+// Package exposure defines an Analyzer that reports cache servers reachable
+// beyond loopback or a private network.
+//
+// # Analyzer exposure
+//
+// exposure: report cache servers reachable beyond loopback or a private network
+//
+// Memcached has no authentication by default and, 1.6 included, binds every
+// interface unless told otherwise. Anyone who reaches its port can read,
+// overwrite and dump every key (stats cachedump, lru_crawler metadump), and
+// its UDP protocol answers a spoofed 15-byte request with replies up to
+// thousands of times larger: memcached reflectors served the largest
+// amplification DDoS attacks on record. The analyzer reports, where the
+// address is a constant:
+//
+//   - a listener on a cache port that accepts connections on every
+//     interface (empty host, 0.0.0.0, :: or [::]) or binds a public address:
+//     net.Listen, net.ListenPacket, tls.Listen and the Listen and
+//     ListenPacket methods of net.ListenConfig;
+//
+//   - a configuration of this project's reference server whose ListenAddrs
+//     hold such a host, unless it is Hardened without SASL or AuthFile (the
+//     server then refuses to start);
+//
+//   - memcached started with exec.Command or exec.CommandContext without -l
+//     (it then binds every interface), with a -l address that is neither
+//     loopback nor private, or with a non-zero UDP port (-U) reachable
+//     beyond loopback. Whether -S or -Y enables authentication is said in
+//     the message; it is never reported alone. A command with -s listens on
+//     its unix socket only and is not reported;
+//
+//   - a memcache client (github.com/bradfitz/gomemcache/memcache or
+//     github.com/grafana/gomemcache/memcache) given a public IP address in
+//     New or in the SetServers of the ServerList behind NewFromSelector: a
+//     cache reached over the internet is exposed to everyone on the way.
+//
+// For example:
+//
+//	net.Listen("tcp", ":11211")                            // every interface
+//	cacheserver.Config{ListenAddrs: []string{"0.0.0.0"}}  // every interface
+//	exec.Command("memcached", "-m", "64", "-U", "11211")   // no -l; UDP on
+//	memcache.New("203.0.113.7:11211")                      // a public address
+//
+// reports, for the first,
+//
+//	cache listener on ":11211" accepts connections on every interface:
+//	memcached has no authentication by default, so anyone who reaches this
+//	port can read and dump every key (stats cachedump, lru_crawler
+//	metadump); bind 127.0.0.1 or a private address, or firewall it and
+//	enable SASL (-S) or -Y auth
+//
+// Addresses are evaluated as constants through constant declarations,
+// variables assigned exactly once, string concatenation, net.JoinHostPort,
+// strconv.Itoa, strings.Join and fmt.Sprintf with a constant format;
+// argument lists through []string literals, append, strings.Fields and
+// strings.Split. An address or argument that is not constant is not judged,
+// nor is a host name: only IP literals are classified. Loopback, RFC 1918,
+// carrier-grade NAT (100.64.0.0/10), link-local and unique-local IPv6
+// (fc00::/7) addresses are private; every other IP address is public.
+//
+// Listeners are judged only on cache ports: 11211 (or the service name
+// memcache) by default, or the comma-separated ports of the -ports flag, so
+// that a web server on :8080 stays quiet:
+//
+//	go vet -vettool=$(which cachevet) -exposure.ports=11211,21211 ./...
+//
+// # Fixes
+//
+// Where the change is mechanical a suggested fix binds loopback instead:
+// ":11211" becomes "127.0.0.1:11211" ("[::]:11211" becomes "[::1]:11211")
+// in a literal address or in the literal host of net.JoinHostPort, "0.0.0.0"
+// becomes "127.0.0.1" in ListenAddrs or after -l, "-U", "11211" becomes
+// "-U", "0", and "-l", "127.0.0.1" is added to a memcached argument list
+// written in the call or as a []string literal. Binding a private address,
+// a firewall and SASL (-S) or -Y authentication are the alternatives the
+// messages name when loopback is not what the deployment needs.
+//
+// # Suppression
+//
+// Silence one finding with a reason, on its line or the line above:
+//
+//	//cachevet:ignore exposure the container's network namespace is private
+//	ln, err := net.Listen("tcp", ":11211")
+package exposure

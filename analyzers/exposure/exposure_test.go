@@ -1,0 +1,53 @@
+package exposure_test
+
+import (
+	"testing"
+
+	"github.com/cachevet/cachevet/analyzers/exposure"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func TestListeners(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), exposure.Analyzer, "listen")
+}
+
+func TestServerConfig(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), exposure.Analyzer, "server")
+}
+
+func TestLaunch(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), exposure.Analyzer, "launch")
+}
+
+func TestClients(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), exposure.Analyzer, "clients")
+}
+
+func TestSuppression(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), exposure.Analyzer, "suppress")
+}
+
+// TestPorts configures other cache ports with the -ports flag.
+func TestPorts(t *testing.T) {
+	if err := exposure.Analyzer.Flags.Set("ports", "11311, 21211"); err != nil {
+		t.Fatal(err)
+	}
+	defer exposure.Analyzer.Flags.Set("ports", "11211")
+	analysistest.Run(t, analysistest.TestData(), exposure.Analyzer, "ports")
+}
+
+func TestPortsFlagRejectsGarbage(t *testing.T) {
+	for _, bad := range []string{"x", "0", "70000", "11211,-1"} {
+		if err := exposure.Analyzer.Flags.Set("ports", bad); err == nil {
+			t.Errorf("-ports=%s accepted", bad)
+		}
+	}
+	if got := exposure.Analyzer.Flags.Lookup("ports").Value.String(); got != "11211" {
+		t.Errorf("-ports after rejected values = %q, want 11211", got)
+	}
+}
+
+// TestFixes applies the suggested fixes and compares with fixes.go.golden.
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), exposure.Analyzer, "fixes")
+}

@@ -1,0 +1,30 @@
+package fixes
+
+import (
+	"net"
+	"os/exec"
+
+	"github.com/cachevet/cachevet/cacheserver"
+)
+
+func fixes() {
+	net.Listen("tcp", ":11211")                      // want `accepts connections on every interface`
+	net.Listen("tcp", "0.0.0.0:11211")               // want `accepts connections on every interface`
+	net.Listen("tcp6", ":11211")                     // want `accepts connections on every interface`
+	net.ListenPacket("udp", "[::]:11211")            // want `answers datagrams on every interface`
+	net.Listen("tcp", net.JoinHostPort("", "11211")) // want `accepts connections on every interface`
+	net.Listen("tcp", "203.0.113.7:11211")           // want `binds a public address`
+
+	cacheserver.New(cacheserver.Config{ListenAddrs: []string{"0.0.0.0", "[::]:11311"}}) // want `listens on "0.0.0.0"` `listens on "\[::\]:11311"`
+
+	exec.Command("memcached")                // want `started without -l`
+	exec.Command("memcached", "-p", "11211") // want `started without -l`
+	exec.Command("memcached", []string{}...) // want `started without -l`
+	args := []string{
+		"-m", "64",
+	}
+	exec.Command("memcached", args...)                        // want `started without -l`
+	exec.Command("memcached", "-l", "0.0.0.0", "-U", "11211") // want `-l "0.0.0.0" listens on every interface` `-U 11211 serves UDP`
+	exec.Command("memcached", "-l::", "--udp-port=11211")     // want `-l "::" listens on every interface` `-U 11211 serves UDP`
+	exec.Command("memcached", "-l", "10.0.0.1", "-U11211")    // want `-U 11211 serves UDP`
+}
