@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"net"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,10 +31,13 @@ type evaluator struct {
 	// unstable marks variables assigned more than once, through a
 	// pointer, an element or a range clause: their value is not known.
 	unstable map[*types.Var]bool
+	// fields records the assignments to fields of variables, such as
+	// cfg.Hardened = true, by variable and field name.
+	fields map[*types.Var]map[string][]ast.Expr
 }
 
 func newEvaluator(pass *analysis.Pass) *evaluator {
-	ev := &evaluator{info: pass.TypesInfo, inits: make(map[*types.Var]ast.Expr), unstable: make(map[*types.Var]bool)}
+	ev := &evaluator{info: pass.TypesInfo, inits: make(map[*types.Var]ast.Expr), unstable: make(map[*types.Var]bool), fields: make(map[*types.Var]map[string][]ast.Expr)}
 	for _, f := range pass.Files {
 		ast.Inspect(f, ev.record)
 	}
@@ -59,6 +63,9 @@ func (ev *evaluator) record(n ast.Node) bool {
 				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
 					ev.assign(id, n.Rhs[i])
 					continue
+				}
+				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+					ev.assignField(sel, n.Rhs[i])
 				}
 			}
 			ev.spoil(lhs)
@@ -91,6 +98,59 @@ func (ev *evaluator) assign(id *ast.Ident, e ast.Expr) {
 		return
 	}
 	ev.inits[v] = e
+}
+
+// assignField records an assignment to a field of a variable.
+func (ev *evaluator) assignField(sel *ast.SelectorExpr, e ast.Expr) {
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return
+	}
+	v, ok := ev.info.ObjectOf(id).(*types.Var)
+	if !ok {
+		return
+	}
+	if ev.fields[v] == nil {
+		ev.fields[v] = make(map[string][]ast.Expr)
+	}
+	ev.fields[v][sel.Sel.Name] = append(ev.fields[v][sel.Sel.Name], e)
+}
+
+// fieldValues returns the expressions assigned to a field of the variable
+// x names, in its declaration's composite literal and in assignments.
+func (ev *evaluator) fieldValues(x ast.Expr, field string) []ast.Expr {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := ev.info.ObjectOf(id).(*types.Var)
+	if !ok {
+		return nil
+	}
+	out := slices.Clone(ev.fields[v][field])
+	if init, ok := ev.inits[v]; ok && init != nil {
+		if u, ok := ast.Unparen(init).(*ast.UnaryExpr); ok && u.Op == token.AND {
+			init = u.X
+		}
+		if lit, ok := ast.Unparen(init).(*ast.CompositeLit); ok {
+			if e := litField(lit, field); e != nil {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+// litField returns the value of a field in a keyed struct literal.
+func litField(lit *ast.CompositeLit, field string) ast.Expr {
+	for _, e := range lit.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
+				return kv.Value
+			}
+		}
+	}
+	return nil
 }
 
 // spoil marks the variable at the root of e (x in x, x[i], x[i:j]) as

@@ -228,23 +228,41 @@ const (
 
 // configLit checks a composite literal of a server configuration.
 func (c *checker) configLit(lit *ast.CompositeLit, cfg *model.ServerConfig) {
-	fields := make(map[string]ast.Expr)
-	for _, e := range lit.Elts {
-		if kv, ok := e.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok {
-				fields[id.Name] = kv.Value
-			}
-		}
-	}
-	listen, ok := fields[cfg.Listen]
-	if !ok {
+	listen := litField(lit, cfg.Listen)
+	if listen == nil {
 		return // no listen addresses: the server uses loopback
 	}
+	values := func(field string) []ast.Expr {
+		if e := litField(lit, field); e != nil {
+			return []ast.Expr{e}
+		}
+		return nil
+	}
+	auth, refused := c.authOf(cfg, values, true)
+	if refused {
+		return
+	}
+	port := ""
+	if e := litField(lit, cfg.Port); e != nil {
+		if v := c.eval().value(e, 0); v != nil && v.Kind() == constant.Int {
+			port = v.ExactString()
+		}
+	}
+	c.configListen(cfg, listen, auth, port)
+}
+
+// authOf says whether a configuration whose fields may hold values turns
+// authentication on, and whether the server refuses to start beyond
+// loopback (hardened without authentication). complete says that values
+// are all the fields ever set, so that an unset field is zero.
+func (c *checker) authOf(cfg *model.ServerConfig, values func(field string) []ast.Expr, complete bool) (auth authState, refused bool) {
 	ev := c.eval()
-	auth := authOff // authentication is on if any field turns it on
+	auth = authOff
+	set := false
 	for _, f := range cfg.Auth {
-		if e, ok := fields[f]; ok {
-			switch c.authOf(e) {
+		for _, e := range values(f) {
+			set = true
+			switch authValue(ev, e) {
 			case authOn:
 				auth = authOn
 			case authUnknown:
@@ -254,32 +272,31 @@ func (c *checker) configLit(lit *ast.CompositeLit, cfg *model.ServerConfig) {
 			}
 		}
 	}
-	if auth == authOff {
-		if v := ev.value(fields[cfg.Hardened], 0); fields[cfg.Hardened] != nil && v != nil && v.Kind() == constant.Bool && constant.BoolVal(v) {
-			return // the hardened server refuses to start beyond loopback without authentication
+	if !complete && auth == authOff {
+		auth = authUnknown
+	}
+	if !set {
+		for _, e := range values(cfg.Hardened) {
+			if v := ev.value(e, 0); v != nil && v.Kind() == constant.Bool && constant.BoolVal(v) {
+				refused = true
+			}
 		}
 	}
-	port := ""
-	if e, ok := fields[cfg.Port]; ok {
-		if v := ev.value(e, 0); v != nil && v.Kind() == constant.Int {
-			port = v.ExactString()
-		}
-	}
-	c.configListen(cfg, listen, auth, port)
+	return auth, refused
 }
 
-// authOf says whether the value of an authentication field turns
+// authValue says whether the value of an authentication field turns
 // authentication on.
-func (c *checker) authOf(e ast.Expr) authState {
+func authValue(ev *evaluator, e ast.Expr) authState {
 	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-		if _, isNil := c.pass.TypesInfo.ObjectOf(id).(*types.Nil); isNil {
+		if _, isNil := ev.info.ObjectOf(id).(*types.Nil); isNil {
 			return authOff
 		}
 	}
 	if _, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
 		return authOn
 	}
-	if v := c.eval().value(e, 0); v != nil && v.Kind() == constant.Bool {
+	if v := ev.value(e, 0); v != nil && v.Kind() == constant.Bool {
 		if constant.BoolVal(v) {
 			return authOn
 		}
@@ -289,7 +306,9 @@ func (c *checker) authOf(e ast.Expr) authState {
 }
 
 // configAssign checks an assignment to the listen field of a server
-// configuration, such as cfg.ListenAddrs = []string{"0.0.0.0"}.
+// configuration, such as cfg.ListenAddrs = []string{"0.0.0.0"}. The other
+// fields assigned to the same variable in this package tell whether it
+// authenticates or is hardened.
 func (c *checker) configAssign(as *ast.AssignStmt) {
 	if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
 		return
@@ -303,8 +322,14 @@ func (c *checker) configAssign(as *ast.AssignStmt) {
 		if !ok || s.Kind() != types.FieldVal {
 			continue
 		}
-		if cfg := serverConfig(s.Recv()); cfg != nil && s.Obj().Name() == cfg.Listen {
-			c.configListen(cfg, as.Rhs[i], authUnknown, "")
+		cfg := serverConfig(s.Recv())
+		if cfg == nil || s.Obj().Name() != cfg.Listen {
+			continue
+		}
+		values := func(field string) []ast.Expr { return c.eval().fieldValues(sel.X, field) }
+		auth, refused := c.authOf(cfg, values, false)
+		if !refused {
+			c.configListen(cfg, as.Rhs[i], auth, "")
 		}
 	}
 }

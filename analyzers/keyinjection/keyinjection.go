@@ -3,7 +3,6 @@ package keyinjection
 import (
 	_ "embed"
 	"go/ast"
-	"go/types"
 	"strconv"
 	"strings"
 
@@ -12,8 +11,6 @@ import (
 	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"github.com/cachevet/cachevet/analyzers/internal/suppress"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
-	"golang.org/x/tools/go/ssa"
 )
 
 // Analyzer reports unsafe bytes reaching a memcache key.
@@ -43,8 +40,8 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 func diagnostic(pass *analysis.Pass, h *flow.Hit) analysis.Diagnostic {
-	call := callExpr(pass, h.Call)
-	keyExpr := keyExpression(pass, h, call)
+	call := fix.CallExpr(pass, h.Call)
+	keyExpr := fix.KeyExpr(pass, h.Call, h.Key, h.Sink.Shape, h.ItemKeyStores, call)
 	origins := h.Origins()
 	primary := origins[0]
 	for _, o := range origins {
@@ -97,7 +94,7 @@ func diagnostic(pass *analysis.Pass, h *flow.Hit) analysis.Diagnostic {
 		}
 	}
 	if len(h.Sink.Via) > 0 {
-		if obj := calleeObj(h.Call); obj != nil && obj.Pos().IsValid() {
+		if obj := fix.CalleeObj(h.Call); obj != nil && obj.Pos().IsValid() {
 			d.Related = append(d.Related, analysis.RelatedInformation{
 				Pos:     obj.Pos(),
 				Message: h.Sink.Via[0] + " puts this argument into " + h.Sink.Name,
@@ -146,147 +143,10 @@ func allFromSources(os []*flow.Origin) bool {
 	return true
 }
 
-func calleeObj(call ssa.CallInstruction) *types.Func {
-	c := call.Common()
-	if c.IsInvoke() {
-		return c.Method
-	}
-	if fn := c.StaticCallee(); fn != nil {
-		obj, _ := fn.Object().(*types.Func)
-		return obj
-	}
-	return nil
-}
-
-// callExpr finds the call expression of an SSA call.
-func callExpr(pass *analysis.Pass, call ssa.CallInstruction) *ast.CallExpr {
-	pos := call.Pos()
-	for _, f := range pass.Files {
-		if f.FileStart > pos || pos > f.FileEnd {
-			continue
-		}
-		path, _ := astutil.PathEnclosingInterval(f, pos, pos)
-		for _, n := range path {
-			if ce, ok := n.(*ast.CallExpr); ok && (ce.Lparen == pos || ce.Pos() == pos) {
-				return ce
-			}
-			if g, ok := n.(*ast.GoStmt); ok {
-				return g.Call
-			}
-			if d, ok := n.(*ast.DeferStmt); ok {
-				return d.Call
-			}
-		}
-	}
-	return nil
-}
-
-// keyExpression finds the expression the developer must change: the key
-// argument, the operand of a hand-written command, or the value stored in
-// an Item's Key.
-func keyExpression(pass *analysis.Pass, h *flow.Hit, call *ast.CallExpr) ast.Expr {
-	if h.Sink.Shape == model.ItemKey {
-		for _, st := range h.ItemKeyStores {
-			if e := storedExpr(pass, st); e != nil {
-				return e
-			}
-		}
-		return nil
-	}
-	if call == nil {
-		return nil
-	}
-	c := h.Call.Common()
-	ssaArgs := c.Args
-	offset := 0
-	if !c.IsInvoke() {
-		if fn := c.StaticCallee(); fn != nil && fn.Signature.Recv() != nil {
-			if _, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); isSel {
-				offset = 1 // the receiver is an SSA argument but not an AST one
-			}
-		}
-	}
-	for i, a := range ssaArgs {
-		if a == h.Key && i-offset >= 0 && i-offset < len(call.Args) {
-			return call.Args[i-offset]
-		}
-	}
-	// An operand packed into fmt's variadic slice.
-	for i, a := range ssaArgs {
-		sl, ok := a.(*ssa.Slice)
-		if !ok {
-			continue
-		}
-		for j, op := range variadicOperands(sl) {
-			if op == h.Key {
-				idx := i - offset + j
-				if idx < len(call.Args) {
-					return call.Args[idx]
-				}
-			}
-		}
-	}
-	if len(call.Args) > 0 {
-		return call.Args[len(call.Args)-1]
-	}
-	return nil
-}
-
-func variadicOperands(sl *ssa.Slice) []ssa.Value {
-	alloc, ok := sl.X.(*ssa.Alloc)
-	if !ok {
-		return nil
-	}
-	var ops []ssa.Value
-	for _, ref := range *alloc.Referrers() {
-		ia, ok := ref.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		for _, r2 := range *ia.Referrers() {
-			if st, ok := r2.(*ssa.Store); ok {
-				x := st.Val
-				if mi, ok := x.(*ssa.MakeInterface); ok {
-					x = mi.X
-				}
-				ops = append(ops, x)
-			}
-		}
-	}
-	return ops
-}
-
-// storedExpr finds the expression a store writes: the value of `Key: k` in
-// a composite literal or the right side of `item.Key = k`.
-func storedExpr(pass *analysis.Pass, st *ssa.Store) ast.Expr {
-	pos := st.Pos()
-	for _, f := range pass.Files {
-		if f.FileStart > pos || pos > f.FileEnd {
-			continue
-		}
-		path, _ := astutil.PathEnclosingInterval(f, pos, pos)
-		for _, n := range path {
-			switch n := n.(type) {
-			case *ast.KeyValueExpr:
-				if id, ok := n.Key.(*ast.Ident); ok && id.Name == model.ItemKeyField {
-					return n.Value
-				}
-			case *ast.AssignStmt:
-				for i, lhs := range n.Lhs {
-					if sel, ok := lhs.(*ast.SelectorExpr); ok && sel.Sel.Name == model.ItemKeyField && i < len(n.Rhs) {
-						return n.Rhs[i]
-					}
-				}
-			}
-		}
-	}
-	return nil
-}
-
 // escapeFix wraps the non-constant string operands of the key in
 // url.QueryEscape, which leaves no space or control byte in them.
 func escapeFix(pass *analysis.Pass, key ast.Expr) *analysis.SuggestedFix {
-	targets := escapeTargets(pass, key)
+	targets := fix.Operands(pass, key)
 	if len(targets) == 0 {
 		return nil
 	}
@@ -306,41 +166,4 @@ func escapeFix(pass *analysis.Pass, key ast.Expr) *analysis.SuggestedFix {
 		Message:   "Escape the key with url.QueryEscape",
 		TextEdits: append(edits, im.Edits()...),
 	}
-}
-
-// escapeTargets returns the sub-expressions of key to escape: each
-// non-constant string operand of a concatenation or of fmt.Sprintf's %s and
-// %v, or the key itself.
-func escapeTargets(pass *analysis.Pass, key ast.Expr) []ast.Expr {
-	key = ast.Unparen(key)
-	if tv, ok := pass.TypesInfo.Types[key]; ok && tv.Value != nil {
-		return nil
-	}
-	if b, ok := key.(*ast.BinaryExpr); ok && b.Op.String() == "+" {
-		return append(escapeTargets(pass, b.X), escapeTargets(pass, b.Y)...)
-	}
-	if call, ok := key.(*ast.CallExpr); ok && isSprintf(pass, call) && len(call.Args) > 1 {
-		var out []ast.Expr
-		for _, a := range call.Args[1:] {
-			out = append(out, escapeTargets(pass, a)...)
-		}
-		return out
-	}
-	if isPlainString(pass.TypesInfo.TypeOf(key)) {
-		return []ast.Expr{key}
-	}
-	return nil
-}
-
-func isSprintf(pass *analysis.Pass, call *ast.CallExpr) bool {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	fn, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Func)
-	return ok && fn.FullName() == "fmt.Sprintf"
-}
-
-func isPlainString(t types.Type) bool {
-	return t != nil && types.Identical(t, types.Typ[types.String])
 }

@@ -202,6 +202,12 @@ func joinVia(via []string) string {
 // returns records what fn's results carry in its summary.
 func (e *engine) returns(ret *ssa.Return) {
 	fn := ret.Parent()
+	if len(ret.Results) > 0 && isString(ret.Results[0].Type()) && fn.Parent() == nil {
+		l := e.lengthAt(ret.Results[0], ret.Block())
+		if e.summary(fn).mergeResultLen(e.summarizeLength(fn, l)) {
+			e.changed = true
+		}
+	}
 	for _, r := range ret.Results {
 		t := e.guarded(e.read(r, ret), ret.Block())
 		for o, bytes := range t {

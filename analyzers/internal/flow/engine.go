@@ -36,12 +36,28 @@ type Hit struct {
 	ItemKeyStores []*ssa.Store
 }
 
+// LenHit is a key whose length may exceed its limit: one keylength
+// diagnostic.
+type LenHit struct {
+	Call ssa.CallInstruction
+	Sink SinkInfo
+	Key  ssa.Value
+	// Length bounds the key (or, for a wrapper call, the argument).
+	Length Length
+	// Limit is 250, or the bytes a wrapper leaves for the argument after
+	// its prefix and whatever escaping multiplies it by.
+	Limit         int
+	ItemKeyStores []*ssa.Store
+}
+
 // Origins returns the origins of the hit in a stable order.
 func (h *Hit) Origins() []*Origin { return h.Taint.sorted() }
 
 // Result is what the engine found in one package.
 type Result struct {
 	Hits []*Hit
+	// LenHits are keys that may exceed memcached's 250-byte limit.
+	LenHits []*LenHit
 	// Summaries of the package's functions that say something, for export
 	// as facts.
 	Summaries map[*types.Func]*Summary
@@ -81,6 +97,11 @@ type engine struct {
 	hits       []*Hit
 	hitIndex   map[hitKey]*Hit
 	initStores map[*ssa.Global][]ssa.Value
+
+	lenMemo     map[ssa.Value]Length
+	lenRules    map[string]lengthRule
+	lenHits     []*LenHit
+	lenHitIndex map[hitKey]*LenHit
 }
 
 type hitKey struct {
@@ -99,21 +120,24 @@ type originKey struct {
 
 func newEngine(cfg *Config, pkg *ssa.Package, funcs []*ssa.Function) *engine {
 	e := &engine{
-		cfg:       cfg,
-		pass:      cfg.Pass,
-		pkg:       pkg,
-		funcs:     funcs,
-		local:     make(map[*ssa.Function]bool),
-		vals:      make(map[ssa.Value]Taint),
-		heap:      make(map[ssa.Value]map[string]Taint),
-		sums:      make(map[*ssa.Function]*Summary),
-		bindings:  make(map[*ssa.FreeVar][]ssa.Value),
-		origins:   make(map[originKey]*Origin),
-		guards:    make(map[*ssa.Function][]guard),
-		keySinks:  keySinkTable(),
-		carryMemo: make(map[types.Type]bool),
-		implsMemo: make(map[*types.Func][]*ssa.Function),
-		hitIndex:  make(map[hitKey]*Hit),
+		cfg:         cfg,
+		pass:        cfg.Pass,
+		pkg:         pkg,
+		funcs:       funcs,
+		local:       make(map[*ssa.Function]bool),
+		vals:        make(map[ssa.Value]Taint),
+		heap:        make(map[ssa.Value]map[string]Taint),
+		sums:        make(map[*ssa.Function]*Summary),
+		bindings:    make(map[*ssa.FreeVar][]ssa.Value),
+		origins:     make(map[originKey]*Origin),
+		guards:      make(map[*ssa.Function][]guard),
+		keySinks:    keySinkTable(),
+		carryMemo:   make(map[types.Type]bool),
+		implsMemo:   make(map[*types.Func][]*ssa.Function),
+		hitIndex:    make(map[hitKey]*Hit),
+		lenMemo:     make(map[ssa.Value]Length),
+		lenRules:    lengthRules(),
+		lenHitIndex: make(map[hitKey]*LenHit),
 	}
 	for _, fn := range funcs {
 		e.local[fn] = true
@@ -156,6 +180,7 @@ func (e *engine) solve() {
 	}
 	for iter := 0; iter < 50; iter++ {
 		e.changed = false
+		clear(e.lenMemo) // lengths depend on summaries, which may have grown
 		for _, fn := range e.funcs {
 			e.visit(fn)
 		}
@@ -164,6 +189,7 @@ func (e *engine) solve() {
 		}
 	}
 	e.reporting = true
+	clear(e.lenMemo)
 	for _, fn := range e.funcs {
 		e.visit(fn)
 	}
@@ -215,7 +241,7 @@ func (e *engine) summary(fn *ssa.Function) *Summary {
 }
 
 func (e *engine) result() *Result {
-	r := &Result{Hits: e.hits, Summaries: make(map[*types.Func]*Summary), Fset: e.pass.Fset}
+	r := &Result{Hits: e.hits, LenHits: e.lenHits, Summaries: make(map[*types.Func]*Summary), Fset: e.pass.Fset}
 	for fn, s := range e.sums {
 		obj, ok := fn.Object().(*types.Func)
 		if !ok || fn.Parent() != nil || s.IsEmpty() {

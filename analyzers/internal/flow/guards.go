@@ -20,6 +20,7 @@ type guard struct {
 	valid   int
 	x       ssa.Value
 	removes model.ByteSet
+	maxLen  int // len(x) <= maxLen on the valid edge; -1 if the guard says nothing of length
 }
 
 func (e *engine) guardsOf(fn *ssa.Function) []guard {
@@ -40,18 +41,20 @@ func (e *engine) guardsOf(fn *ssa.Function) []guard {
 			if !c.whenTrue {
 				valid = 1
 			}
-			gs = append(gs, guard{block: b, valid: valid, x: c.x, removes: c.removes})
+			gs = append(gs, guard{block: b, valid: valid, x: c.x, removes: c.removes, maxLen: c.maxLen})
 		}
 	}
 	e.guards[fn] = gs
 	return gs
 }
 
-// condition: when cond evaluates to whenTrue, x holds none of removes.
+// condition: when cond evaluates to whenTrue, x holds none of removes and,
+// if maxLen >= 0, is at most maxLen bytes long.
 type condition struct {
 	x        ssa.Value
 	removes  model.ByteSet
 	whenTrue bool
+	maxLen   int
 }
 
 func (e *engine) conditions(cond ssa.Value, whenTrue bool, depth int) []condition {
@@ -80,7 +83,7 @@ func (e *engine) conditions(cond ssa.Value, whenTrue bool, depth int) []conditio
 // comparison handles `x == "const"`, `x != "const"`, `validate(x) == nil`
 // and `strings.IndexAny(x, " \n") < 0`.
 func (e *engine) comparison(c *ssa.BinOp, whenTrue bool) []condition {
-	if c.Op != token.EQL && c.Op != token.NEQ && c.Op != token.LSS && c.Op != token.GEQ && c.Op != token.GTR {
+	if c.Op != token.EQL && c.Op != token.NEQ && c.Op != token.LSS && c.Op != token.LEQ && c.Op != token.GEQ && c.Op != token.GTR {
 		return nil
 	}
 	x, y := c.X, c.Y
@@ -96,7 +99,10 @@ func (e *engine) comparison(c *ssa.BinOp, whenTrue bool) []condition {
 		if model.UnsafeBytesIn(s) != 0 {
 			return nil
 		}
-		return []condition{{x: x, removes: model.AnyUnsafe, whenTrue: whenTrue == eq}}
+		return []condition{{x: x, removes: model.AnyUnsafe, whenTrue: whenTrue == eq, maxLen: len(s)}}
+	}
+	if c := lengthComparison(c, x, k, whenTrue); c != nil {
+		return c
 	}
 	call, ok := x.(*ssa.Call)
 	if !ok {
@@ -113,14 +119,14 @@ func (e *engine) comparison(c *ssa.BinOp, whenTrue bool) []condition {
 	// validate(x) == nil
 	if k.IsNil() && e.isValidator(call.Common(), ce) && (c.Op == token.EQL || c.Op == token.NEQ) {
 		if as := args(call.Common()); len(as) > 0 {
-			return []condition{{x: validatedArg(call.Common()), removes: model.AnyUnsafe, whenTrue: whenTrue == eq}}
+			return []condition{{x: validatedArg(call.Common()), removes: model.AnyUnsafe, whenTrue: whenTrue == eq, maxLen: -1}}
 		}
 	}
 	// strings.IndexAny(x, chars) compared with -1 or 0.
 	if set, arg := indexCall(ce.name, args(call.Common())); set != 0 {
 		notFound, ok := indexNotFound(c.Op, k)
 		if ok {
-			return []condition{{x: arg, removes: set, whenTrue: whenTrue == notFound}}
+			return []condition{{x: arg, removes: set, whenTrue: whenTrue == notFound, maxLen: -1}}
 		}
 	}
 	return nil
@@ -169,29 +175,29 @@ func (e *engine) callCondition(call *ssa.Call, whenTrue bool) []condition {
 	switch ce.name {
 	case "(*regexp.Regexp).MatchString", "(*regexp.Regexp).Match":
 		if pat, ok := e.regexpPattern(as[0]); ok {
-			if removes := anchoredExcludes(pat); removes != 0 {
-				return []condition{{x: unconvert(as[1]), removes: removes, whenTrue: whenTrue}}
+			if c, ok := regexpCondition(pat, unconvert(as[1]), whenTrue); ok {
+				return []condition{c}
 			}
 		}
 	case "regexp.MatchString", "regexp.Match":
 		if pat, ok := constString(as[0]); ok {
-			if removes := anchoredExcludes(pat); removes != 0 {
-				return []condition{{x: unconvert(as[1]), removes: removes, whenTrue: whenTrue}}
+			if c, ok := regexpCondition(pat, unconvert(as[1]), whenTrue); ok {
+				return []condition{c}
 			}
 		}
 	case "strings.ContainsAny", "strings.Contains":
 		if s, ok := constString(as[1]); ok && (ce.name == "strings.ContainsAny" || len(s) == 1) {
-			return []condition{{x: as[0], removes: model.UnsafeBytesIn(s), whenTrue: !whenTrue}}
+			return []condition{{x: as[0], removes: model.UnsafeBytesIn(s), whenTrue: !whenTrue, maxLen: -1}}
 		}
 	case "strings.ContainsRune":
 		if c, ok := as[1].(*ssa.Const); ok {
 			if n, ok := constIntValue(c); ok && n >= 0 && n < 0x80 {
-				return []condition{{x: as[0], removes: model.ByteBit(byte(n)), whenTrue: !whenTrue}}
+				return []condition{{x: as[0], removes: model.ByteBit(byte(n)), whenTrue: !whenTrue, maxLen: -1}}
 			}
 		}
 	}
 	if e.isValidator(c, ce) && isBoolResult(call) {
-		return []condition{{x: validatedArg(c), removes: model.AnyUnsafe, whenTrue: whenTrue}}
+		return []condition{{x: validatedArg(c), removes: model.AnyUnsafe, whenTrue: whenTrue, maxLen: -1}}
 	}
 	return nil
 }
@@ -257,6 +263,136 @@ func (e *engine) regexpPattern(re ssa.Value) (string, bool) {
 		return constString(call.Call.Args[0])
 	}
 	return "", false
+}
+
+// regexpCondition is what a match of an anchored pattern proves: the
+// unsafe bytes it cannot match are absent and the text is no longer than
+// the longest match.
+func regexpCondition(pattern string, x ssa.Value, whenTrue bool) (condition, bool) {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return condition{}, false
+	}
+	re = re.Simplify()
+	if !anchored(re) {
+		return condition{}, false
+	}
+	c := condition{x: x, removes: model.AnyUnsafe &^ matchable(re), whenTrue: whenTrue, maxLen: -1}
+	if n, ok := maxMatchLen(re); ok {
+		c.maxLen = n
+	}
+	return c, c.removes != 0 || c.maxLen >= 0
+}
+
+// maxMatchLen returns the longest text in bytes re can match, if finite.
+func maxMatchLen(re *syntax.Regexp) (int, bool) {
+	runeWidth := func(r rune) int {
+		switch {
+		case r < 0x80:
+			return 1
+		case r < 0x800:
+			return 2
+		case r < 0x10000:
+			return 3
+		}
+		return 4
+	}
+	switch re.Op {
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			n += runeWidth(r)
+		}
+		return n, true
+	case syntax.OpCharClass:
+		w := 1
+		if len(re.Rune) > 0 {
+			w = runeWidth(re.Rune[len(re.Rune)-1])
+		}
+		return w, true
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 4, true
+	case syntax.OpStar, syntax.OpPlus:
+		return 0, false
+	case syntax.OpRepeat:
+		if re.Max < 0 {
+			return 0, false
+		}
+		n, ok := maxMatchLen(re.Sub[0])
+		return n * re.Max, ok
+	case syntax.OpConcat:
+		total := 0
+		for _, sub := range re.Sub {
+			n, ok := maxMatchLen(sub)
+			if !ok {
+				return 0, false
+			}
+			total += n
+		}
+		return total, true
+	case syntax.OpAlternate:
+		longest := 0
+		for _, sub := range re.Sub {
+			n, ok := maxMatchLen(sub)
+			if !ok {
+				return 0, false
+			}
+			longest = max(longest, n)
+		}
+		return longest, true
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxMatchLen(re.Sub[0])
+	}
+	return 0, true // anchors, boundaries, empty
+}
+
+// lengthComparison handles `len(x) > 200` and its variants: on one edge x
+// is at most so many bytes long.
+func lengthComparison(c *ssa.BinOp, x ssa.Value, k *ssa.Const, whenTrue bool) []condition {
+	call, ok := x.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	if b, ok := call.Call.Value.(*ssa.Builtin); !ok || b.Name() != "len" {
+		return nil
+	}
+	n, ok := constIntValue(k)
+	if !ok {
+		return nil
+	}
+	op := c.Op
+	if c.X == k { // 200 < len(x): mirror the operator
+		switch op {
+		case token.LSS:
+			op = token.GTR
+		case token.LEQ:
+			op = token.GEQ
+		case token.GTR:
+			op = token.LSS
+		case token.GEQ:
+			op = token.LEQ
+		}
+	}
+	var limit int64
+	var holdsWhen bool // the bound holds when the comparison is holdsWhen
+	switch op {
+	case token.GTR:
+		limit, holdsWhen = n, false
+	case token.GEQ:
+		limit, holdsWhen = n-1, false
+	case token.LSS:
+		limit, holdsWhen = n-1, true
+	case token.LEQ, token.EQL:
+		limit, holdsWhen = n, true
+	case token.NEQ:
+		limit, holdsWhen = n, false
+	default:
+		return nil
+	}
+	if limit < 0 {
+		return nil
+	}
+	return []condition{{x: call.Call.Args[0], whenTrue: whenTrue == holdsWhen, maxLen: int(limit)}}
 }
 
 // anchoredExcludes returns the unsafe bytes a pattern can never match, if
@@ -336,7 +472,7 @@ func (e *engine) guarded(t Taint, b *ssa.BasicBlock) Taint {
 	}
 	var relevant []guard
 	for _, g := range e.guardsOf(b.Parent()) {
-		if sharesOrigin(t, e.read(g.x, nil)) {
+		if g.removes != 0 && sharesOrigin(t, e.read(g.x, nil)) {
 			relevant = append(relevant, g)
 		}
 	}

@@ -31,6 +31,7 @@ func (e *engine) checkSinks(call ssa.CallInstruction) {
 		if ks.Arg < len(as) {
 			info := SinkInfo{Name: ks.Short, Shape: ks.Shape, Validating: ks.Client.ValidatesKeys}
 			e.checkKey(call, as[ks.Arg], e.keyTaint(as[ks.Arg], ks.Shape, call), info, model.AnyUnsafe)
+			e.checkLength(call, as[ks.Arg], info, MaxKeyLength, 1, 1)
 		}
 		return
 	}
@@ -54,6 +55,13 @@ func (e *engine) checkSinks(call ssa.CallInstruction) {
 			info := SinkInfo{Name: ps.Sink, Shape: ps.Shape, Validating: ps.Validating, HandWritten: ps.HandWritten, Via: ps.Via}
 			arg := as[ps.Param]
 			e.checkKey(call, arg, e.keyTaint(arg, ps.Shape, call), info, ps.Bytes)
+		}
+		for _, pb := range s.LenSinks {
+			if pb.Param >= len(as) {
+				continue
+			}
+			info := SinkInfo{Name: pb.Sink, Shape: model.KeyString, Validating: pb.Validating, HandWritten: pb.HandWritten, Via: pb.Via}
+			e.checkLength(call, as[pb.Param], info, pb.Budget, pb.Num, pb.Den)
 		}
 	}
 }
@@ -111,6 +119,87 @@ func (e *engine) checkKey(call ssa.CallInstruction, key ssa.Value, t Taint, info
 		}
 		h.Taint[o] |= bytes
 	}
+}
+
+// checkLength checks that key, scaled by num/den, fits in limit bytes:
+// parameters of the enclosing functions get a budget in their summaries,
+// everything else that may not fit is a hit.
+func (e *engine) checkLength(call ssa.CallInstruction, key ssa.Value, info SinkInfo, limit, num, den int) {
+	var l Length
+	var stores []*ssa.Store
+	switch info.Shape {
+	case model.KeyList:
+		return // the elements' lengths are not tracked through the slice
+	case model.ItemKey:
+		if p, ok := key.(*ssa.Parameter); ok {
+			// The wrapper's caller builds the item: pass the whole budget on.
+			l = Length{Open: []OpenPart{{Kind: OpenParam, Fn: p.Parent(), Param: paramIndex(p), Num: 1, Den: 1}}}
+			break
+		}
+		stores = e.itemKeyStores(call.Parent(), key)
+		var ls []Length
+		for _, st := range stores {
+			ls = append(ls, e.lengthAt(st.Val, st.Block()))
+		}
+		if len(ls) == 0 {
+			ls = append(ls, e.opaqueLength(key))
+		}
+		l = maxLengths(ls...)
+	default:
+		l = e.lengthAt(key, call.Block())
+	}
+	own := l // the argument's own length, for the message
+	l = scaled(l, num, den, 0, "")
+	// Budgets for the parameters, if the rest of the key fits.
+	var concrete Length
+	concrete.Max = l.Max
+	for _, p := range l.Open {
+		if p.Kind != OpenParam {
+			concrete.Open = append(concrete.Open, p)
+			continue
+		}
+		pb := ParamBudget{
+			Param:       p.Param,
+			Budget:      limit - l.Max,
+			Num:         p.Num,
+			Den:         p.Den,
+			Sink:        info.Name,
+			Validating:  info.Validating,
+			HandWritten: info.HandWritten,
+			Via:         append([]string{wrapperName(p.Fn)}, info.Via...),
+		}
+		if info.Shape == model.ItemKey && p.Fn.Params[p.Param].Type() == key.Type() {
+			continue // an Item parameter: its Key is checked where it is built
+		}
+		if e.summary(p.Fn).addBudget(pb) {
+			e.changed = true
+		}
+	}
+	if !e.reporting || concrete.Finite() && concrete.Max <= limit {
+		return
+	}
+	k := hitKey{call, key}
+	if e.lenHitIndex[k] != nil {
+		return
+	}
+	ownConcrete := Length{Max: own.Max}
+	for _, p := range own.Open {
+		if p.Kind != OpenParam {
+			ownConcrete.Open = append(ownConcrete.Open, p)
+		}
+	}
+	h := &LenHit{Call: call, Sink: info, Key: key, Length: ownConcrete, Limit: limit * den / num, ItemKeyStores: stores}
+	e.lenHitIndex[k] = h
+	e.lenHits = append(e.lenHits, h)
+}
+
+func paramIndex(p *ssa.Parameter) int {
+	for i, q := range p.Parent().Params {
+		if q == p {
+			return i
+		}
+	}
+	return -1
 }
 
 func wrapperName(fn *ssa.Function) string {
@@ -245,6 +334,7 @@ func (e *engine) checkHandWritten(call ssa.CallInstruction, kind model.HandWritt
 			t = e.verbTaint(p.verb, p.sharp, p.val, call)
 		}
 		e.checkKey(call, p.val, t, info, model.AnyUnsafe)
+		e.checkLength(call, p.val, info, MaxKeyLength, 1, 1)
 	}
 }
 

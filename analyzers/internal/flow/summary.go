@@ -2,7 +2,9 @@ package flow
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
@@ -16,6 +18,11 @@ type Summary struct {
 	Sinks   []ParamSink
 	Returns []ParamReturn
 	Origins []ReturnedOrigin
+	// LenSinks are parameters that reach a memcache key with a length
+	// budget: the bytes they may hold before the key passes 250.
+	LenSinks []ParamBudget
+	// ResultLen bounds the result's length, if it is a string.
+	ResultLen *LenSummary
 	// Sanitizer: the result never holds an unsafe byte (declared by
 	// //cachevet:sanitizer or configuration).
 	Sanitizer bool
@@ -43,6 +50,37 @@ type ParamSink struct {
 	Via []string
 }
 
+// ParamBudget says that argument Param, scaled by Num/Den, reaches a
+// memcache key in which Budget bytes are left for it.
+type ParamBudget struct {
+	Param       int
+	Budget      int
+	Num, Den    int
+	Sink        string
+	Validating  bool
+	HandWritten bool
+	Via         []string
+}
+
+// addBudget merges p into s, keeping the smallest budget, and reports
+// whether s changed.
+func (s *Summary) addBudget(p ParamBudget) bool {
+	p.Budget = max(p.Budget, -1)
+	for i := range s.LenSinks {
+		q := &s.LenSinks[i]
+		if q.Param == p.Param && q.Sink == p.Sink {
+			if p.Budget*q.Den*p.Num >= q.Budget*p.Den*q.Num && p.Num*q.Den <= q.Num*p.Den {
+				return false
+			}
+			*q = p
+			return true
+		}
+	}
+	s.LenSinks = append(s.LenSinks, p)
+	sort.SliceStable(s.LenSinks, func(i, j int) bool { return s.LenSinks[i].Param < s.LenSinks[j].Param })
+	return true
+}
+
 // ParamReturn says that argument Param flows to the result with Bytes of its
 // unsafe bytes left.
 type ParamReturn struct {
@@ -62,7 +100,8 @@ type ReturnedOrigin struct {
 
 // IsEmpty reports whether the summary says nothing a caller needs.
 func (s *Summary) IsEmpty() bool {
-	return s == nil || len(s.Sinks) == 0 && len(s.Returns) == 0 && len(s.Origins) == 0 && !s.Sanitizer && !s.Validator
+	return s == nil || len(s.Sinks) == 0 && len(s.Returns) == 0 && len(s.Origins) == 0 &&
+		len(s.LenSinks) == 0 && s.ResultLen == nil && !s.Sanitizer && !s.Validator
 }
 
 func (s *Summary) String() string {
@@ -79,6 +118,19 @@ func (s *Summary) String() string {
 	}
 	for _, o := range s.Origins {
 		parts = append(parts, fmt.Sprintf("returns %s", o.Desc))
+	}
+	for _, b := range s.LenSinks {
+		parts = append(parts, fmt.Sprintf("param %d -> %s key (budget %d)", b.Param, b.Sink, b.Budget))
+	}
+	if r := s.ResultLen; r != nil {
+		bound := strconv.Itoa(r.Max)
+		for _, p := range r.Params {
+			bound += fmt.Sprintf(" + %d/%d*param %d", p.Num, p.Den, p.Param)
+		}
+		for _, o := range r.Open {
+			bound += " + " + o.Desc
+		}
+		parts = append(parts, "len(result) <= "+bound)
 	}
 	if s.Sanitizer {
 		parts = append(parts, "sanitizer")
@@ -134,4 +186,32 @@ func (s *Summary) addOrigin(o ReturnedOrigin) bool {
 	}
 	s.Origins = append(s.Origins, o)
 	return true
+}
+
+// mergeResultLen widens s.ResultLen by l and reports whether it grew.
+func (s *Summary) mergeResultLen(l *LenSummary) bool {
+	if s.ResultLen == nil {
+		s.ResultLen = l
+		return true
+	}
+	r := s.ResultLen
+	changed := false
+	if l.Max > r.Max {
+		r.Max, changed = l.Max, true
+	}
+	for _, p := range l.Params {
+		i := slices.IndexFunc(r.Params, func(q ScaledParam) bool { return q.Param == p.Param })
+		switch {
+		case i < 0:
+			r.Params, changed = append(r.Params, p), true
+		case p.Num*r.Params[i].Den > r.Params[i].Num*p.Den:
+			r.Params[i], changed = p, true
+		}
+	}
+	for _, o := range l.Open {
+		if !slices.Contains(r.Open, o) {
+			r.Open, changed = append(r.Open, o), true
+		}
+	}
+	return changed
 }

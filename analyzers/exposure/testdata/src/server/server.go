@@ -29,4 +29,19 @@ func configs(users map[string]string, hosts []string) {
 	cfg.ListenAddrs = []string{"127.0.0.1"}
 	p := &cfg
 	p.ListenAddrs = []string{"::"} // want `listens on "::", every interface`
+
+	// Hardened without authentication: Start refuses, quiet.
+	hardened := cacheserver.DefaultConfig()
+	hardened.Hardened = true
+	hardened.ListenAddrs = []string{"0.0.0.0"}
+
+	withSASL := cacheserver.DefaultConfig()
+	withSASL.Hardened = true
+	withSASL.SASL = true
+	withSASL.ListenAddrs = []string{"0.0.0.0"} // want `listens on "0.0.0.0", every interface: only its password guards its port`
+
+	lit := &cacheserver.Config{Hardened: true}
+	lit.ListenAddrs = []string{"::"}
+	lit2 := cacheserver.Config{AuthFile: map[string]string{"u": "p"}}
+	lit2.ListenAddrs = []string{"::"} // want `listens on "::", every interface: only its password guards`
 }

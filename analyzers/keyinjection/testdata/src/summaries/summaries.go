@@ -52,7 +52,7 @@ func (s *Store) Spaceless(k string) error { // want Spaceless:`param 1 -> \(\*me
 var keyRE = regexp.MustCompile(`^[a-z0-9]{1,32}$`)
 
 // Checked validates its parameter: it is no sink (the receiver's prefix is).
-func (s *Store) Checked(k string) error { // want Checked:`^cacheflow\(param 0 -> \(\*memcache\.Client\)\.Get key \(a space, CR/LF or other control byte\)\)$`
+func (s *Store) Checked(k string) error { // want Checked:`^cacheflow\(param 0 -> \(\*memcache\.Client\)\.Get key \(a space, CR/LF or other control byte\); param 0 -> \(\*memcache\.Client\)\.Get key \(budget 250\)\)$`
 	if !keyRE.MatchString(k) {
 		return nil
 	}
@@ -60,7 +60,7 @@ func (s *Store) Checked(k string) error { // want Checked:`^cacheflow\(param 0 -
 }
 
 // Hashed hashes its parameter: it is no sink (the receiver's prefix is).
-func (s *Store) Hashed(k string) error { // want Hashed:`^cacheflow\(param 0 -> \(\*memcache\.Client\)\.Get key \(a space, CR/LF or other control byte\)\)$`
+func (s *Store) Hashed(k string) error { // want Hashed:`^cacheflow\(param 0 -> \(\*memcache\.Client\)\.Get key \(a space, CR/LF or other control byte\); param 0 -> \(\*memcache\.Client\)\.Get key \(budget 250\)\)$`
 	sum := sha256.Sum256([]byte(k))
 	return s.Get(hex.EncodeToString(sum[:]))
 }

@@ -1,0 +1,188 @@
+package fix
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ssa"
+)
+
+// The functions below map what the flow engine found on SSA back to the
+// syntax the developer must change.
+
+func CalleeObj(call ssa.CallInstruction) *types.Func {
+	c := call.Common()
+	if c.IsInvoke() {
+		return c.Method
+	}
+	if fn := c.StaticCallee(); fn != nil {
+		obj, _ := fn.Object().(*types.Func)
+		return obj
+	}
+	return nil
+}
+
+// CallExpr finds the call expression of an SSA call.
+func CallExpr(pass *analysis.Pass, call ssa.CallInstruction) *ast.CallExpr {
+	pos := call.Pos()
+	for _, f := range pass.Files {
+		if f.FileStart > pos || pos > f.FileEnd {
+			continue
+		}
+		path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+		for _, n := range path {
+			if ce, ok := n.(*ast.CallExpr); ok && (ce.Lparen == pos || ce.Pos() == pos) {
+				return ce
+			}
+			if g, ok := n.(*ast.GoStmt); ok {
+				return g.Call
+			}
+			if d, ok := n.(*ast.DeferStmt); ok {
+				return d.Call
+			}
+		}
+	}
+	return nil
+}
+
+// KeyExpr finds the expression the developer must change: the key
+// argument, the operand of a hand-written command, or the value stored in
+// an Item's Key.
+func KeyExpr(pass *analysis.Pass, sinkCall ssa.CallInstruction, key ssa.Value, shape model.KeyShape, stores []*ssa.Store, call *ast.CallExpr) ast.Expr {
+	if shape == model.ItemKey {
+		for _, st := range stores {
+			if e := storedExpr(pass, st); e != nil {
+				return e
+			}
+		}
+		return nil
+	}
+	if call == nil {
+		return nil
+	}
+	c := sinkCall.Common()
+	ssaArgs := c.Args
+	offset := 0
+	if !c.IsInvoke() {
+		if fn := c.StaticCallee(); fn != nil && fn.Signature.Recv() != nil {
+			if _, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); isSel {
+				offset = 1 // the receiver is an SSA argument but not an AST one
+			}
+		}
+	}
+	for i, a := range ssaArgs {
+		if a == key && i-offset >= 0 && i-offset < len(call.Args) {
+			return call.Args[i-offset]
+		}
+	}
+	// An operand packed into fmt's variadic slice.
+	for i, a := range ssaArgs {
+		sl, ok := a.(*ssa.Slice)
+		if !ok {
+			continue
+		}
+		for j, op := range variadicOperands(sl) {
+			if op == key {
+				idx := i - offset + j
+				if idx < len(call.Args) {
+					return call.Args[idx]
+				}
+			}
+		}
+	}
+	if len(call.Args) > 0 {
+		return call.Args[len(call.Args)-1]
+	}
+	return nil
+}
+
+func variadicOperands(sl *ssa.Slice) []ssa.Value {
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var ops []ssa.Value
+	for _, ref := range *alloc.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, r2 := range *ia.Referrers() {
+			if st, ok := r2.(*ssa.Store); ok {
+				x := st.Val
+				if mi, ok := x.(*ssa.MakeInterface); ok {
+					x = mi.X
+				}
+				ops = append(ops, x)
+			}
+		}
+	}
+	return ops
+}
+
+// storedExpr finds the expression a store writes: the value of `Key: k` in
+// a composite literal or the right side of `item.Key = k`.
+func storedExpr(pass *analysis.Pass, st *ssa.Store) ast.Expr {
+	pos := st.Pos()
+	for _, f := range pass.Files {
+		if f.FileStart > pos || pos > f.FileEnd {
+			continue
+		}
+		path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+		for _, n := range path {
+			switch n := n.(type) {
+			case *ast.KeyValueExpr:
+				if id, ok := n.Key.(*ast.Ident); ok && id.Name == model.ItemKeyField {
+					return n.Value
+				}
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					if sel, ok := lhs.(*ast.SelectorExpr); ok && sel.Sel.Name == model.ItemKeyField && i < len(n.Rhs) {
+						return n.Rhs[i]
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// Operands returns the parts of a key expression a fix should transform:
+// each non-constant string operand of a concatenation or of fmt.Sprintf,
+// or the key itself.
+func Operands(pass *analysis.Pass, key ast.Expr) []ast.Expr {
+	key = ast.Unparen(key)
+	if tv, ok := pass.TypesInfo.Types[key]; ok && tv.Value != nil {
+		return nil
+	}
+	if b, ok := key.(*ast.BinaryExpr); ok && b.Op.String() == "+" {
+		return append(Operands(pass, b.X), Operands(pass, b.Y)...)
+	}
+	if call, ok := key.(*ast.CallExpr); ok && isSprintf(pass, call) && len(call.Args) > 1 {
+		var out []ast.Expr
+		for _, a := range call.Args[1:] {
+			out = append(out, Operands(pass, a)...)
+		}
+		return out
+	}
+	if IsPlainString(pass.TypesInfo.TypeOf(key)) {
+		return []ast.Expr{key}
+	}
+	return nil
+}
+
+func isSprintf(pass *analysis.Pass, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Func)
+	return ok && fn.FullName() == "fmt.Sprintf"
+}
+
+func IsPlainString(t types.Type) bool {
+	return t != nil && types.Identical(t, types.Typ[types.String])
+}

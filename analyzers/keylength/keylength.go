@@ -1,0 +1,198 @@
+package keylength
+
+import (
+	"fmt"
+	"go/ast"
+	"strconv"
+	"strings"
+
+	"github.com/cachevet/cachevet/analyzers/internal/fix"
+	"github.com/cachevet/cachevet/analyzers/internal/flow"
+	"github.com/cachevet/cachevet/analyzers/internal/suppress"
+	"golang.org/x/tools/go/analysis"
+)
+
+// Analyzer reports memcache keys that may exceed 250 bytes.
+var Analyzer = &analysis.Analyzer{
+	Name:     "keylength",
+	Doc:      "report memcache keys that may exceed memcached's 250-byte limit",
+	URL:      "https://pkg.go.dev/github.com/cachevet/cachevet/analyzers/keylength",
+	Run:      run,
+	Requires: []*analysis.Analyzer{flow.Analyzer},
+}
+
+// strict, set once from the command line, also reports keys whose length
+// cannot be proven.
+var strict bool
+
+func init() {
+	Analyzer.Flags.BoolVar(&strict, "strict", false, "also report keys whose length cannot be proven to fit in 250 bytes")
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := pass.ResultOf[flow.Analyzer].(*flow.Result)
+	if res == nil {
+		return nil, nil
+	}
+	reporter := suppress.NewReporter(pass)
+	for _, h := range res.LenHits {
+		if d, ok := diagnostic(pass, h); ok {
+			reporter.Report(d)
+		}
+	}
+	return nil, nil
+}
+
+func diagnostic(pass *analysis.Pass, h *flow.LenHit) (analysis.Diagnostic, bool) {
+	l := h.Length
+	over := l.Finite() && l.Max > h.Limit
+	if !over && !l.Known() && !strict {
+		return analysis.Diagnostic{}, false
+	}
+	call := fix.CallExpr(pass, h.Call)
+	keyExpr := fix.KeyExpr(pass, h.Call, h.Key, h.Sink.Shape, h.ItemKeyStores, call)
+
+	sink := h.Sink.Name
+	if len(h.Sink.Via) > 0 {
+		sink += " through " + strings.Join(h.Sink.Via, " and ")
+	}
+	subject := "the memcache key of " + sink
+	if h.Sink.HandWritten {
+		subject = "the key of " + sink
+	}
+	if len(h.Sink.Via) > 0 {
+		subject = "the argument that " + h.Sink.Via[0] + " puts into the key of " + h.Sink.Name
+	}
+	limit := fmt.Sprintf("over memcached's %d-byte limit", flow.MaxKeyLength)
+	if len(h.Sink.Via) > 0 {
+		limit = fmt.Sprintf("over the %d bytes %s leaves it of the %d-byte key", max(h.Limit, 0), h.Sink.Via[0], flow.MaxKeyLength)
+	}
+	var msg string
+	switch {
+	case over:
+		msg = fmt.Sprintf("%s is up to %d bytes, %s", subject, l.Max, limit)
+	case l.Known():
+		msg = fmt.Sprintf("%s may be %s bytes (%s), %s", subject, bound(l), openParts(l, true), limit)
+	default:
+		msg = fmt.Sprintf("cannot prove that %s fits in %d bytes: it may be %s bytes (%s)", subject, h.Limit, bound(l), openParts(l, false))
+	}
+	if over {
+		msg += ": " + consequence(h.Sink) + "; shorten the key or hash it (sha256, hex encoded: 64 bytes)"
+	} else {
+		msg += ": " + consequence(h.Sink) + "; hash the unbounded part (sha256, hex encoded: 64 bytes)"
+	}
+
+	d := analysis.Diagnostic{Pos: h.Call.Pos(), Message: msg, Category: "keylength"}
+	if call != nil {
+		d.Pos, d.End = call.Pos(), call.End()
+	}
+	if keyExpr != nil {
+		d.Pos, d.End = keyExpr.Pos(), keyExpr.End()
+	}
+	for _, p := range l.Open {
+		if p.Pos.IsValid() && p.Kind == flow.OpenAttacker {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: p.Pos, Message: "unbounded data enters here: " + p.Desc})
+		}
+	}
+	if len(h.Sink.Via) > 0 {
+		if obj := fix.CalleeObj(h.Call); obj != nil && obj.Pos().IsValid() {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: obj.Pos(), Message: h.Sink.Via[0] + " puts this argument into " + h.Sink.Name})
+		}
+	}
+	if keyExpr != nil {
+		if f := hashFix(pass, keyExpr, h.Limit); f != nil {
+			d.SuggestedFixes = []analysis.SuggestedFix{*f}
+		}
+	}
+	return d, true
+}
+
+func bound(l flow.Length) string {
+	s := strconv.Itoa(l.Max)
+	if !l.Finite() {
+		if l.Max == 0 {
+			return "unbounded"
+		}
+		s += " + unbounded"
+	}
+	return s
+}
+
+func openParts(l flow.Length, knownOnly bool) string {
+	var descs []string
+	for _, p := range l.Open {
+		if knownOnly && p.Kind != flow.OpenAttacker && p.Kind != flow.OpenCollection {
+			continue
+		}
+		descs = append(descs, p.Desc)
+	}
+	return strings.Join(descs, ", ")
+}
+
+// consequence says what a too-long key does with this kind of sink.
+func consequence(s flow.SinkInfo) string {
+	if s.Validating && !s.HandWritten {
+		return "the client fails with ErrMalformedKey, so long input bypasses the cache on every request"
+	}
+	return "memcached rejects the command line, and before 1.6.40 runs the data block of a rejected set as a command"
+}
+
+// hashFix replaces each non-constant operand of the key by its SHA-256
+// digest in hex, which is 64 bytes whatever the input. If the constant
+// parts and the digests would still not fit, the whole key is hashed.
+func hashFix(pass *analysis.Pass, key ast.Expr, limit int) *analysis.SuggestedFix {
+	targets := fix.Operands(pass, key)
+	if len(targets) == 0 {
+		return nil
+	}
+	constLen := constantLength(pass, key)
+	if constLen < 0 || constLen+64*len(targets) > limit {
+		if !fix.IsPlainString(pass.TypesInfo.TypeOf(key)) {
+			return nil
+		}
+		targets = []ast.Expr{key}
+	}
+	im := fix.NewImporter(pass, key.Pos())
+	if im == nil {
+		return nil
+	}
+	fmtName, ok1 := im.Name("fmt", "fmt", key.Pos())
+	shaName, ok2 := im.Name("crypto/sha256", "sha256", key.Pos())
+	if !ok1 || !ok2 {
+		return nil
+	}
+	var edits []analysis.TextEdit
+	for _, t := range targets {
+		edits = append(edits,
+			analysis.TextEdit{Pos: t.Pos(), End: t.Pos(), NewText: []byte(fmtName + `.Sprintf("%x", ` + shaName + ".Sum256([]byte(")},
+			analysis.TextEdit{Pos: t.End(), End: t.End(), NewText: []byte(")))")})
+	}
+	return &analysis.SuggestedFix{
+		Message:   "Hash the unbounded part of the key with SHA-256",
+		TextEdits: append(edits, im.Edits()...),
+	}
+}
+
+// constantLength sums the constant string operands of a key expression,
+// or returns -1 if it is not a concatenation or fmt.Sprintf of parts.
+func constantLength(pass *analysis.Pass, key ast.Expr) int {
+	key = ast.Unparen(key)
+	if tv, ok := pass.TypesInfo.Types[key]; ok && tv.Value != nil {
+		s, err := strconv.Unquote(tv.Value.ExactString())
+		if err != nil {
+			return -1
+		}
+		return len(s)
+	}
+	if b, ok := key.(*ast.BinaryExpr); ok && b.Op.String() == "+" {
+		x, y := constantLength(pass, b.X), constantLength(pass, b.Y)
+		if x < 0 || y < 0 {
+			return -1
+		}
+		return x + y
+	}
+	if tv, ok := pass.TypesInfo.Types[key]; ok && fix.IsPlainString(tv.Type) {
+		return 0 // an operand the fix replaces
+	}
+	return -1
+}

@@ -1,0 +1,46 @@
+package keylength_test
+
+import (
+	"testing"
+
+	"github.com/cachevet/cachevet/analyzers/keylength"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func TestLengths(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), keylength.Analyzer, "lengths")
+}
+
+// TestWrappers checks budgets across packages: the caller that passes a
+// long value is reported, not the wrapper, and guards in the wrapper count.
+func TestWrappers(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), keylength.Analyzer, "wrapped", "callers")
+}
+
+func TestStrict(t *testing.T) {
+	if err := keylength.Analyzer.Flags.Set("strict", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer keylength.Analyzer.Flags.Set("strict", "false")
+	analysistest.Run(t, analysistest.TestData(), keylength.Analyzer, "strictmode")
+}
+
+// TestNotStrict: the same keys are quiet by default.
+func TestNotStrict(t *testing.T) {
+	results := analysistest.Run(&quiet{t}, analysistest.TestData(), keylength.Analyzer, "strictmode")
+	for _, r := range results {
+		if len(r.Diagnostics) != 0 {
+			t.Errorf("default mode reported %d diagnostics on unprovable keys: %v", len(r.Diagnostics), r.Diagnostics[0].Message)
+		}
+	}
+}
+
+// quiet ignores analysistest's complaints about unmatched expectations,
+// which are written for strict mode.
+type quiet struct{ *testing.T }
+
+func (quiet) Errorf(string, ...any) {}
+
+func TestHashFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), keylength.Analyzer, "hashfix")
+}
