@@ -395,22 +395,6 @@ func lengthComparison(c *ssa.BinOp, x ssa.Value, k *ssa.Const, whenTrue bool) []
 	return []condition{{x: call.Call.Args[0], whenTrue: whenTrue == holdsWhen, maxLen: int(limit)}}
 }
 
-// anchoredExcludes returns the unsafe bytes a pattern can never match, if
-// it is anchored at both ends of the text (^...$ or \A...\z without the m
-// flag); otherwise nothing, since an unanchored match proves nothing about
-// the rest of the string.
-func anchoredExcludes(pattern string) model.ByteSet {
-	re, err := syntax.Parse(pattern, syntax.Perl)
-	if err != nil {
-		return 0
-	}
-	re = re.Simplify()
-	if !anchored(re) {
-		return 0
-	}
-	return model.AnyUnsafe &^ matchable(re)
-}
-
 func anchored(re *syntax.Regexp) bool {
 	switch re.Op {
 	case syntax.OpConcat:
