@@ -1,7 +1,10 @@
 package cacheserver
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
+	"io"
 	"math/rand"
 	"net"
 	"os"
@@ -155,5 +158,93 @@ func TestDifferentialAgainstMemcached(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDifferentialBinary replays binary-protocol requests (each followed
+// by a NOOP fence) against memcached and this server.
+func TestDifferentialBinary(t *testing.T) {
+	realAddr := startRealMemcached(t)
+	_, ourAddr := startTestServer(t, nil)
+	ext := func(vals ...uint64) []byte {
+		var b []byte
+		for i, v := range vals {
+			if i < 2 && len(vals) == 3 { // incr/decr: two 64-bit fields then exptime
+				b = append(b, byte(v>>56), byte(v>>48), byte(v>>40), byte(v>>32), byte(v>>24), byte(v>>16), byte(v>>8), byte(v))
+				continue
+			}
+			b = append(b, byte(v>>24), byte(v>>16), byte(v>>8), byte(v))
+		}
+		return b
+	}
+	reqs := [][]byte{
+		binaryPacket(opFlush, nil, nil, nil),
+		binaryPacket(opSet, []byte("a"), ext(5, 0), []byte("hello")),
+		binaryPacket(opGet, []byte("a"), nil, nil),
+		binaryPacket(opGetK, []byte("a"), nil, nil),
+		binaryPacket(opGetK, []byte("missing"), nil, nil),
+		binaryPacket(opGetQ, []byte("missing"), nil, nil),
+		binaryPacket(opGetKQ, []byte("a"), nil, nil),
+		binaryPacket(opAdd, []byte("a"), ext(0, 0), []byte("x")),
+		binaryPacket(opReplace, []byte("nope"), ext(0, 0), []byte("x")),
+		binaryPacket(opAppend, []byte("a"), nil, []byte("!")),
+		binaryPacket(opPrepend, []byte("nope"), nil, []byte("!")),
+		binaryPacket(opGet, []byte("a"), nil, nil),
+		binaryPacket(opIncrement, []byte("n"), ext(1, 10, 0), nil),
+		binaryPacket(opIncrement, []byte("n"), ext(5, 0, 0), nil),
+		binaryPacket(opDecrement, []byte("n"), ext(100, 0, 0), nil),
+		binaryPacket(opIncrement, []byte("a"), ext(1, 0, 0), nil),
+		binaryPacket(opDecrement, []byte("none"), ext(1, 0, 0xffffffff), nil),
+		binaryPacket(opTouch, []byte("a"), ext(100), nil),
+		binaryPacket(opGAT, []byte("a"), ext(100), nil),
+		binaryPacket(opGATK, []byte("missing"), ext(100), nil),
+		binaryPacket(opDelete, []byte("a"), nil, nil),
+		binaryPacket(opDelete, []byte("a"), nil, nil),
+		binaryPacket(opDeleteQ, []byte("n"), nil, nil),
+		binaryPacket(opSetQ, []byte("q"), ext(0, 0), []byte("quiet")),
+		binaryPacket(opGet, []byte("q"), nil, nil),
+		binaryPacket(opVersion, nil, nil, nil),
+		binaryPacket(0x55, nil, nil, nil),
+		binaryPacket(opSet, []byte("big"), ext(0, 0), make([]byte, 2<<20)),
+		binaryPacket(opGet, []byte("big"), nil, nil),
+		binaryPacket(opSet, []byte("short"), ext(0), []byte("x")),
+	}
+	run := func(addr string) [][]byte {
+		nc, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer nc.Close()
+		var out [][]byte
+		for _, req := range reqs {
+			nc.SetDeadline(time.Now().Add(5 * time.Second))
+			go nc.Write(append(append([]byte(nil), req...), binaryPacket(opNoop, nil, nil, nil)...))
+			var got []byte
+			for {
+				h := make([]byte, 24)
+				if _, err := io.ReadFull(nc, h); err != nil {
+					got = append(got, "<closed>"...)
+					break
+				}
+				n := int(binary.BigEndian.Uint32(h[8:]))
+				body := make([]byte, n)
+				io.ReadFull(nc, body)
+				if h[1] == opNoop {
+					break
+				}
+				got = append(append(got, h...), body...)
+			}
+			out = append(out, maskTranscript(got))
+			if bytes.HasSuffix(got, []byte("<closed>")) {
+				break
+			}
+		}
+		return out
+	}
+	want, got := run(realAddr), run(ourAddr)
+	for i := range reqs {
+		if !bytes.Equal(got[i], want[i]) {
+			t.Errorf("request %d (opcode %#x):\n got %q\nwant %q", i, reqs[i][1], got[i], want[i])
+		}
 	}
 }

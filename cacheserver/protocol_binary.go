@@ -194,16 +194,30 @@ func (c *conn) peekKey(extlen, keylen int) []byte {
 	return nil
 }
 
+// protocolError is memcached's handle_binary_protocol_error: the
+// request is answered "Invalid arguments" and the connection closed.
+func (c *conn) protocolError(req *binaryRequest) error {
+	c.writeBinaryError(req, binInvalid)
+	return errCloseConn
+}
+
 func (c *conn) dispatchBinary(req *binaryRequest) error {
 	quiet := isQuiet(req.opcode)
 	st := c.srv.store
 	switch req.opcode {
-	case opGet, opGetQ, opGetK, opGetKQ, opTouch, opGAT, opGATQ, opGATK, opGATKQ:
+	case opGet, opGetQ, opGetK, opGetKQ:
+		if len(req.extras) != 0 || len(req.key) == 0 {
+			return c.protocolError(req)
+		}
+		c.binaryGet(req, quiet)
+	case opTouch, opGAT, opGATQ, opGATK, opGATKQ:
+		if len(req.extras) != 4 || len(req.key) == 0 {
+			return c.protocolError(req)
+		}
 		c.binaryGet(req, quiet)
 	case opSet, opSetQ, opAdd, opAddQ, opReplace, opReplaceQ:
-		if len(req.extras) != 8 {
-			c.writeBinaryError(req, binInvalid)
-			return nil
+		if len(req.extras) != 8 || len(req.key) == 0 {
+			return c.protocolError(req)
 		}
 		mode := map[byte]storeMode{opSet: modeSet, opSetQ: modeSet, opAdd: modeAdd, opAddQ: modeAdd,
 			opReplace: modeReplace, opReplaceQ: modeReplace}[req.opcode]
@@ -215,12 +229,18 @@ func (c *conn) dispatchBinary(req *binaryRequest) error {
 		c.binaryStore(req, quiet, storeRequest{mode: mode, key: string(req.key), value: req.value,
 			flags: flags, exptime: exptime, cas: req.cas})
 	case opAppend, opAppendQ, opPrepend, opPrependQ:
+		if len(req.extras) != 0 || len(req.key) == 0 {
+			return c.protocolError(req)
+		}
 		mode := modeAppend
 		if req.opcode == opPrepend || req.opcode == opPrependQ {
 			mode = modePrepend
 		}
 		c.binaryStore(req, quiet, storeRequest{mode: mode, key: string(req.key), value: req.value, cas: req.cas})
 	case opDelete, opDeleteQ:
+		if len(req.extras) != 0 || len(req.key) == 0 {
+			return c.protocolError(req)
+		}
 		found, casOK := st.remove(string(req.key), req.cas != 0, req.cas)
 		switch {
 		case !found:
@@ -231,6 +251,9 @@ func (c *conn) dispatchBinary(req *binaryRequest) error {
 			c.writeBinary(req, binOK, 0, nil, nil, nil)
 		}
 	case opIncrement, opIncrementQ, opDecrement, opDecrementQ:
+		if len(req.extras) != 20 || len(req.key) == 0 {
+			return c.protocolError(req)
+		}
 		c.binaryDelta(req, quiet)
 	case opQuit, opQuitQ:
 		if !quiet {
@@ -279,10 +302,6 @@ func (c *conn) binaryGet(req *binaryRequest, quiet bool) {
 	withKey := req.opcode == opGetK || req.opcode == opGetKQ || req.opcode == opGATK || req.opcode == opGATKQ
 	var exptime int64
 	if touch {
-		if len(req.extras) != 4 {
-			c.writeBinaryError(req, binInvalid)
-			return
-		}
 		exptime = st.realtime(int32(binary.BigEndian.Uint32(req.extras)))
 		c.srv.stats.touchCmds.Add(1)
 	} else {
@@ -342,10 +361,6 @@ func (c *conn) binaryStore(req *binaryRequest, quiet bool, sr storeRequest) {
 }
 
 func (c *conn) binaryDelta(req *binaryRequest, quiet bool) {
-	if len(req.extras) != 20 {
-		c.writeBinaryError(req, binInvalid)
-		return
-	}
 	incr := req.opcode == opIncrement || req.opcode == opIncrementQ
 	delta := binary.BigEndian.Uint64(req.extras)
 	initial := binary.BigEndian.Uint64(req.extras[8:])
