@@ -40,10 +40,9 @@ func init() {
 
 // Phrases shared by the messages.
 const (
-	dumpRisk = "anyone who reaches port %s can read and dump every key (stats cachedump, lru_crawler metadump)"
-	noAuth   = "memcached has no authentication by default, so " + dumpRisk
-	bindFix  = "bind 127.0.0.1 or a private address, or firewall it and enable SASL (-S) or -Y auth"
-	ampRisk  = "memcached's UDP protocol answers a spoofed 15-byte request with replies up to thousands of times larger, the amplification behind the largest reflection DDoS attacks on record"
+	bindLocal = "bind 127.0.0.1 or a private address, or firewall it"
+	addAuth   = " and enable SASL (-S) or -Y auth"
+	ampRisk   = "memcached's UDP protocol answers a spoofed 15-byte request with replies up to thousands of times larger, the amplification behind the largest reflection DDoS attacks on record"
 )
 
 type checker struct {
@@ -125,32 +124,39 @@ func (c *checker) listener(call *ast.CallExpr, l model.Listener) {
 	if !ok || !ports.has(port) {
 		return
 	}
-	var msg string
 	datagram := netKnown && slices.Contains(model.DatagramNetworks, network)
-	switch r := classify(host); {
+	r := classify(host)
+	var what string
+	switch {
 	case r == reachAll && datagram:
-		msg = "cache UDP listener on " + quote(addr) + " answers datagrams on every interface: " + ampRisk + ", and memcached's UDP needs no authentication; bind 127.0.0.1 or a private address, or do not serve UDP (memcached -U 0)"
-	case r == reachPublic && datagram:
-		msg = "cache UDP listener on " + quote(addr) + " binds a public address: " + ampRisk + ", and memcached's UDP needs no authentication; bind 127.0.0.1 or a private address, or do not serve UDP (memcached -U 0)"
+		what = "answers datagrams on every interface"
 	case r == reachAll:
-		msg = "cache listener on " + quote(addr) + " accepts connections on every interface: " + sprintf(noAuth, "this port") + "; " + bindFix
+		what = "accepts connections on every interface"
 	case r == reachPublic:
-		msg = "cache listener on " + quote(addr) + " binds a public address: " + sprintf(noAuth, "this port") + "; " + bindFix
+		what = "binds a public address"
 	default:
 		return
 	}
+	msg := "cache listener on " + quote(addr) + " " + what + ": " + noAuth + dumpRisk("this port") + "; " + bindLocal + addAuth
+	if datagram {
+		msg = "cache UDP listener on " + quote(addr) + " " + what + ": " + ampRisk + ", and memcached's UDP needs no authentication; bind 127.0.0.1 or a private address, or do not serve UDP (memcached -U 0)"
+	}
 	var fix *analysis.SuggestedFix
-	if classify(host) == reachAll {
+	if r == reachAll {
 		v6 := netKnown && strings.HasSuffix(network, "6")
 		fix = c.listenerFix(arg, host, port, v6)
 	}
 	c.report(arg, msg, fix)
 }
 
-// sprintf substitutes the port phrase into a message template.
-func sprintf(template, port string) string {
-	return strings.Replace(template, "port %s", port, 1)
+// dumpRisk says what anyone who reaches a port ("port 11211", "this
+// port") of an unauthenticated memcached can do.
+func dumpRisk(port string) string {
+	return "anyone who reaches " + port + " can read and dump every key (stats cachedump, lru_crawler metadump)"
 }
+
+// noAuth says that memcached does not authenticate by default.
+const noAuth = "memcached has no authentication by default, so "
 
 // listenerFix binds a literal address, or the literal host of a
 // net.JoinHostPort call, to loopback.
@@ -361,11 +367,11 @@ func (c *checker) configListen(cfg *model.ServerConfig, listen ast.Expr, auth au
 		var risk string
 		switch auth {
 		case authOff:
-			risk = "this memcached has no authentication (" + strings.Join(cfg.Auth, " and ") + " unset), so " + sprintf(dumpRisk, portPhrase)
+			risk = "this memcached has no authentication (" + strings.Join(cfg.Auth, " and ") + " unset), so " + dumpRisk(portPhrase)
 		case authOn:
 			risk = "only its password guards " + portPhrase + " against every host that reaches it"
 		default:
-			risk = "unless " + strings.Join(cfg.Auth, " or ") + " is set it has no authentication, so " + sprintf(dumpRisk, portPhrase)
+			risk = "unless " + strings.Join(cfg.Auth, " or ") + " is set it has no authentication, so " + dumpRisk(portPhrase)
 		}
 		msg := cfg.Short + "." + cfg.Listen + " listens on " + quote(e.val) + ", " + where + ": " + risk + "; use \"127.0.0.1\" or a private address, or firewall it and set " + strings.Join(cfg.Auth, " or ")
 		var fix *analysis.SuggestedFix
@@ -494,17 +500,17 @@ func (c *checker) launch(call *ast.CallExpr, l model.Launcher) {
 			port = o.val.val
 		}
 	}
-	risk := "memcached has no authentication here (no -S or -Y), so " + sprintf(dumpRisk, "port "+port)
-	remedy := "bind 127.0.0.1 or a private address, or firewall it and enable SASL (-S) or -Y auth"
+	risk := "memcached has no authentication here (no -S or -Y), so " + dumpRisk("port "+port)
+	orAuth := addAuth
 	if auth {
 		risk = "only its -S/-Y credentials guard port " + port + " against every host that reaches it"
-		remedy = "bind 127.0.0.1 or a private address, or firewall it"
+		orAuth = ""
 	}
 
 	listens := cmd.with(model.OptListen)
 	udpExposed := len(listens) == 0 && cmd.known
 	if len(listens) == 0 && cmd.known {
-		c.report(call, "memcached started without -l listens on every interface: "+risk+`; add "-l", "127.0.0.1" or a private address, or firewall it`+strings.TrimPrefix(remedy, "bind 127.0.0.1 or a private address, or firewall it"), c.addListenFix(call, l, args))
+		c.report(call, "memcached started without -l listens on every interface: "+risk+`; add "-l", "127.0.0.1" or a private address, or firewall it`+orAuth, c.addListenFix(call, l, args))
 	}
 	for _, o := range listens {
 		if !o.val.known {
@@ -535,7 +541,7 @@ func (c *checker) launch(call *ast.CallExpr, l model.Launcher) {
 				}
 				fix = replaceFix("Listen on loopback", lit, quote(o.prefix+text))
 			}
-			c.report(at, "memcached -l "+quote(part)+" "+what+": "+risk+"; "+remedy, fix)
+			c.report(at, "memcached -l "+quote(part)+" "+what+": "+risk+"; "+bindLocal+orAuth, fix)
 		}
 	}
 	if !udpExposed {

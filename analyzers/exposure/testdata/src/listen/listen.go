@@ -20,13 +20,14 @@ var reassigned = "0.0.0.0:11211"
 func init() { reassigned = "127.0.0.1:11211" }
 
 func literals() {
-	net.Listen("tcp", ":11211")                // want `cache listener on ":11211" accepts connections on every interface: memcached has no authentication by default, so anyone who reaches this port can read and dump every key \(stats cachedump, lru_crawler metadump\); bind 127.0.0.1 or a private address, or firewall it and enable SASL \(-S\) or -Y auth`
-	net.Listen("tcp", "0.0.0.0:11211")         // want `cache listener on "0.0.0.0:11211" accepts connections on every interface`
-	net.Listen("tcp6", "[::]:11211")           // want `cache listener on "\[::\]:11211" accepts connections on every interface`
-	net.Listen("tcp", ":memcache")             // want `cache listener on ":memcache" accepts`
-	net.Listen("tcp", "203.0.113.7:11211")     // want `cache listener on "203.0.113.7:11211" binds a public address`
-	net.ListenPacket("udp", ":11211")          // want `cache UDP listener on ":11211" answers datagrams on every interface: memcached's UDP protocol answers a spoofed 15-byte request .* amplification`
-	tls.Listen("tcp", ":11211", &tls.Config{}) // want `cache listener on ":11211" accepts connections on every interface`
+	net.Listen("tcp", ":11211")                  // want `cache listener on ":11211" accepts connections on every interface: memcached has no authentication by default, so anyone who reaches this port can read and dump every key \(stats cachedump, lru_crawler metadump\); bind 127.0.0.1 or a private address, or firewall it and enable SASL \(-S\) or -Y auth`
+	net.Listen("tcp", "0.0.0.0:11211")           // want `cache listener on "0.0.0.0:11211" accepts connections on every interface`
+	net.Listen("tcp6", "[::]:11211")             // want `cache listener on "\[::\]:11211" accepts connections on every interface`
+	net.Listen("tcp", ":memcache")               // want `cache listener on ":memcache" accepts`
+	net.Listen("tcp", "203.0.113.7:11211")       // want `cache listener on "203.0.113.7:11211" binds a public address`
+	net.ListenPacket("udp", ":11211")            // want `cache UDP listener on ":11211" answers datagrams on every interface: memcached's UDP protocol answers a spoofed 15-byte request .* amplification`
+	net.ListenPacket("udp", "203.0.113.7:11211") // want `cache UDP listener on "203.0.113.7:11211" binds a public address: memcached's UDP protocol`
+	tls.Listen("tcp", ":11211", &tls.Config{})   // want `cache listener on ":11211" accepts connections on every interface`
 
 	// Loopback, private networks, host names and other ports are quiet.
 	net.Listen("tcp", "127.0.0.1:11211")
@@ -41,6 +42,7 @@ func literals() {
 	net.Listen("tcp", ":8080")
 	net.Listen("tcp", "0.0.0.0:443")
 	net.ListenPacket("udp", ":53")
+	net.ListenPacket("udp", "127.0.0.1:11211")
 	net.Listen("unix", "/run/memcached.sock")
 	net.Listen("tcp", os.Getenv("ADDR"))
 }
