@@ -6,6 +6,7 @@ import (
 	"github.com/cachevet/cachevet/analyzers/exposure"
 	"github.com/cachevet/cachevet/analyzers/keyinjection"
 	"github.com/cachevet/cachevet/analyzers/keylength"
+	"github.com/cachevet/cachevet/analyzers/sensitivedata"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -14,6 +15,7 @@ func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		keyinjection.Analyzer,
 		keylength.Analyzer,
+		sensitivedata.Analyzer,
 		exposure.Analyzer,
 	}
 }

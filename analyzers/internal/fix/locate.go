@@ -126,6 +126,12 @@ func variadicOperands(sl *ssa.Slice) []ssa.Value {
 // storedExpr finds the expression a store writes: the value of `Key: k` in
 // a composite literal or the right side of `item.Key = k`.
 func storedExpr(pass *analysis.Pass, st *ssa.Store) ast.Expr {
+	return StoredExpr(pass, st, model.ItemKeyField)
+}
+
+// StoredExpr finds the expression a store writes into the named field: the
+// value of `Field: x` in a composite literal or the right side of `v.Field = x`.
+func StoredExpr(pass *analysis.Pass, st *ssa.Store, field string) ast.Expr {
 	pos := st.Pos()
 	for _, f := range pass.Files {
 		if f.FileStart > pos || pos > f.FileEnd {
@@ -135,12 +141,12 @@ func storedExpr(pass *analysis.Pass, st *ssa.Store) ast.Expr {
 		for _, n := range path {
 			switch n := n.(type) {
 			case *ast.KeyValueExpr:
-				if id, ok := n.Key.(*ast.Ident); ok && id.Name == model.ItemKeyField {
+				if id, ok := n.Key.(*ast.Ident); ok && id.Name == field {
 					return n.Value
 				}
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
-					if sel, ok := lhs.(*ast.SelectorExpr); ok && sel.Sel.Name == model.ItemKeyField && i < len(n.Rhs) {
+					if sel, ok := lhs.(*ast.SelectorExpr); ok && sel.Sel.Name == field && i < len(n.Rhs) {
 						return n.Rhs[i]
 					}
 				}

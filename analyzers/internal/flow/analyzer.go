@@ -28,12 +28,12 @@ var Analyzer = &analysis.Analyzer{
 // name. Like the printf checker's -funcs, they are flag values set once
 // before any package is analyzed; the analyzers that own the flags
 // register them.
-var Sanitizers, Validators = FuncList{}, FuncList{}
+var Sanitizers, Validators = NameList{}, NameList{}
 
-// FuncList is a flag.Value holding function full names, comma separated.
-type FuncList map[string]bool
+// NameList is a flag.Value holding names (of functions, or of sensitive terms), comma separated.
+type NameList map[string]bool
 
-func (l FuncList) String() string {
+func (l NameList) String() string {
 	var names []string
 	for n := range l {
 		names = append(names, n)
@@ -43,7 +43,7 @@ func (l FuncList) String() string {
 }
 
 // Set replaces the list.
-func (l FuncList) Set(s string) error {
+func (l NameList) Set(s string) error {
 	clear(l)
 	for _, name := range strings.Split(s, ",") {
 		if name = strings.TrimSpace(name); name != "" {

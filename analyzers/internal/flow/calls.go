@@ -95,6 +95,12 @@ func (e *engine) callEffects(c *ssa.CallCommon, at ssa.CallInstruction) Taint {
 		return nil
 	}
 	ce := e.calleeOf(c)
+	if enc, ok := model.Encoders[ce.name]; ok && len(as) > 0 {
+		return e.encode(enc, ce, as, at)
+	}
+	if model.Encryptors[ce.name] {
+		return nil // ciphertext reveals nothing of the plaintext
+	}
 	if rule, ok := model.CallRules[ce.name]; ok {
 		return e.applyRule(rule, ce, as, at)
 	}
@@ -158,6 +164,22 @@ func (e *engine) applyRule(rule model.CallRule, ce callee, as []ssa.Value, at ss
 	return t
 }
 
+// encode handles a call of a serializer: Marshal(v) returns the encoding,
+// (*Encoder).Encode(v) writes it into the writer the encoder was made with.
+func (e *engine) encode(enc model.Encoder, ce callee, as []ssa.Value, at ssa.CallInstruction) Taint {
+	if ce.obj != nil && ce.obj.Signature().Recv() != nil {
+		if len(as) < 2 {
+			return nil
+		}
+		t := e.encoded(as[1], enc, at)
+		if call, ok := e.resolve(as[0]).(*ssa.Call); ok && model.EncoderWriters[e.calleeOf(call.Common()).name] && len(call.Call.Args) == 1 {
+			e.store(call.Call.Args[0], t)
+		}
+		return nil
+	}
+	return e.encoded(as[0], enc, at)
+}
+
 // applySummary computes what a call returns from the callee's summary.
 func (e *engine) applySummary(s *Summary, ce callee, as []ssa.Value, at ssa.Instruction) Taint {
 	var t Taint
@@ -170,6 +192,11 @@ func (e *engine) applySummary(s *Summary, ce callee, as []ssa.Value, at ssa.Inst
 	for _, r := range s.Returns {
 		if r.Param < len(as) {
 			mergeInto(&t, e.read(as[r.Param], at), r.Bytes)
+		}
+	}
+	for _, r := range s.EncodedReturns {
+		if enc, ok := encoderNamed(r.Encoder); ok && r.Param < len(as) {
+			mergeInto(&t, e.encoded(as[r.Param], enc, at), 0)
 		}
 	}
 	name := shortName(ce.obj)
@@ -213,7 +240,14 @@ func (e *engine) returns(ret *ssa.Return) {
 		for o, bytes := range t {
 			switch o.Kind {
 			case FromParam:
-				if o.Fn == fn && e.summary(fn).addReturn(o.Param, bytes) {
+				if o.Fn != fn {
+					continue
+				}
+				if o.Encoder != "" {
+					if e.summary(fn).addEncodedReturn(o.Param, o.Encoder) {
+						e.changed = true
+					}
+				} else if e.summary(fn).addReturn(o.Param, bytes) {
 					e.changed = true
 				}
 			default:
@@ -240,4 +274,17 @@ func shortName(fn *types.Func) string {
 		return fn.Name()
 	}
 	return fn.Pkg().Name() + "." + fn.Name()
+}
+
+// encoderNamed finds an encoder by the name summaries record.
+func encoderNamed(name string) (model.Encoder, bool) {
+	if name == model.FmtEncoder.Name {
+		return model.FmtEncoder, true
+	}
+	for _, enc := range model.Encoders {
+		if enc.Name == name {
+			return enc, true
+		}
+	}
+	return model.Encoder{}, false
 }

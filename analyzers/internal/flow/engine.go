@@ -50,6 +50,18 @@ type LenHit struct {
 	ItemKeyStores []*ssa.Store
 }
 
+// ValueHit is a cached value that holds sensitive fields: one
+// sensitivedata diagnostic.
+type ValueHit struct {
+	Call ssa.CallInstruction
+	Sink SinkInfo
+	// Value is the value argument, the Item, or the data operand.
+	Value ssa.Value
+	// Fields are the FromSensitive origins reaching the value.
+	Fields      Taint
+	ValueStores []*ssa.Store
+}
+
 // Origins returns the origins of the hit in a stable order.
 func (h *Hit) Origins() []*Origin { return h.Taint.sorted() }
 
@@ -58,6 +70,8 @@ type Result struct {
 	Hits []*Hit
 	// LenHits are keys that may exceed memcached's 250-byte limit.
 	LenHits []*LenHit
+	// ValueHits are cached values holding sensitive fields.
+	ValueHits []*ValueHit
 	// Summaries of the package's functions that say something, for export
 	// as facts.
 	Summaries map[*types.Func]*Summary
@@ -102,6 +116,10 @@ type engine struct {
 	lenRules    map[string]lengthRule
 	lenHits     []*LenHit
 	lenHitIndex map[hitKey]*LenHit
+
+	sensMemo      map[sensKey][]SensitiveField
+	valueHits     []*ValueHit
+	valueHitIndex map[hitKey]*ValueHit
 }
 
 type hitKey struct {
@@ -120,24 +138,26 @@ type originKey struct {
 
 func newEngine(cfg *Config, pkg *ssa.Package, funcs []*ssa.Function) *engine {
 	e := &engine{
-		cfg:         cfg,
-		pass:        cfg.Pass,
-		pkg:         pkg,
-		funcs:       funcs,
-		local:       make(map[*ssa.Function]bool),
-		vals:        make(map[ssa.Value]Taint),
-		heap:        make(map[ssa.Value]map[string]Taint),
-		sums:        make(map[*ssa.Function]*Summary),
-		bindings:    make(map[*ssa.FreeVar][]ssa.Value),
-		origins:     make(map[originKey]*Origin),
-		guards:      make(map[*ssa.Function][]guard),
-		keySinks:    keySinkTable(),
-		carryMemo:   make(map[types.Type]bool),
-		implsMemo:   make(map[*types.Func][]*ssa.Function),
-		hitIndex:    make(map[hitKey]*Hit),
-		lenMemo:     make(map[ssa.Value]Length),
-		lenRules:    lengthRules(),
-		lenHitIndex: make(map[hitKey]*LenHit),
+		cfg:           cfg,
+		pass:          cfg.Pass,
+		pkg:           pkg,
+		funcs:         funcs,
+		local:         make(map[*ssa.Function]bool),
+		vals:          make(map[ssa.Value]Taint),
+		heap:          make(map[ssa.Value]map[string]Taint),
+		sums:          make(map[*ssa.Function]*Summary),
+		bindings:      make(map[*ssa.FreeVar][]ssa.Value),
+		origins:       make(map[originKey]*Origin),
+		guards:        make(map[*ssa.Function][]guard),
+		keySinks:      keySinkTable(),
+		carryMemo:     make(map[types.Type]bool),
+		implsMemo:     make(map[*types.Func][]*ssa.Function),
+		hitIndex:      make(map[hitKey]*Hit),
+		lenMemo:       make(map[ssa.Value]Length),
+		lenRules:      lengthRules(),
+		lenHitIndex:   make(map[hitKey]*LenHit),
+		sensMemo:      make(map[sensKey][]SensitiveField),
+		valueHitIndex: make(map[hitKey]*ValueHit),
 	}
 	for _, fn := range funcs {
 		e.local[fn] = true
@@ -241,7 +261,7 @@ func (e *engine) summary(fn *ssa.Function) *Summary {
 }
 
 func (e *engine) result() *Result {
-	r := &Result{Hits: e.hits, LenHits: e.lenHits, Summaries: make(map[*types.Func]*Summary), Fset: e.pass.Fset}
+	r := &Result{Hits: e.hits, LenHits: e.lenHits, ValueHits: e.valueHits, Summaries: make(map[*types.Func]*Summary), Fset: e.pass.Fset}
 	for fn, s := range e.sums {
 		obj, ok := fn.Object().(*types.Func)
 		if !ok || fn.Parent() != nil || s.IsEmpty() {

@@ -106,6 +106,7 @@ func (e *engine) load(a ssa.Value, at ssa.Instruction) Taint {
 		if tr, ok := model.FieldTransforms[key]; ok {
 			t = transformed(t, tr)
 		}
+		mergeInto(&t, e.fieldSensitive(fa.X.Type(), fa.Field, at), model.AnyUnsafe)
 	}
 	return t
 }

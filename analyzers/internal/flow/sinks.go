@@ -32,6 +32,9 @@ func (e *engine) checkSinks(call ssa.CallInstruction) {
 			info := SinkInfo{Name: ks.Short, Shape: ks.Shape, Validating: ks.Client.ValidatesKeys}
 			e.checkKey(call, as[ks.Arg], e.keyTaint(as[ks.Arg], ks.Shape, call), info, model.AnyUnsafe)
 			e.checkLength(call, as[ks.Arg], info, MaxKeyLength, 1, 1)
+			if ks.Shape == model.ItemKey {
+				e.checkItemValue(call, as[ks.Arg], info)
+			}
 		}
 		return
 	}
@@ -55,6 +58,23 @@ func (e *engine) checkSinks(call ssa.CallInstruction) {
 			info := SinkInfo{Name: ps.Sink, Shape: ps.Shape, Validating: ps.Validating, HandWritten: ps.HandWritten, Via: ps.Via}
 			arg := as[ps.Param]
 			e.checkKey(call, arg, e.keyTaint(arg, ps.Shape, call), info, ps.Bytes)
+		}
+		for _, vs := range s.ValueSinks {
+			if vs.Param >= len(as) {
+				continue
+			}
+			info := SinkInfo{Name: vs.Sink, Via: vs.Via}
+			arg := as[vs.Param]
+			switch {
+			case vs.Item:
+				e.checkItemValue(call, arg, info)
+			case vs.Encoder != "":
+				if enc, ok := encoderNamed(vs.Encoder); ok {
+					e.checkValue(call, arg, e.encoded(arg, enc, call), info)
+				}
+			default:
+				e.checkValue(call, arg, e.read(arg, call), info)
+			}
 		}
 		for _, pb := range s.LenSinks {
 			if pb.Param >= len(as) {
@@ -193,6 +213,82 @@ func (e *engine) checkLength(call ssa.CallInstruction, key ssa.Value, info SinkI
 	e.lenHits = append(e.lenHits, h)
 }
 
+// checkItemValue checks the Value of an Item passed to a storage sink.
+func (e *engine) checkItemValue(call ssa.CallInstruction, item ssa.Value, info SinkInfo) {
+	root, path := e.addr(item)
+	t := e.heapUnder(root, path+".Value")
+	mergeInto(&t, e.vals[root], model.AnyUnsafe)
+	if p, ok := root.(*ssa.Parameter); ok && p == item {
+		// A wrapper that stores the caller's Item: the caller's Value is checked.
+		if idx := paramIndex(p); idx >= 0 {
+			vs := ValueSink{Param: idx, Item: true, Sink: info.Name, Via: append([]string{wrapperName(p.Parent())}, info.Via...)}
+			if e.summary(p.Parent()).addValueSink(vs) {
+				e.changed = true
+			}
+		}
+		return
+	}
+	e.checkValue(call, item, t, info)
+}
+
+// checkDataBlock checks the value parts of a hand-written storage command.
+func (e *engine) checkDataBlock(call ssa.CallInstruction, parts []part, info SinkInfo) {
+	for _, p := range parts {
+		if p.isLit {
+			if strings.Contains(p.lit, "\n") {
+				return
+			}
+			continue
+		}
+		t := e.read(p.val, call)
+		if p.verb != 0 {
+			t = e.verbTaint(p.verb, p.sharp, p.val, call)
+		}
+		e.checkValue(call, p.val, t, info)
+	}
+}
+
+// checkValue records what reaches a cached value: sensitive fields become
+// hits, parameters become value sinks in their summaries.
+func (e *engine) checkValue(call ssa.CallInstruction, value ssa.Value, t Taint, info SinkInfo) {
+	for _, o := range t.sorted() {
+		switch o.Kind {
+		case FromParam:
+			if o.Fn.Params[o.Param].Type() != nil && model.SourceTypes[o.Fn.Params[o.Param].Type().String()] {
+				continue
+			}
+			vs := ValueSink{Param: o.Param, Encoder: o.Encoder, Sink: info.Name, Via: append([]string{wrapperName(o.Fn)}, info.Via...)}
+			if e.summary(o.Fn).addValueSink(vs) {
+				e.changed = true
+			}
+		case FromSensitive:
+			if !e.reporting {
+				continue
+			}
+			k := hitKey{call, value}
+			h := e.valueHitIndex[k]
+			if h == nil {
+				h = &ValueHit{Call: call, Sink: info, Value: value, Fields: Taint{}}
+				if info.Shape == model.ItemKey || isItemPointer(value.Type()) {
+					h.ValueStores = e.fieldStores(call.Parent(), value, "Value")
+				}
+				e.valueHitIndex[k] = h
+				e.valueHits = append(e.valueHits, h)
+			}
+			h.Fields[o] = 0
+		}
+	}
+}
+
+func isItemPointer(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		if n, ok := types.Unalias(p.Elem()).(*types.Named); ok && n.Obj().Name() == "Item" {
+			return true
+		}
+	}
+	return false
+}
+
 func paramIndex(p *ssa.Parameter) int {
 	for i, q := range p.Parent().Params {
 		if q == p {
@@ -231,8 +327,13 @@ func paramShape(t types.Type, sinkShape model.KeyShape) model.KeyShape {
 
 // itemKeyStores finds the stores to the Key field of the item.
 func (e *engine) itemKeyStores(fn *ssa.Function, item ssa.Value) []*ssa.Store {
+	return e.fieldStores(fn, item, model.ItemKeyField)
+}
+
+// fieldStores finds the stores to a field of the item in fn and its closures.
+func (e *engine) fieldStores(fn *ssa.Function, item ssa.Value, field string) []*ssa.Store {
 	root, path := e.addr(item)
-	want := path + "." + model.ItemKeyField
+	want := path + "." + field
 	var out []*ssa.Store
 	for _, f := range e.funcs {
 		if f != fn && f.Parent() != fn {
@@ -325,7 +426,11 @@ func (e *engine) checkHandWritten(call ssa.CallInstruction, kind model.HandWritt
 				rest = rest[len(verb):]
 			}
 			if strings.Contains(rest, "\n") {
-				return // the command line ends here; what follows is a data block
+				// The command line ends here; what follows is a data block.
+				if model.StorageVerbs[verb] {
+					e.checkDataBlock(call, parts[i+1:], info)
+				}
+				return
 			}
 			continue
 		}

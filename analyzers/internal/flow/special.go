@@ -184,6 +184,10 @@ func (e *engine) verbTaint(verb rune, sharp bool, x ssa.Value, at ssa.Instructio
 			return mask(t, model.ByteBit(' '))
 		}
 	}
+	if (verb == 'v' || verb == 's') && !isString(typ) && !isBytes(typ) {
+		// fmt prints every field, unexported ones too.
+		mergeInto(&t, e.encoded(x, model.FmtEncoder, at), 0)
+	}
 	if spaced, what := printsWithSpaces(typ); spaced {
 		o := e.construction(at, "fmt-spaces:"+types.TypeString(typ, nil), "fmt's spaces between the elements of "+what,
 			"format the elements yourself, e.g. with strings.Join and a separator such as ','")

@@ -18,6 +18,11 @@ type Summary struct {
 	Sinks   []ParamSink
 	Returns []ParamReturn
 	Origins []ReturnedOrigin
+	// ValueSinks are parameters that reach a cached value, perhaps
+	// through an encoder.
+	ValueSinks []ValueSink
+	// EncodedReturns are parameters whose encoding the function returns.
+	EncodedReturns []EncodedReturn
 	// LenSinks are parameters that reach a memcache key with a length
 	// budget: the bytes they may hold before the key passes 250.
 	LenSinks []ParamBudget
@@ -48,6 +53,43 @@ type ParamSink struct {
 	// Via lists the wrappers between the caller and the sink, this function
 	// first.
 	Via []string
+}
+
+// ValueSink says that argument Param reaches a cached value, encoded by
+// Encoder ("" for the bytes themselves); Item: the argument is the *Item.
+type ValueSink struct {
+	Param   int
+	Encoder string
+	Item    bool
+	Sink    string
+	Via     []string
+}
+
+// EncodedReturn says that the function returns argument Param encoded by
+// Encoder.
+type EncodedReturn struct {
+	Param   int
+	Encoder string
+}
+
+func (s *Summary) addValueSink(v ValueSink) bool {
+	for _, q := range s.ValueSinks {
+		if q.Param == v.Param && q.Encoder == v.Encoder && q.Sink == v.Sink && q.Item == v.Item {
+			return false
+		}
+	}
+	s.ValueSinks = append(s.ValueSinks, v)
+	sort.SliceStable(s.ValueSinks, func(i, j int) bool { return s.ValueSinks[i].Param < s.ValueSinks[j].Param })
+	return true
+}
+
+func (s *Summary) addEncodedReturn(param int, enc string) bool {
+	r := EncodedReturn{Param: param, Encoder: enc}
+	if slices.Contains(s.EncodedReturns, r) {
+		return false
+	}
+	s.EncodedReturns = append(s.EncodedReturns, r)
+	return true
 }
 
 // ParamBudget says that argument Param, scaled by Num/Den, reaches a
@@ -101,7 +143,7 @@ type ReturnedOrigin struct {
 // IsEmpty reports whether the summary says nothing a caller needs.
 func (s *Summary) IsEmpty() bool {
 	return s == nil || len(s.Sinks) == 0 && len(s.Returns) == 0 && len(s.Origins) == 0 &&
-		len(s.LenSinks) == 0 && s.ResultLen == nil && !s.Sanitizer && !s.Validator
+		len(s.LenSinks) == 0 && s.ResultLen == nil && len(s.ValueSinks) == 0 && len(s.EncodedReturns) == 0 && !s.Sanitizer && !s.Validator
 }
 
 func (s *Summary) String() string {
@@ -118,6 +160,16 @@ func (s *Summary) String() string {
 	}
 	for _, o := range s.Origins {
 		parts = append(parts, fmt.Sprintf("returns %s", o.Desc))
+	}
+	for _, v := range s.ValueSinks {
+		enc := v.Encoder
+		if enc == "" {
+			enc = "raw"
+		}
+		parts = append(parts, fmt.Sprintf("param %d -> %s value (%s)", v.Param, v.Sink, enc))
+	}
+	for _, r := range s.EncodedReturns {
+		parts = append(parts, fmt.Sprintf("param %d -> result (%s)", r.Param, r.Encoder))
 	}
 	for _, b := range s.LenSinks {
 		parts = append(parts, fmt.Sprintf("param %d -> %s key (budget %d)", b.Param, b.Sink, b.Budget))

@@ -2,6 +2,7 @@ package flow
 
 import (
 	"go/token"
+	"go/types"
 	"sort"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
@@ -19,6 +20,9 @@ const (
 	FromConstruction
 	// FromParam is a parameter of the function being summarized.
 	FromParam
+	// FromSensitive is a secret or personal field (User.PasswordHash):
+	// harmless in a key's bytes, harmful in a cached value.
+	FromSensitive
 )
 
 // Origin is one place unsafe bytes come from.
@@ -31,6 +35,11 @@ type Origin struct {
 	// Fn and Param identify a FromParam origin.
 	Fn    *ssa.Function
 	Param int
+	// Field is the declaration of a FromSensitive field.
+	Field *types.Var
+	// Encoder is the serializer a FromSensitive field or a FromParam
+	// parameter went through before reaching a value ("" if none).
+	Encoder string
 	// Hint says how to remove unsafe bytes of construction.
 	Hint string
 	// Via lists the wrappers the data came out of, outermost last, for
@@ -97,6 +106,9 @@ func withBytes(t Taint, f func(model.ByteSet) model.ByteSet) Taint {
 	}
 	return out
 }
+
+// Sorted returns the origins of t in creation order.
+func (t Taint) Sorted() []*Origin { return t.sorted() }
 
 // sorted returns the origins of t in creation order.
 func (t Taint) sorted() []*Origin {

@@ -102,7 +102,9 @@ func (e *engine) valueTaint(v ssa.Value) Taint {
 	case *ssa.Extract:
 		return e.read(x.Tuple, instr)
 	case *ssa.Field:
-		return e.read(x.X, instr)
+		t := e.read(x.X, instr)
+		mergeInto(&t, e.fieldSensitive(x.X.Type(), x.Field, instr), model.AnyUnsafe)
+		return t
 	case *ssa.Index:
 		return e.read(x.X, instr)
 	case *ssa.Lookup:

@@ -1,0 +1,4 @@
+// Package yaml is a stub of gopkg.in/yaml.v3.
+package yaml
+
+func Marshal(v any) ([]byte, error) { return nil, nil }

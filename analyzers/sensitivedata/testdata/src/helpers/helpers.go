@@ -1,0 +1,31 @@
+package helpers
+
+import (
+	"encoding/json"
+
+	"github.com/bradfitz/gomemcache/memcache"
+)
+
+var mc = memcache.New("127.0.0.1:11211")
+
+// SetJSON marshals and stores: its v is a value sink for its callers.
+func SetJSON(key string, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return mc.Set(&memcache.Item{Key: key, Value: b})
+}
+
+// SetRaw stores bytes as they are.
+func SetRaw(key string, v []byte) error {
+	return mc.Set(&memcache.Item{Key: key, Value: v})
+}
+
+// Encode returns the JSON of v; Store stores it.
+func Encode(v any) []byte {
+	b, _ := json.Marshal(v)
+	return b
+}
+
+func Store(it *memcache.Item) error { return mc.Set(it) }
