@@ -69,10 +69,15 @@ func (s *server) touchUser(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// category serves /categories/{slug}. This one is correct: the slug is
-// escaped, so cachevet does not report it.
+// category serves /categories/{slug}. This one is correct: the slug's
+// length is checked and the slug is escaped, so cachevet does not report it.
 func (s *server) category(w http.ResponseWriter, r *http.Request) {
-	key := "category:" + url.QueryEscape(r.PathValue("slug"))
+	slug := r.PathValue("slug")
+	if len(slug) > 64 {
+		http.Error(w, "no such category", http.StatusNotFound)
+		return
+	}
+	key := "category:" + url.QueryEscape(slug)
 	if it, err := s.mc.Get(key); err == nil {
 		w.Write(it.Value)
 		return

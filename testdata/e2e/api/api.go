@@ -22,7 +22,7 @@ type API struct {
 
 // Profile serves the profile of the user query parameter.
 func (a *API) Profile(w http.ResponseWriter, r *http.Request) {
-	p, err := a.Store.Profile(r.URL.Query().Get("user")) // want: r.URL
+	p, err := a.Store.Profile(r.URL.Query().Get("user")) // want keyinjection: r.URL // want keylength: unbounded
 	if err != nil {
 		return
 	}
@@ -31,7 +31,7 @@ func (a *API) Profile(w http.ResponseWriter, r *http.Request) {
 
 // ProfileEscaped serves the profile of the escaped user query parameter.
 func (a *API) ProfileEscaped(w http.ResponseWriter, r *http.Request) {
-	p, err := a.Store.Profile(url.QueryEscape(r.URL.Query().Get("user"))) // ok: url.QueryEscape
+	p, err := a.Store.Profile(url.QueryEscape(r.URL.Query().Get("user"))) // ok keyinjection: url.QueryEscape // want keylength: unbounded
 	if err != nil {
 		return
 	}
@@ -41,7 +41,7 @@ func (a *API) ProfileEscaped(w http.ResponseWriter, r *http.Request) {
 // SaveProfile caches the posted profile under the {user} path value.
 func (a *API) SaveProfile(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
-	store.SaveProfile(a.MC, r.PathValue("user"), body) // want: PathValue
+	store.SaveProfile(a.MC, r.PathValue("user"), body) // want keyinjection: PathValue // want keylength: unbounded
 }
 
 // SaveProfileByID caches the posted profile under a numeric id.
@@ -51,12 +51,12 @@ func (a *API) SaveProfileByID(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	body, _ := io.ReadAll(r.Body)
-	store.SaveProfile(a.MC, strconv.FormatInt(id, 10), body) // ok: parsed int
+	store.SaveProfile(a.MC, strconv.FormatInt(id, 10), body) // ok keyinjection: parsed int // ok keylength: at most 20 bytes
 }
 
 // Session serves a session; store.Session escapes the id.
 func (a *API) Session(w http.ResponseWriter, r *http.Request) {
-	s, err := store.Session(a.MC, r.FormValue("sid")) // ok: the wrapper escapes
+	s, err := store.Session(a.MC, r.FormValue("sid")) // ok keyinjection: the wrapper escapes // ok keylength: the wrapper checks the length
 	if err != nil {
 		return
 	}
@@ -65,12 +65,12 @@ func (a *API) Session(w http.ResponseWriter, r *http.Request) {
 
 // Raw looks a key up with the hand-written client.
 func (a *API) Raw(w http.ResponseWriter, r *http.Request) {
-	line, _ := a.Conn.Get(r.FormValue("key")) // want: r.FormValue
+	line, _ := a.Conn.Get(r.FormValue("key")) // want keyinjection: r.FormValue // want keylength: unbounded
 	io.WriteString(w, line)
 }
 
 // RawEscaped looks an escaped key up with the hand-written client.
 func (a *API) RawEscaped(w http.ResponseWriter, r *http.Request) {
-	line, _ := a.Conn.Get(url.QueryEscape(r.FormValue("key"))) // ok: url.QueryEscape
+	line, _ := a.Conn.Get(url.QueryEscape(r.FormValue("key"))) // ok keyinjection: url.QueryEscape // want keylength: unbounded
 	io.WriteString(w, line)
 }

@@ -36,14 +36,15 @@ func (c *Client) Get(key string) (string, error) {
 func Handler(conn net.Conn) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		key := r.FormValue("key")
-		fmt.Fprintf(conn, "get %s\r\n", key) // want: r.FormValue
+		fmt.Fprintf(conn, "get %s\r\n", key) // want keyinjection: r.FormValue // want keylength: unbounded
 	}
 }
 
-// EscapedHandler is Handler with the key escaped.
+// EscapedHandler is Handler with the key escaped; escaping does not bound
+// its length.
 func EscapedHandler(conn net.Conn) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		key := url.QueryEscape(r.FormValue("key"))
-		fmt.Fprintf(conn, "get %s\r\n", key) // ok: url.QueryEscape
+		fmt.Fprintf(conn, "get %s\r\n", key) // ok keyinjection: url.QueryEscape // want keylength: unbounded
 	}
 }

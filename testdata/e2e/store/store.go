@@ -3,6 +3,7 @@
 package store
 
 import (
+	"errors"
 	"net/url"
 
 	"github.com/bradfitz/gomemcache/memcache"
@@ -28,8 +29,15 @@ func SaveProfile(mc *memcache.Client, user string, profile []byte) error {
 	return mc.Set(&memcache.Item{Key: "profile:" + user, Value: profile})
 }
 
-// Session returns the cached session; it escapes the id itself.
+// ErrBadID is returned for session ids longer than 64 bytes.
+var ErrBadID = errors.New("store: session id too long")
+
+// Session returns the cached session; it checks the length of the id and
+// escapes it itself, so callers may pass anything.
 func Session(mc *memcache.Client, id string) ([]byte, error) {
+	if len(id) > 64 {
+		return nil, ErrBadID
+	}
 	it, err := mc.Get("session:" + url.QueryEscape(id))
 	if err != nil {
 		return nil, err

@@ -12,8 +12,8 @@ import (
 // import net/url, so -fix must add the import once for both fixes.
 func Cart(w http.ResponseWriter, r *http.Request) {
 	user, cart := r.FormValue("user"), r.FormValue("cart")
-	mc.Get(fmt.Sprintf("cart:%s:%s", user, cart))                          // want: r.FormValue
-	mc.Set(&memcache.Item{Key: "cart-owner:" + cart, Value: []byte(user)}) // want: r.FormValue
+	mc.Get(fmt.Sprintf("cart:%s:%s", user, cart))                          // want keyinjection: r.FormValue // want keylength: unbounded
+	mc.Set(&memcache.Item{Key: "cart-owner:" + cart, Value: []byte(user)}) // want keyinjection: r.FormValue // want keylength: unbounded
 }
 
 // CartCount caches a count under a key with a space in its constant part:
@@ -24,6 +24,6 @@ func CartCount(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return
 	}
-	mc.Get("cart count:" + strconv.Itoa(n)) // want: a space
-	mc.Get("cart-count:" + strconv.Itoa(n)) // ok: no space, a formatted int
+	mc.Get("cart count:" + strconv.Itoa(n)) // want keyinjection: a space // ok keylength: at most 11+20 bytes
+	mc.Get("cart-count:" + strconv.Itoa(n)) // ok keyinjection: no space, a formatted int // ok keylength: at most 11+20 bytes
 }

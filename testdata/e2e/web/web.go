@@ -1,7 +1,9 @@
 // Package web serves cached lookups straight from gomemcache.
 //
-// Lines marked "// want:" must carry a keyinjection finding whose message
-// contains the text after the marker; lines marked "// ok:" must carry none.
+// A line marked "want ANALYZER: text" must carry a finding of that analyzer
+// whose message contains text ("want-below" on a line of its own means the
+// next line); a line marked "ok ANALYZER: why" must carry none of it. No
+// finding may appear on a line without a matching "want" marker.
 package web
 
 import (
@@ -22,7 +24,7 @@ var validKey = regexp.MustCompile(`^[a-z0-9:]{1,64}$`)
 // Product caches a product by the id form value.
 func Product(w http.ResponseWriter, r *http.Request) {
 	id := r.FormValue("id")
-	it, err := mc.Get("product:" + id) // want: r.FormValue
+	it, err := mc.Get("product:" + id) // want keyinjection: r.FormValue // want keylength: unbounded
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusNotFound)
 		return
@@ -30,10 +32,14 @@ func Product(w http.ResponseWriter, r *http.Request) {
 	w.Write(it.Value)
 }
 
-// ProductEscaped is Product with the id escaped.
+// ProductEscaped is Product with the id escaped and its length checked.
 func ProductEscaped(w http.ResponseWriter, r *http.Request) {
 	id := r.FormValue("id")
-	it, err := mc.Get("product:" + url.QueryEscape(id)) // ok: url.QueryEscape
+	if len(id) > 64 {
+		http.Error(w, "id too long", http.StatusBadRequest)
+		return
+	}
+	it, err := mc.Get("product:" + url.QueryEscape(id)) // ok keyinjection: url.QueryEscape // ok keylength: at most 8+3*64 bytes
 	if err != nil {
 		return
 	}
@@ -44,7 +50,7 @@ func ProductEscaped(w http.ResponseWriter, r *http.Request) {
 func Search(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query().Get("q")
 	mc.Set(&memcache.Item{
-		Key:   "search:" + q, // want: r.URL
+		Key:   "search:" + q, // want keyinjection: r.URL // want keylength: unbounded
 		Value: []byte("results"),
 	})
 }
@@ -55,13 +61,13 @@ func Page(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return
 	}
-	mc.Delete("page:" + strconv.Itoa(n)) // ok: strconv.Itoa of a parsed int
+	mc.Delete("page:" + strconv.Itoa(n)) // ok keyinjection: strconv.Itoa of a parsed int // ok keylength: at most 5+20 bytes
 }
 
 // User caches a user by the {name} path value.
 func User(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")
-	mc.Touch("user:"+name, 60) // want: PathValue
+	mc.Touch("user:"+name, 60) // want keyinjection: PathValue // want keylength: unbounded
 }
 
 // UserChecked is User behind an anchored regexp guard.
@@ -71,26 +77,27 @@ func UserChecked(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad name", http.StatusBadRequest)
 		return
 	}
-	mc.Touch("user:"+name, 60) // ok: anchored regexp guard with early return
+	mc.Touch("user:"+name, 60) // ok keyinjection: anchored regexp guard with early return // ok keylength: the guard allows 64 bytes
 }
 
 // Avatar caches an avatar by the hex of the sha256 of the email.
 func Avatar(w http.ResponseWriter, r *http.Request) {
 	sum := sha256.Sum256([]byte(r.FormValue("email")))
-	mc.Get("avatar:" + hex.EncodeToString(sum[:])) // ok: hex of sha256
+	mc.Get("avatar:" + hex.EncodeToString(sum[:])) // ok keyinjection: hex of sha256 // ok keylength: 7+64 bytes
 }
 
 // Counter counts hits per referrer; the router only admits known referrers.
 func Counter(w http.ResponseWriter, r *http.Request) {
 	ref := r.FormValue("ref")
-	//cachevet:ignore keyinjection the router admits only referrers from the allow list
-	mc.Increment("hits:"+ref, 1) // ok: suppressed with a reason
+	//cachevet:ignore keyinjection,keylength the router admits only referrers from the allow list
+	mc.Increment("hits:"+ref, 1) // ok keyinjection: suppressed with a reason // ok keylength: suppressed with a reason
 }
 
 // Legacy is suppressed without a reason: the directive itself is reported.
+// It names keyinjection only, so keylength still reports the call.
 func Legacy(w http.ResponseWriter, r *http.Request) {
 	ref := r.FormValue("ref")
-	// want-below: needs a reason
+	// want-below keyinjection: needs a reason
 	//cachevet:ignore keyinjection
-	mc.Decrement("hits:"+ref, 1) // ok: suppressed (the directive is reported instead)
+	mc.Decrement("hits:"+ref, 1) // ok keyinjection: suppressed (the directive is reported instead) // want keylength: unbounded
 }
