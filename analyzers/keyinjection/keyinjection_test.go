@@ -48,7 +48,12 @@ func TestFixes(t *testing.T) {
 
 // TestFlags declares a sanitizer and a validator on the command line.
 func TestFlags(t *testing.T) {
-	for flag, value := range map[string]string{"sanitizers": "configured.clean", "validators": "configured.ok"} {
+	for flag, value := range map[string]string{
+		"sanitizers": "configured.clean",
+		"validators": "configured.ok",
+		"sources":    "configured.Param",
+		"sinks":      "(*configured.Cache).Lookup:1",
+	} {
 		if err := keyinjection.Analyzer.Flags.Set(flag, value); err != nil {
 			t.Fatal(err)
 		}

@@ -30,6 +30,12 @@ var Analyzer = &analysis.Analyzer{
 // register them.
 var Sanitizers, Validators = NameList{}, NameList{}
 
+// Sources are extra functions whose results are attacker-controlled, and
+// Sinks extra functions whose argument is a key, written "name:index"
+// with the receiver as index 0 (e.g. "(*example.com/cache.Client).Get:1").
+// They are flag values too, registered by keyinjection.
+var Sources, Sinks = NameList{}, NameList{}
+
 // NameList is a flag.Value holding names (of functions, or of sensitive terms), comma separated.
 type NameList map[string]bool
 
@@ -84,6 +90,8 @@ func run(pass *analysis.Pass) (any, error) {
 		},
 		Sanitizers: Sanitizers,
 		Validators: Validators,
+		Sources:    Sources,
+		Sinks:      Sinks,
 	})
 	for fn, s := range res.Summaries {
 		pass.ExportObjectFact(fn, &summaryFact{*s})

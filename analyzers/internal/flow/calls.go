@@ -98,6 +98,12 @@ func (e *engine) callEffects(c *ssa.CallCommon, at ssa.CallInstruction) Taint {
 	if enc, ok := model.Encoders[ce.name]; ok && len(as) > 0 {
 		return e.encode(enc, ce, as, at)
 	}
+	if e.cfg.Sources[ce.name] {
+		o := e.origin(originKey{kind: FromSource, pos: at.Pos(), desc: "config:" + ce.name}, func(o *Origin) {
+			o.Desc = "data from " + shortName(ce.obj) + " (configured source)"
+		})
+		return Taint{o: model.AnyUnsafe}
+	}
 	if model.Encryptors[ce.name] {
 		return nil // ciphertext reveals nothing of the plaintext
 	}
@@ -237,7 +243,8 @@ func (e *engine) returns(ret *ssa.Return) {
 	}
 	for _, r := range ret.Results {
 		t := e.guarded(e.read(r, ret), ret.Block())
-		for o, bytes := range t {
+		for _, o := range t.sorted() {
+			bytes := t[o]
 			switch o.Kind {
 			case FromParam:
 				if o.Fn != fn {

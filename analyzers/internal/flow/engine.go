@@ -3,6 +3,8 @@ package flow
 import (
 	"go/token"
 	"go/types"
+	"strconv"
+	"strings"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"golang.org/x/tools/go/analysis"
@@ -20,6 +22,8 @@ type Config struct {
 	// Sanitizers and Validators are functions declared by the user, by
 	// types.Func.FullName, in addition to //cachevet: directives.
 	Sanitizers, Validators map[string]bool
+	// Sources and Sinks extend the model (see the package variables).
+	Sources, Sinks map[string]bool
 }
 
 // Hit is a concrete origin reaching a memcache key: one diagnostic.
@@ -149,7 +153,7 @@ func newEngine(cfg *Config, pkg *ssa.Package, funcs []*ssa.Function) *engine {
 		bindings:      make(map[*ssa.FreeVar][]ssa.Value),
 		origins:       make(map[originKey]*Origin),
 		guards:        make(map[*ssa.Function][]guard),
-		keySinks:      keySinkTable(),
+		keySinks:      keySinkTable(cfg.Sinks),
 		carryMemo:     make(map[types.Type]bool),
 		implsMemo:     make(map[*types.Func][]*ssa.Function),
 		hitIndex:      make(map[hitKey]*Hit),
@@ -180,8 +184,20 @@ func newEngine(cfg *Config, pkg *ssa.Package, funcs []*ssa.Function) *engine {
 	return e
 }
 
-func keySinkTable() map[string]model.KeySink {
+func keySinkTable(extra map[string]bool) map[string]model.KeySink {
 	m := make(map[string]model.KeySink)
+	for spec := range extra {
+		i := strings.LastIndex(spec, ":")
+		if i < 0 {
+			continue
+		}
+		arg, err := strconv.Atoi(spec[i+1:])
+		if err != nil || arg < 0 {
+			continue
+		}
+		name := spec[:i]
+		m[name] = model.KeySink{Func: name, Short: name, Arg: arg, Shape: model.KeyString, Client: &model.Client{Name: name}}
+	}
 	for i := range model.Clients {
 		c := &model.Clients[i]
 		for _, cm := range model.ClientMethods() {

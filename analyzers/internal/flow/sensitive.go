@@ -217,7 +217,7 @@ func (e *engine) encoded(x ssa.Value, enc model.Encoder, at ssa.Instruction) Tai
 		})
 		out[o] |= 0
 	}
-	for o := range t {
+	for _, o := range t.sorted() {
 		if o.Kind == FromParam && o.Encoder == "" {
 			eo := e.origin(originKey{kind: FromParam, fn: o.Fn, param: o.Param, desc: "encoded:" + enc.Name}, func(eo *Origin) {
 				eo.Desc = o.Desc

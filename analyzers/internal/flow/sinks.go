@@ -104,7 +104,8 @@ func (e *engine) keyTaint(arg ssa.Value, shape model.KeyShape, at ssa.Instructio
 // parameters of the enclosing functions become sinks in their summaries.
 func (e *engine) checkKey(call ssa.CallInstruction, key ssa.Value, t Taint, info SinkInfo, m model.ByteSet) {
 	t = e.guarded(t, call.Block())
-	for o, bytes := range t {
+	for _, o := range t.sorted() {
+		bytes := t[o]
 		bytes &= m
 		if bytes == 0 {
 			continue

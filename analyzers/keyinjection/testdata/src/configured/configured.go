@@ -23,3 +23,15 @@ func handler(r *http.Request) {
 	}
 	mc.Get(notDeclared(k)) // want `request data`
 }
+
+// Param and Lookup are declared by the -sources and -sinks flags.
+func Param(name string) string { return name }
+
+type Cache struct{}
+
+func (*Cache) Lookup(key string) string { return "" }
+
+func custom(c *Cache) {
+	c.Lookup(Param("id")) // want `data from configured\.Param \(configured source\) reaches the memcache key of \(\*configured\.Cache\)\.Lookup unescaped`
+	c.Lookup("fixed")
+}
