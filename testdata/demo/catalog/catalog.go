@@ -1,7 +1,11 @@
 // Package catalog wraps the memcached client with typed helpers.
 package catalog
 
-import "github.com/bradfitz/gomemcache/memcache"
+import (
+	"encoding/json"
+
+	"github.com/bradfitz/gomemcache/memcache"
+)
 
 // Catalog caches catalog data.
 type Catalog struct{ mc *memcache.Client }
@@ -17,4 +21,14 @@ func (c *Catalog) UserProfile(name string) ([]byte, error) {
 		return nil, err
 	}
 	return it.Value, nil
+}
+
+// CacheUser caches v, encoded as JSON, as the profile of the named user
+// for ten minutes.
+func (c *Catalog) CacheUser(name string, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return c.mc.Set(&memcache.Item{Key: "user:" + name, Value: b, Expiration: 600})
 }
