@@ -47,8 +47,12 @@ func TestE2E(t *testing.T) {
 		t.Skip("skipping the end-to-end test in -short mode")
 	}
 
+	// Build in this module with -mod=readonly: -mod=mod would let the go
+	// command rewrite the repository's go.mod and go.sum.
 	bin := filepath.Join(t.TempDir(), "cachevet")
-	if out, err := command(goBin, ".", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	build := command(goBin, ".", "build", "-o", bin, ".")
+	build.Env = append(build.Env, "GOFLAGS=-mod=readonly")
+	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build cachevet: %v\n%s", err, out)
 	}
 
@@ -224,7 +228,8 @@ func sameFindings(t *testing.T, tool string, got, want []diag) {
 
 // command returns a go or cachevet command running in dir with an
 // environment that never reaches past the module proxy, so that the test
-// works offline with a warm module cache and fails fast otherwise.
+// works offline with a warm module cache and fails fast otherwise. It uses
+// -mod=mod, which is only safe in the fixture's copies.
 func command(name, dir string, args ...string) *exec.Cmd {
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
