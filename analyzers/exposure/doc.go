@@ -27,7 +27,8 @@
 //     loopback nor private, or with a non-zero UDP port (-U) reachable
 //     beyond loopback. Whether -S or -Y enables authentication is said in
 //     the message; it is never reported alone. A command with -s listens on
-//     its unix socket only and is not reported;
+//     its unix socket only, and one with -V, -h or -i exits at once: they
+//     are not reported;
 //
 //   - a memcache client (github.com/bradfitz/gomemcache/memcache or
 //     github.com/grafana/gomemcache/memcache) given a public IP address in

@@ -490,8 +490,8 @@ func (c *checker) launch(call *ast.CallExpr, l model.Launcher) {
 	}
 	args := ev.args(call, l.Args)
 	cmd := parseMemcached(args)
-	if len(cmd.with(model.OptUnixSocket)) > 0 {
-		return // memcached -s serves the unix socket only
+	if len(cmd.with(model.OptUnixSocket)) > 0 || len(cmd.with(model.OptExit)) > 0 {
+		return // memcached -s serves the unix socket only; -V, -h and -i exit
 	}
 	auth := len(cmd.with(model.OptAuth)) > 0
 	port := "11211"

@@ -114,6 +114,9 @@ const (
 	// OptUnixSocket is -s: memcached then listens on the unix socket only,
 	// neither TCP nor UDP.
 	OptUnixSocket
+	// OptExit makes memcached print something and exit without listening:
+	// -V (version), -h (help), -i (license).
+	OptExit
 )
 
 // MemcachedOption is a command-line option of memcached 1.6.
@@ -132,6 +135,9 @@ var MemcachedOptions = []MemcachedOption{
 	{Short: "-Y", Long: "--auth-file", Arg: true, Role: OptAuth},
 	{Short: "-p", Long: "--port", Arg: true, Role: OptPort},
 	{Short: "-s", Long: "--unix-socket", Arg: true, Role: OptUnixSocket},
+	{Short: "-V", Long: "--version", Arg: false, Role: OptExit},
+	{Short: "-h", Long: "--help", Arg: false, Role: OptExit},
+	{Short: "-i", Long: "--license", Arg: false, Role: OptExit},
 }
 
 // ServerListCall is a call whose variadic string arguments, from index

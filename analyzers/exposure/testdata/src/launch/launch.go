@@ -33,6 +33,8 @@ func start(ctx context.Context, extra []string, addr string) {
 	exec.Command("memcached", "-l", "10.0.0.4,192.168.7.7", "-U", "0")
 	exec.Command("memcached", "-l", "cache.internal")
 	exec.Command("memcached", "-s", "/run/memcached.sock", "-U", "11211")
+	exec.Command("memcached", "--enable-ssl", "--version")
+	exec.Command("memcached", "-h")
 	exec.Command("memcached", append(base, "-l", "127.0.0.1")...)
 	exec.Command("memcached", extra...)
 	exec.Command("memcached", append(base, extra...)...)
