@@ -51,7 +51,8 @@
 //	enable SASL (-S) or -Y auth
 //
 // Addresses are evaluated as constants through constant declarations,
-// variables assigned exactly once, string concatenation, net.JoinHostPort,
+// variables assigned exactly once or only by statements of one block (the
+// last assignment before the use counts), string concatenation, net.JoinHostPort,
 // strconv.Itoa, strings.Join and fmt.Sprintf with a constant format;
 // argument lists through []string literals, append, strings.Fields and
 // strings.Split. An address or argument that is not constant is not judged,

@@ -19,40 +19,69 @@ import (
 const maxDepth = 16
 
 // evaluator computes the constant value of expressions beyond what the
-// type checker folds: it follows variables assigned exactly once (their
-// declaration), string concatenation, net.JoinHostPort, fmt.Sprintf with a
+// type checker folds: it follows variables to the one assignment that
+// reaches a use, string concatenation, net.JoinHostPort, fmt.Sprintf with a
 // constant format, strconv.Itoa and strings.Join, and, for string slices,
 // composite literals, append, strings.Fields and strings.Split.
+//
+// A variable's value is known where a single assignment reaches: either
+// the variable is assigned exactly once (its declaration), or all its
+// assignments are statements of one statement list, as in
+//
+//	args := []string{"-m", "64"}
+//	args = append(args, "-U", "0")
+//	exec.Command("memcached", args...)
+//
+// where the last assignment before the statement of the use reaches it.
 type evaluator struct {
 	info *types.Info
-	// inits maps a variable assigned exactly once to the expression
-	// assigned (nil for a declaration without a value: the zero value).
-	inits map[*types.Var]ast.Expr
-	// unstable marks variables assigned more than once, through a
-	// pointer, an element or a range clause: their value is not known.
+	// assigns lists the assignments of variables whose every assignment
+	// is a plain one (nil value for a declaration without a value: the
+	// zero value).
+	assigns map[*types.Var][]assignment
+	// unstable marks variables changed through a pointer, an element, an
+	// operator assignment or a range clause: their value is not known.
 	unstable map[*types.Var]bool
 	// fields records the assignments to fields of variables, such as
 	// cfg.Hardened = true, by variable and field name.
 	fields map[*types.Var]map[string][]ast.Expr
 }
 
+// assignment is one assignment of a value to a variable.
+type assignment struct {
+	value ast.Expr   // nil for the zero value
+	stmt  ast.Stmt   // the statement that assigns
+	list  []ast.Stmt // the statement list stmt belongs to, if any
+	index int        // stmt's index in list
+}
+
 func newEvaluator(pass *analysis.Pass) *evaluator {
-	ev := &evaluator{info: pass.TypesInfo, inits: make(map[*types.Var]ast.Expr), unstable: make(map[*types.Var]bool), fields: make(map[*types.Var]map[string][]ast.Expr)}
+	ev := &evaluator{
+		info:     pass.TypesInfo,
+		assigns:  make(map[*types.Var][]assignment),
+		unstable: make(map[*types.Var]bool),
+		fields:   make(map[*types.Var]map[string][]ast.Expr),
+	}
 	for _, f := range pass.Files {
-		ast.Inspect(f, ev.record)
+		ast.PreorderStack(f, nil, ev.record)
 	}
 	return ev
 }
 
-func (ev *evaluator) record(n ast.Node) bool {
+func (ev *evaluator) record(n ast.Node, stack []ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.ValueSpec:
+		// In a function, the spec is inside a GenDecl inside a DeclStmt.
+		var stmt ast.Stmt
+		if len(stack) >= 2 {
+			stmt, _ = stack[len(stack)-2].(*ast.DeclStmt)
+		}
 		for i, name := range n.Names {
 			switch {
 			case len(n.Values) == len(n.Names):
-				ev.assign(name, n.Values[i])
+				ev.assign(name, n.Values[i], stmt, stack)
 			case len(n.Values) == 0:
-				ev.assign(name, nil)
+				ev.assign(name, nil, stmt, stack)
 			default:
 				ev.spoil(name)
 			}
@@ -61,7 +90,7 @@ func (ev *evaluator) record(n ast.Node) bool {
 		for i, lhs := range n.Lhs {
 			if (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) && len(n.Lhs) == len(n.Rhs) {
 				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
-					ev.assign(id, n.Rhs[i])
+					ev.assign(id, n.Rhs[i], n, stack)
 					continue
 				}
 				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
@@ -87,17 +116,83 @@ func (ev *evaluator) record(n ast.Node) bool {
 	return true
 }
 
-func (ev *evaluator) assign(id *ast.Ident, e ast.Expr) {
+func (ev *evaluator) assign(id *ast.Ident, e ast.Expr, stmt ast.Stmt, stack []ast.Node) {
 	v, ok := ev.info.ObjectOf(id).(*types.Var)
 	if !ok || ev.unstable[v] {
 		return
 	}
-	if _, seen := ev.inits[v]; seen {
-		delete(ev.inits, v)
-		ev.unstable[v] = true
-		return
+	a := assignment{value: e, stmt: stmt, index: -1}
+	if stmt != nil && len(stack) > 0 {
+		a.list = stmtList(stack[len(stack)-1])
+		if _, isDecl := stmt.(*ast.DeclStmt); isDecl && len(stack) >= 3 {
+			a.list = stmtList(stack[len(stack)-3]) // ValueSpec < GenDecl < DeclStmt < list
+		}
+		a.index = slices.Index(a.list, stmt)
 	}
-	ev.inits[v] = e
+	ev.assigns[v] = append(ev.assigns[v], a)
+}
+
+// stmtList returns the statement list of a block, case or select clause.
+func stmtList(n ast.Node) []ast.Stmt {
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return n.List
+	case *ast.CaseClause:
+		return n.Body
+	case *ast.CommClause:
+		return n.Body
+	}
+	return nil
+}
+
+// reaching returns the assignment of v that reaches the use at pos.
+func (ev *evaluator) reaching(v *types.Var, pos token.Pos) (assignment, bool) {
+	as := ev.assigns[v]
+	if ev.unstable[v] || len(as) == 0 {
+		return assignment{}, false
+	}
+	if len(as) == 1 {
+		return as[0], true
+	}
+	list := as[0].list
+	for _, a := range as {
+		if a.index < 0 || len(a.list) == 0 || &a.list[0] != &list[0] {
+			return assignment{}, false // assignments in different blocks
+		}
+	}
+	// The statement of list that holds the use.
+	k := -1
+	for i, st := range list {
+		if st.Pos() <= pos && pos < st.End() {
+			k = i
+			break
+		}
+	}
+	if k < 0 || inFuncLit(list[k], pos) {
+		return assignment{}, false // a closure may run after later assignments
+	}
+	var last *assignment
+	for i := range as {
+		if as[i].index < k {
+			last = &as[i]
+		}
+	}
+	if last == nil {
+		return assignment{}, false
+	}
+	return *last, true
+}
+
+// inFuncLit reports whether pos is inside a function literal within n.
+func inFuncLit(n ast.Node, pos token.Pos) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if fl, ok := n.(*ast.FuncLit); ok && fl.Pos() <= pos && pos < fl.End() {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // assignField records an assignment to a field of a variable.
@@ -128,7 +223,8 @@ func (ev *evaluator) fieldValues(x ast.Expr, field string) []ast.Expr {
 		return nil
 	}
 	out := slices.Clone(ev.fields[v][field])
-	if init, ok := ev.inits[v]; ok && init != nil {
+	if as := ev.assigns[v]; len(as) == 1 && !ev.unstable[v] && as[0].value != nil {
+		init := as[0].value
 		if u, ok := ast.Unparen(init).(*ast.UnaryExpr); ok && u.Op == token.AND {
 			init = u.X
 		}
@@ -166,7 +262,6 @@ func (ev *evaluator) spoil(e ast.Expr) {
 			continue
 		case *ast.Ident:
 			if v, ok := ev.info.ObjectOf(x).(*types.Var); ok {
-				delete(ev.inits, v)
 				ev.unstable[v] = true
 			}
 		}
@@ -174,18 +269,19 @@ func (ev *evaluator) spoil(e ast.Expr) {
 	}
 }
 
-// init returns the one expression assigned to the variable e names.
+// init returns the expression assigned to the variable e names that
+// reaches e (nil for the zero value).
 func (ev *evaluator) init(e ast.Expr) (init ast.Expr, v *types.Var, ok bool) {
 	id, isID := ast.Unparen(e).(*ast.Ident)
 	if !isID {
 		return nil, nil, false
 	}
 	v, isVar := ev.info.ObjectOf(id).(*types.Var)
-	if !isVar || ev.unstable[v] {
+	if !isVar {
 		return nil, nil, false
 	}
-	init, ok = ev.inits[v]
-	return init, v, ok
+	a, ok := ev.reaching(v, id.Pos())
+	return a.value, v, ok
 }
 
 // str returns the constant string value of e.

@@ -48,4 +48,23 @@ func start(ctx context.Context, extra []string, addr string) {
 		args = append(args, "-l", addr)
 	}
 	exec.Command("memcached", args...) // args is assigned twice: unknown
+
+	// Straight-line appends: the last assignment before the use reaches it.
+	line := []string{"-m", "64"}
+	line = append(line, "-U", "11211")
+	line = append(line, "-c", "1024")
+	exec.Command("memcached", line...) // want `memcached started without -l` `memcached -U 11211 serves UDP beyond loopback`
+
+	local := []string{"-m", "64"}
+	exec.Command("memcached", local...) // want `memcached started without -l`
+	local = append(local, "-l", "127.0.0.1")
+	exec.Command("memcached", local...)
+
+	deferred := []string{"-l", "127.0.0.1"}
+	defer func() { exec.Command("memcached", deferred...) }()
+	deferred = append(deferred, "-l", "0.0.0.0")
+
+	var opts []string
+	opts = append(opts, "--listen=0.0.0.0")
+	exec.Command("memcached", opts...) // want `memcached -l "0.0.0.0" listens on every interface`
 }

@@ -67,6 +67,11 @@ func propagation(ctx context.Context, host string) {
 	web := fmt.Sprintf(":%d", 8080)
 	net.Listen("tcp", web)
 
+	straight := ":8080"
+	net.Listen("tcp", straight)
+	straight = ":11211"
+	net.Listen("tcp", straight) // want `cache listener on ":11211" accepts`
+
 	changing := ":11211"
 	if host != "" {
 		changing = host + ":11211"
