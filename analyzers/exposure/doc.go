@@ -52,7 +52,9 @@
 //
 // Addresses are evaluated as constants through constant declarations,
 // variables assigned exactly once or only by statements of one block (the
-// last assignment before the use counts), string concatenation, net.JoinHostPort,
+// last assignment before the use counts), the default of a flag.String
+// read through its pointer (named in the message, and fixed there),
+// string concatenation, net.JoinHostPort,
 // strconv.Itoa, strings.Join and fmt.Sprintf with a constant format;
 // argument lists through []string literals, append, strings.Fields and
 // strings.Split. An address or argument that is not constant is not judged,

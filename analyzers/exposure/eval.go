@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -284,6 +285,35 @@ func (ev *evaluator) init(e ast.Expr) (init ast.Expr, v *types.Var, ok bool) {
 	return a.value, v, ok
 }
 
+// flagDefault reports whether e is *p for a p defined by flag.String (or
+// the String method of a FlagSet) and returns the flag's name and the
+// expression of its default value.
+func (ev *evaluator) flagDefault(e ast.Expr) (name string, def ast.Expr, ok bool) {
+	star, isStar := ast.Unparen(e).(*ast.StarExpr)
+	if !isStar {
+		return "", nil, false
+	}
+	init, _, ok := ev.init(star.X)
+	if !ok || init == nil {
+		return "", nil, false
+	}
+	call, isCall := ast.Unparen(init).(*ast.CallExpr)
+	if !isCall {
+		return "", nil, false
+	}
+	fn := typeutil.StaticCallee(ev.info, call)
+	if fn == nil {
+		return "", nil, false
+	}
+	for _, f := range model.StringFlags {
+		if f.Func == fn.FullName() && f.Name < len(call.Args) && f.Default < len(call.Args) {
+			name, _ = ev.str(call.Args[f.Name])
+			return name, call.Args[f.Default], true
+		}
+	}
+	return "", nil, false
+}
+
 // str returns the constant string value of e.
 func (ev *evaluator) str(e ast.Expr) (string, bool) {
 	v := ev.value(e, 0)
@@ -322,6 +352,10 @@ func (ev *evaluator) value(e ast.Expr, depth int) constant.Value {
 		return constant.BinaryOp(x, token.ADD, y)
 	case *ast.CallExpr:
 		return ev.call(e, depth)
+	case *ast.StarExpr:
+		if _, def, ok := ev.flagDefault(e); ok {
+			return ev.value(def, depth+1)
+		}
 	}
 	return nil
 }

@@ -137,14 +137,23 @@ func (c *checker) listener(call *ast.CallExpr, l model.Listener) {
 	default:
 		return
 	}
-	msg := "cache listener on " + quote(addr) + " " + what + ": " + noAuth + dumpRisk("this port") + "; " + bindLocal + addAuth
+	on := quote(addr)
+	flagName, def, isFlag := ev.flagDefault(arg)
+	if isFlag {
+		on += " (the default of flag -" + flagName + ")"
+	}
+	msg := "cache listener on " + on + " " + what + ": " + noAuth + dumpRisk("this port") + "; " + bindLocal + addAuth
 	if datagram {
-		msg = "cache UDP listener on " + quote(addr) + " " + what + ": " + ampRisk + ", and memcached's UDP needs no authentication; bind 127.0.0.1 or a private address, or do not serve UDP (memcached -U 0)"
+		msg = "cache UDP listener on " + on + " " + what + ": " + ampRisk + ", and memcached's UDP needs no authentication; bind 127.0.0.1 or a private address, or do not serve UDP (memcached -U 0)"
 	}
 	var fix *analysis.SuggestedFix
 	if r == reachAll {
 		v6 := netKnown && strings.HasSuffix(network, "6")
-		fix = c.listenerFix(arg, host, port, v6)
+		target := arg
+		if isFlag {
+			target = def
+		}
+		fix = c.listenerFix(target, host, port, v6)
 	}
 	c.report(arg, msg, fix)
 }

@@ -48,6 +48,21 @@ var DatagramNetworks = []string{"udp", "udp4", "udp6"}
 // LocalNetworks are the networks that never reach another host.
 var LocalNetworks = []string{"unix", "unixgram", "unixpacket"}
 
+// StringFlag is a call that defines a string flag and returns a pointer to
+// its value: an address read through the pointer is the flag's default
+// unless the operator overrides it.
+type StringFlag struct {
+	Func    string // types.Func.FullName
+	Name    int    // index of the flag's name
+	Default int    // index of its default value
+}
+
+// StringFlags lists the calls that define a string flag.
+var StringFlags = []StringFlag{
+	{Func: "flag.String", Name: 0, Default: 1},
+	{Func: "(*flag.FlagSet).String", Name: 0, Default: 1},
+}
+
 // ServerConfig describes the configuration struct of a cache server that
 // listens on the hosts of a field.
 type ServerConfig struct {

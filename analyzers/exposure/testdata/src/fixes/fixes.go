@@ -1,6 +1,7 @@
 package fixes
 
 import (
+	"flag"
 	"net"
 	"os/exec"
 
@@ -27,4 +28,10 @@ func fixes() {
 	exec.Command("memcached", "-l", "0.0.0.0", "-U", "11211") // want `-l "0.0.0.0" listens on every interface` `-U 11211 serves UDP`
 	exec.Command("memcached", "-l::", "--udp-port=11211")     // want `-l "::" listens on every interface` `-U 11211 serves UDP`
 	exec.Command("memcached", "-l", "10.0.0.1", "-U11211")    // want `-U 11211 serves UDP`
+}
+
+var addr = flag.String("addr", ":11211", "listen address")
+
+func fromFlag() {
+	net.Listen("tcp", *addr) // want `the default of flag -addr`
 }

@@ -3,6 +3,7 @@ package listen
 import (
 	"context"
 	"crypto/tls"
+	"flag"
 	"fmt"
 	"net"
 	"os"
@@ -83,4 +84,14 @@ func propagation(ctx context.Context, host string) {
 	lc.ListenPacket(ctx, "udp4", "0.0.0.0:11211") // want `cache UDP listener on "0.0.0.0:11211" answers datagrams`
 	lc.Listen(ctx, "tcp", "127.0.0.1:11211")
 	lc.Listen(ctx, "tcp", net.JoinHostPort(host, "11211"))
+}
+
+var listenFlag = flag.String("listen", ":11211", "address of the cache")
+
+func flags(fs *flag.FlagSet) {
+	net.Listen("tcp", *listenFlag) // want `cache listener on ":11211" \(the default of flag -listen\) accepts connections on every interface`
+	local := fs.String("cache-addr", "127.0.0.1:11211", "")
+	net.Listen("tcp", *local)
+	web := flag.String("http", ":8080", "")
+	net.Listen("tcp", *web)
 }
