@@ -106,7 +106,27 @@ func TestE2E(t *testing.T) {
 		if res.code != 3 {
 			t.Errorf("cachevet on the demo exited %d, want 3 (findings)\nstderr:\n%s", res.code, res.stderr)
 		}
-		golden(t, "demo.txt", lines(parseText(t, dir, res.stderr)))
+		diags := parseText(t, dir, res.stderr)
+		golden(t, "demo.txt", lines(diags))
+
+		// The README quotes some of these findings: they must be current.
+		readme, err := os.ReadFile("../../README.md")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Split(lines(diags), "\n")
+		quoted := 0
+		for _, l := range strings.Split(string(readme), "\n") {
+			if m := diagLineRE.FindStringSubmatch(l); m != nil && !strings.HasPrefix(m[2], "\t") {
+				quoted++
+				if !slices.Contains(got, l) {
+					t.Errorf("README.md quotes a finding the demo does not produce:\n\t%s", l)
+				}
+			}
+		}
+		if quoted == 0 {
+			t.Error("README.md quotes no finding of the demo")
+		}
 	})
 
 	t.Run("Fix", func(t *testing.T) {
