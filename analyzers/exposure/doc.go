@@ -52,15 +52,15 @@
 //
 // Addresses are evaluated as constants through constant declarations,
 // variables assigned exactly once or only by statements of one block (the
-// last assignment before the use counts), the default of a flag.String
-// read through its pointer (named in the message, and fixed there),
-// string concatenation, net.JoinHostPort,
-// strconv.Itoa, strings.Join and fmt.Sprintf with a constant format;
-// argument lists through []string literals, append, strings.Fields and
-// strings.Split. An address or argument that is not constant is not judged,
-// nor is a host name: only IP literals are classified. Loopback, RFC 1918,
-// carrier-grade NAT (100.64.0.0/10), link-local and unique-local IPv6
-// (fc00::/7) addresses are private; every other IP address is public.
+// last assignment before the use counts), the default of a flag.String read
+// through its pointer (named in the message, and fixed there), string
+// concatenation, net.JoinHostPort, strconv.Itoa, strings.Join and
+// fmt.Sprintf with a constant format; argument lists through []string
+// literals, append, strings.Fields and strings.Split. An address or argument
+// that is not constant is not judged, nor is a host name: only IP literals
+// are classified. Loopback, RFC 1918, carrier-grade NAT (100.64.0.0/10),
+// link-local and unique-local IPv6 (fc00::/7) addresses are private; every
+// other IP address is public.
 //
 // Listeners are judged only on cache ports: 11211 (or the service name
 // memcache) by default, or the comma-separated ports of the -ports flag, so
