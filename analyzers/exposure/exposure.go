@@ -382,7 +382,10 @@ func (c *checker) configListen(cfg *model.ServerConfig, listen ast.Expr, auth au
 		default:
 			risk = "unless " + strings.Join(cfg.Auth, " or ") + " is set it has no authentication, so " + dumpRisk(portPhrase)
 		}
-		msg := cfg.Short + "." + cfg.Listen + " listens on " + quote(e.val) + ", " + where + ": " + risk + "; use \"127.0.0.1\" or a private address, or firewall it and set " + strings.Join(cfg.Auth, " or ")
+		msg := cfg.Short + "." + cfg.Listen + " listens on " + quote(e.val) + ", " + where + ": " + risk + "; use \"127.0.0.1\" or a private address, or firewall it"
+		if auth != authOn {
+			msg += " and set " + strings.Join(cfg.Auth, " or ")
+		}
 		var fix *analysis.SuggestedFix
 		at := site(listen, e.expr)
 		if e.expr != nil {

@@ -7,7 +7,7 @@ func configs(users map[string]string, hosts []string) {
 	cacheserver.New(cacheserver.Config{ListenAddrs: []string{"127.0.0.1", "::"}})      // want `listens on "::", every interface: this memcached has no authentication \(SASL and AuthFile unset\), so anyone who reaches its port`
 	cacheserver.New(cacheserver.Config{ListenAddrs: []string{"", "10.0.0.2"}})         // want `listens on "", every interface`
 	cacheserver.New(cacheserver.Config{ListenAddrs: []string{"198.51.100.4:11311"}})   // want `listens on "198.51.100.4:11311", a public address: .* port 11311`
-	_ = &cacheserver.Config{ListenAddrs: []string{"0.0.0.0"}, SASL: true}              // want `listens on "0.0.0.0", every interface: only its password guards its port against every host that reaches it`
+	_ = &cacheserver.Config{ListenAddrs: []string{"0.0.0.0"}, SASL: true}              // want `listens on "0.0.0.0", every interface: only its password guards its port against every host that reaches it; use "127.0.0.1" or a private address, or firewall it$`
 	_ = &cacheserver.Config{ListenAddrs: []string{"0.0.0.0"}, AuthFile: users}         // want `listens on "0.0.0.0", every interface: unless SASL or AuthFile is set it has no authentication`
 
 	// Loopback, private addresses, host names, no addresses (loopback by
