@@ -54,6 +54,7 @@ type assignment struct {
 	stmt  ast.Stmt   // the statement that assigns
 	list  []ast.Stmt // the statement list stmt belongs to, if any
 	index int        // stmt's index in list
+	decl  bool       // the assignment declares the variable
 }
 
 func newEvaluator(pass *analysis.Pass) *evaluator {
@@ -122,10 +123,11 @@ func (ev *evaluator) assign(id *ast.Ident, e ast.Expr, stmt ast.Stmt, stack []as
 	if !ok || ev.unstable[v] {
 		return
 	}
-	a := assignment{value: e, stmt: stmt, index: -1}
+	_, isDecl := ev.info.Defs[id].(*types.Var)
+	a := assignment{value: e, stmt: stmt, index: -1, decl: isDecl}
 	if stmt != nil && len(stack) > 0 {
 		a.list = stmtList(stack[len(stack)-1])
-		if _, isDecl := stmt.(*ast.DeclStmt); isDecl && len(stack) >= 3 {
+		if _, inDecl := stmt.(*ast.DeclStmt); inDecl && len(stack) >= 3 {
 			a.list = stmtList(stack[len(stack)-3]) // ValueSpec < GenDecl < DeclStmt < list
 		}
 		a.index = slices.Index(a.list, stmt)
@@ -152,8 +154,8 @@ func (ev *evaluator) reaching(v *types.Var, pos token.Pos) (assignment, bool) {
 	if ev.unstable[v] || len(as) == 0 {
 		return assignment{}, false
 	}
-	if len(as) == 1 {
-		return as[0], true
+	if len(as) == 1 && as[0].decl {
+		return as[0], true // declared with its only value
 	}
 	list := as[0].list
 	for _, a := range as {

@@ -95,3 +95,17 @@ func flags(fs *flag.FlagSet) {
 	web := flag.String("http", ":8080", "")
 	net.Listen("tcp", *web)
 }
+
+func params(addr, other string) (named string) {
+	net.Listen("tcp", addr) // the parameter's value is unknown here
+	addr = ":11211"
+	net.Listen("tcp", addr) // want `cache listener on ":11211" accepts`
+
+	net.Listen("tcp", named)
+	named = ":11211"
+	if other != "" {
+		other = ":11211"
+	}
+	net.Listen("tcp", other)
+	return named
+}
