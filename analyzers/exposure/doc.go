@@ -37,10 +37,10 @@
 //
 // For example:
 //
-//	net.Listen("tcp", ":11211")                            // every interface
-//	cacheserver.Config{ListenAddrs: []string{"0.0.0.0"}}  // every interface
-//	exec.Command("memcached", "-m", "64", "-U", "11211")   // no -l; UDP on
-//	memcache.New("203.0.113.7:11211")                      // a public address
+//	net.Listen("tcp", ":11211")                          // every interface
+//	cacheserver.Config{ListenAddrs: []string{"0.0.0.0"}} // every interface
+//	exec.Command("memcached", "-m", "64", "-U", "11211") // no -l; UDP on
+//	memcache.New("203.0.113.7:11211")                    // a public address
 //
 // reports, for the first,
 //
@@ -72,12 +72,13 @@
 //
 // Where the change is mechanical a suggested fix binds loopback instead:
 // ":11211" becomes "127.0.0.1:11211" ("[::]:11211" becomes "[::1]:11211")
-// in a literal address or in the literal host of net.JoinHostPort, "0.0.0.0"
-// becomes "127.0.0.1" in ListenAddrs or after -l, "-U", "11211" becomes
-// "-U", "0", and "-l", "127.0.0.1" is added to a memcached argument list
-// written in the call or as a []string literal. Binding a private address,
-// a firewall and SASL (-S) or -Y authentication are the alternatives the
-// messages name when loopback is not what the deployment needs.
+// in a literal address, the literal host of net.JoinHostPort or the literal
+// default of a flag.String; "0.0.0.0" becomes "127.0.0.1" in ListenAddrs or
+// after -l; "-U", "11211" becomes "-U", "0"; and "-l", "127.0.0.1" is added
+// to a memcached argument list written in the call or as a []string literal.
+// Binding a private address, a firewall and SASL (-S) or -Y authentication
+// are the alternatives the messages name when loopback is not what the
+// deployment needs.
 //
 // # Suppression
 //
