@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -59,10 +60,14 @@ func fieldName(ptr types.Type, i int) string {
 
 // store records that t may be stored at the address a.
 func (e *engine) store(a ssa.Value, t Taint) {
+	root, path := e.addr(a)
+	e.storeAt(root, path, t)
+}
+
+func (e *engine) storeAt(root ssa.Value, path string, t Taint) {
 	if len(t) == 0 {
 		return
 	}
-	root, path := e.addr(a)
 	paths := e.heap[root]
 	if paths == nil {
 		paths = make(map[string]Taint)
@@ -138,4 +143,69 @@ func (e *engine) globalSource(g *ssa.Global, at ssa.Instruction) Taint {
 	}
 	o := e.origin(originKey{kind: FromSource, desc: src.Desc, pos: pos}, nil)
 	return Taint{o: src.Bytes}
+}
+
+// fieldValue is the taint of a field of a struct value. If the struct was
+// loaded from memory (a variable, a slice element being ranged over), only
+// what was stored in that field counts: tc.key of a table-driven test does
+// not see tc.name.
+func (e *engine) fieldValue(f *ssa.Field, at ssa.Instruction) Taint {
+	root, path, ok := e.valueAddr(f.X)
+	if !ok {
+		return e.read(f.X, at)
+	}
+	path += "." + fieldName(f.X.Type(), f.Field)
+	t := e.heapUnder(root, path)
+	mergeInto(&t, e.vals[root], model.AnyUnsafe)
+	return t
+}
+
+// valueAddr returns where a struct value was loaded from, if it was.
+func (e *engine) valueAddr(v ssa.Value) (ssa.Value, string, bool) {
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			root, path := e.addr(x.X)
+			return root, path, true
+		}
+	case *ssa.Field:
+		root, path, ok := e.valueAddr(x.X)
+		return root, path + "." + fieldName(x.X.Type(), x.Field), ok
+	}
+	return nil, "", false
+}
+
+func isStruct(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
+}
+
+// copyStruct copies what is stored under *src to *dst field by field, so
+// that a struct copied by value (a composite literal into a slice, a range
+// variable) keeps its fields apart.
+func (e *engine) copyStruct(dst, src ssa.Value) {
+	sr, sp := e.addr(src)
+	var t Taint
+	mergeInto(&t, e.vals[sr], model.AnyUnsafe)
+	if g, ok := sr.(*ssa.Global); ok {
+		mergeInto(&t, e.globalSource(g, nil), model.AnyUnsafe)
+	}
+	type entry struct {
+		suffix string
+		t      Taint
+	}
+	var fields []entry
+	for p, pt := range e.heap[sr] {
+		switch {
+		case pathsOverlap(p, sp) && len(p) <= len(sp):
+			mergeInto(&t, pt, model.AnyUnsafe) // stored whole, at or above src
+		case pathsOverlap(p, sp):
+			fields = append(fields, entry{p[len(sp):], pt})
+		}
+	}
+	e.store(dst, t)
+	dr, dp := e.addr(dst)
+	for _, f := range fields {
+		e.storeAt(dr, dp+f.suffix, f.t)
+	}
 }

@@ -22,6 +22,10 @@ func (e *engine) visit(fn *ssa.Function) {
 func (e *engine) transfer(instr ssa.Instruction) {
 	switch in := instr.(type) {
 	case *ssa.Store:
+		if src, ok := in.Val.(*ssa.UnOp); ok && src.Op == token.MUL && isStruct(in.Val.Type()) {
+			e.copyStruct(in.Addr, src.X)
+			return
+		}
 		e.store(in.Addr, e.read(in.Val, in))
 	case *ssa.MapUpdate:
 		t := e.read(in.Value, in)
@@ -102,7 +106,7 @@ func (e *engine) valueTaint(v ssa.Value) Taint {
 	case *ssa.Extract:
 		return e.read(x.Tuple, instr)
 	case *ssa.Field:
-		t := e.read(x.X, instr)
+		t := e.fieldValue(x, instr)
 		mergeInto(&t, e.fieldSensitive(x.X.Type(), x.Field, instr), model.AnyUnsafe)
 		return t
 	case *ssa.Index:

@@ -41,3 +41,20 @@ func keyFor(id int) string {
 func viaHelper() {
 	mc.Get(keyFor(1)) // want `the format "user %d" returned by construct\.keyFor puts a space into`
 }
+
+// Table-driven tests keep fields apart: the case name is not the key.
+func tableDriven() {
+	cases := []struct {
+		name string
+		key  string
+	}{
+		{name: "get load err", key: "key0"},
+		{name: "get hit", key: "key1"},
+	}
+	for _, tc := range cases {
+		func() {
+			mc.Get(tc.key)
+		}()
+		mc.Get(tc.name) // want `the constant "get load err" puts a space`
+	}
+}
