@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"math"
+	"net/url"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -338,7 +339,7 @@ func (e *engine) callLength(call *ssa.Call) Length {
 		return fixed(0)
 	}
 	if rule, ok := e.lenRules[ce.name]; ok {
-		return rule(e, as, arg)
+		return rule(e, b, as, arg)
 	}
 	if sums, known := e.summariesOf(c, ce); known {
 		var ls []Length
@@ -373,33 +374,37 @@ func (e *engine) applyResultLen(rl *LenSummary, ce callee, arg func(int) Length,
 	return l
 }
 
-type lengthRule func(e *engine, as []ssa.Value, arg func(int) Length) Length
+// A lengthRule bounds a call from its arguments; b is the call's block,
+// where guards on the arguments apply.
+type lengthRule func(e *engine, b *ssa.BasicBlock, as []ssa.Value, arg func(int) Length) Length
 
 // lengthRules bound the results of library functions by their arguments.
 func lengthRules() map[string]lengthRule {
 	return map[string]lengthRule{
-		"strconv.Itoa":       func(*engine, []ssa.Value, func(int) Length) Length { return fixed(20) },
+		"strconv.Itoa":       func(*engine, *ssa.BasicBlock, []ssa.Value, func(int) Length) Length { return fixed(20) },
 		"strconv.FormatInt":  formatIntLength,
 		"strconv.FormatUint": formatIntLength,
-		"strconv.FormatBool": func(*engine, []ssa.Value, func(int) Length) Length { return fixed(5) },
-		"strconv.Quote":      func(_ *engine, _ []ssa.Value, arg func(int) Length) Length { return scaled(arg(0), 10, 1, 2, "") },
-		"encoding/hex.EncodeToString": func(_ *engine, _ []ssa.Value, arg func(int) Length) Length {
+		"strconv.FormatBool": func(*engine, *ssa.BasicBlock, []ssa.Value, func(int) Length) Length { return fixed(5) },
+		"strconv.Quote": func(_ *engine, _ *ssa.BasicBlock, _ []ssa.Value, arg func(int) Length) Length {
+			return scaled(arg(0), 10, 1, 2, "")
+		},
+		"encoding/hex.EncodeToString": func(_ *engine, _ *ssa.BasicBlock, _ []ssa.Value, arg func(int) Length) Length {
 			return scaled(arg(0), 2, 1, 0, "hex.EncodeToString")
 		},
-		"(*encoding/base64.Encoding).EncodeToString": func(_ *engine, _ []ssa.Value, arg func(int) Length) Length {
+		"(*encoding/base64.Encoding).EncodeToString": func(_ *engine, _ *ssa.BasicBlock, _ []ssa.Value, arg func(int) Length) Length {
 			return scaled(arg(1), 4, 3, 3, "base64")
 		},
-		"(*encoding/base32.Encoding).EncodeToString": func(_ *engine, _ []ssa.Value, arg func(int) Length) Length {
+		"(*encoding/base32.Encoding).EncodeToString": func(_ *engine, _ *ssa.BasicBlock, _ []ssa.Value, arg func(int) Length) Length {
 			return scaled(arg(1), 8, 5, 7, "base32")
 		},
-		"net/url.QueryEscape": func(_ *engine, _ []ssa.Value, arg func(int) Length) Length {
-			return scaled(arg(0), 3, 1, 0, "url.QueryEscape")
+		"net/url.QueryEscape": func(e *engine, b *ssa.BasicBlock, as []ssa.Value, _ func(int) Length) Length {
+			return e.escapedLength(as[0], b, "url.QueryEscape", 0)
 		},
-		"net/url.PathEscape": func(_ *engine, _ []ssa.Value, arg func(int) Length) Length {
-			return scaled(arg(0), 3, 1, 0, "url.PathEscape")
+		"net/url.PathEscape": func(e *engine, b *ssa.BasicBlock, as []ssa.Value, _ func(int) Length) Length {
+			return e.escapedLength(as[0], b, "url.PathEscape", 0)
 		},
-		"(github.com/google/uuid.UUID).String": func(*engine, []ssa.Value, func(int) Length) Length { return fixed(36) },
-		"github.com/google/uuid.NewString":     func(*engine, []ssa.Value, func(int) Length) Length { return fixed(36) },
+		"(github.com/google/uuid.UUID).String": func(*engine, *ssa.BasicBlock, []ssa.Value, func(int) Length) Length { return fixed(36) },
+		"github.com/google/uuid.NewString":     func(*engine, *ssa.BasicBlock, []ssa.Value, func(int) Length) Length { return fixed(36) },
 		"strings.ToLower":                      caseMapLength,
 		"strings.ToUpper":                      caseMapLength,
 		"strings.TrimSpace":                    sameAsArg0,
@@ -410,7 +415,7 @@ func lengthRules() map[string]lengthRule {
 		"strings.TrimSuffix":                   sameAsArg0,
 		"path.Base":                            sameAsArg0,
 		"path/filepath.Base":                   sameAsArg0,
-		"strings.Repeat": func(e *engine, as []ssa.Value, arg func(int) Length) Length {
+		"strings.Repeat": func(e *engine, _ *ssa.BasicBlock, as []ssa.Value, arg func(int) Length) Length {
 			if c, ok := as[1].(*ssa.Const); ok {
 				if n, ok := constIntValue(c); ok && n >= 0 {
 					return scaled(arg(0), int(n), 1, 0, "")
@@ -418,19 +423,21 @@ func lengthRules() map[string]lengthRule {
 			}
 			return e.collection("strings.Repeat with a variable count")
 		},
-		"strings.Join": func(e *engine, _ []ssa.Value, _ func(int) Length) Length {
+		"strings.Join": func(e *engine, _ *ssa.BasicBlock, _ []ssa.Value, _ func(int) Length) Length {
 			return e.collection("strings.Join of a slice")
 		},
 		"strings.ReplaceAll": replaceLength,
 		"strings.Replace":    replaceLength,
-		"(time.Time).Format": func(e *engine, as []ssa.Value, _ func(int) Length) Length {
+		"(time.Time).Format": func(e *engine, _ *ssa.BasicBlock, as []ssa.Value, _ func(int) Length) Length {
 			if s, ok := constString(as[1]); ok {
 				return fixed(3*len(s) + 16) // every layout element grows at most threefold, plus a long zone or year
 			}
 			return Length{Open: []OpenPart{{Kind: OpenUnknown, Desc: "a time formatted with a variable layout", Num: 1, Den: 1}}}
 		},
-		"fmt.Sprintf": func(e *engine, as []ssa.Value, arg func(int) Length) Length { return e.sprintfLength(as) },
-		"fmt.Sprint": func(e *engine, as []ssa.Value, arg func(int) Length) Length {
+		"fmt.Sprintf": func(e *engine, _ *ssa.BasicBlock, as []ssa.Value, arg func(int) Length) Length {
+			return e.sprintfLength(as)
+		},
+		"fmt.Sprint": func(e *engine, _ *ssa.BasicBlock, as []ssa.Value, arg func(int) Length) Length {
 			ops, ok := variadic(as[0])
 			if !ok {
 				return e.opaqueLength(as[0])
@@ -444,14 +451,64 @@ func lengthRules() map[string]lengthRule {
 	}
 }
 
-func sameAsArg0(_ *engine, _ []ssa.Value, arg func(int) Length) Length { return arg(0) }
+// escapedLength bounds url.QueryEscape(v): constants escape to an exact
+// length, and what hex, decimal or UUID formatting produced holds only
+// unreserved characters, which escaping leaves alone; anything else may
+// triple.
+func (e *engine) escapedLength(v ssa.Value, b *ssa.BasicBlock, how string, depth int) Length {
+	if depth < 8 {
+		if s, ok := constString(v); ok {
+			return fixed(len(url.QueryEscape(s)))
+		}
+		switch x := v.(type) {
+		case *ssa.BinOp:
+			if x.Op == token.ADD {
+				return addLengths(e.escapedLength(x.X, x.Block(), how, depth+1), e.escapedLength(x.Y, x.Block(), how, depth+1))
+			}
+		case *ssa.Call:
+			switch e.calleeOf(x.Common()).name {
+			case "encoding/hex.EncodeToString", "strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint",
+				"(github.com/google/uuid.UUID).String", "github.com/google/uuid.NewString":
+				return e.length(x)
+			case "fmt.Sprintf":
+				if f, ok := constString(x.Call.Args[0]); ok && unreservedFormat(f) {
+					return e.length(x)
+				}
+			}
+		}
+	}
+	return scaled(e.lengthAt(v, b), 3, 1, 0, how)
+}
+
+// unreservedFormat reports whether a format prints only unreserved
+// characters: hex and decimal verbs and unreserved literals ("%x", "u-%d").
+func unreservedFormat(f string) bool {
+	pieces, ok := parseFormat(f)
+	if !ok {
+		return false
+	}
+	for _, p := range pieces {
+		if p.operand < 0 {
+			if url.QueryEscape(p.lit) != p.lit {
+				return false
+			}
+		} else if p.verb != 'x' && p.verb != 'd' {
+			return false
+		}
+	}
+	return true
+}
+
+func sameAsArg0(_ *engine, _ *ssa.BasicBlock, _ []ssa.Value, arg func(int) Length) Length {
+	return arg(0)
+}
 
 // caseMapLength: case mapping may replace each invalid byte by U+FFFD.
-func caseMapLength(_ *engine, _ []ssa.Value, arg func(int) Length) Length {
+func caseMapLength(_ *engine, _ *ssa.BasicBlock, _ []ssa.Value, arg func(int) Length) Length {
 	return scaled(arg(0), 3, 1, 0, "")
 }
 
-func formatIntLength(_ *engine, as []ssa.Value, _ func(int) Length) Length {
+func formatIntLength(_ *engine, _ *ssa.BasicBlock, as []ssa.Value, _ func(int) Length) Length {
 	if c, ok := as[1].(*ssa.Const); ok {
 		if base, ok := constIntValue(c); ok && base >= 2 && base <= 36 {
 			return fixed(int(math.Ceil(64/math.Log2(float64(base)))) + 1)
@@ -460,7 +517,7 @@ func formatIntLength(_ *engine, as []ssa.Value, _ func(int) Length) Length {
 	return fixed(65)
 }
 
-func replaceLength(e *engine, as []ssa.Value, arg func(int) Length) Length {
+func replaceLength(e *engine, _ *ssa.BasicBlock, as []ssa.Value, arg func(int) Length) Length {
 	old, ok1 := constString(as[1])
 	repl, ok2 := constString(as[2])
 	if !ok1 || !ok2 || len(old) == 0 {

@@ -66,7 +66,7 @@ func guards(w http.ResponseWriter, r *http.Request) {
 	if len(k) > 240 {
 		k = fmt.Sprintf("%x", sha256.Sum256([]byte(k)))
 	}
-	mc.Get(url.QueryEscape("p:" + k)) // want `is up to 726 bytes`
+	mc.Get(url.QueryEscape("p:" + k)) // want `is up to 724 bytes`
 	mc.Get("p:" + hex.EncodeToString([]byte(k[:min(len(k), 100)])))
 
 	// A truncation guard.
@@ -96,4 +96,13 @@ func guards(w http.ResponseWriter, r *http.Request) {
 func handWritten(conn net.Conn, r *http.Request) {
 	fmt.Fprintf(conn, "set %s 0 0 1\r\nx\r\n", url.QueryEscape(r.FormValue("k"))) // want `the key of a hand-written memcached "set" command may be unbounded bytes .*memcached rejects the command line, and before 1\.6\.40 runs the data block of a rejected set as a command`
 	fmt.Fprintf(conn, "get %s\r\n", hex.EncodeToString([]byte(r.FormValue("k")[:100])))
+}
+
+// Escaping what hex or decimal formatting produced does not grow it.
+func escapedDigests(r *http.Request, id int) {
+	sum := sha256.Sum256([]byte(r.FormValue("q")))
+	h := hex.EncodeToString(sum[:])
+	mc.Get(url.QueryEscape("a:" + h + ":" + h + ":" + h))          // 3 + 192 + 6: fits
+	mc.Get(url.QueryEscape(fmt.Sprintf("%x-%d", sum, id) + h + h)) // 64+1+20+128: fits
+	mc.Get(url.QueryEscape("a b:" + h + h + h + h))                // want `is up to 262 bytes`
 }
