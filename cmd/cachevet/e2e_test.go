@@ -156,10 +156,6 @@ func TestE2E(t *testing.T) {
 		after := parseJSON(t, dir, res.stdout)
 		var remaining []string
 		for _, f := range after {
-			if why := fixResidue(f); why != "" {
-				t.Logf("known false positive after -fix (%s):\n\t%s: %s", why, f.Posn, f.Message)
-				continue
-			}
 			remaining = append(remaining, f.Analyzer+": "+fileOf(f.Posn)+": "+f.Message)
 		}
 		slices.Sort(unfixable)
@@ -192,19 +188,6 @@ func TestE2E(t *testing.T) {
 			}
 		}
 	})
-}
-
-// fixResidue says why a finding that remains after -fix is a known false
-// positive of the analyzers, or returns "".
-func fixResidue(f finding) string {
-	// Both fixes apply to cart.go's two-part key, which becomes
-	// "cart:" + url.QueryEscape(hex of sha256) + ":" + the same: 134 bytes.
-	// keylength counts url.QueryEscape as three times its input even when
-	// the input is hex, which escaping leaves unchanged, and reports 390.
-	if f.Analyzer == "keylength" && fileOf(f.Posn) == "web/cart.go" && strings.Contains(f.Message, "is up to 390 bytes") {
-		return "keylength bounds url.QueryEscape of hex by 3x its length"
-	}
-	return ""
 }
 
 // registered returns the names of the analyzers the binary runs, from its
