@@ -1,0 +1,10 @@
+module example.com/validation
+
+go 1.26.0
+
+require (
+	github.com/bradfitz/gomemcache v0.0.0-20260422231931-4d751bb6e37c
+	github.com/cachevet/cachevet v0.0.0
+)
+
+replace github.com/cachevet/cachevet => ../..
