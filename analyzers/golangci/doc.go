@@ -10,7 +10,7 @@
 // once and names its findings after the per-analyzer plugin.
 //
 // A golangci-lint binary with the plugins is built with `golangci-lint
-// custom`, which clones golangci-lint from GitHub:
+// custom`, which clones golangci-lint from GitHub and reads .custom-gcl.yml:
 //
 //	# .custom-gcl.yml
 //	version: v2.15.0
@@ -19,15 +19,16 @@
 //	plugins:
 //	  - module: github.com/cachevet/cachevet
 //	    import: github.com/cachevet/cachevet/analyzers/golangci
-//	    version: latest # or a tag, or path: /local/checkout/of/cachevet
+//	    version: v0.0.0-20261125000000-0123456789ab # pin a tag or pseudo-version
+//	    # or, for a local checkout: path: ../cachevet
 //
 // Without access to GitHub, build the wrapper module in
-// testdata/golangci/build of this repository instead (it only needs the
-// Go module proxy):
+// testdata/golangci/build of this repository instead; it only needs the Go
+// module proxy (a cold build takes minutes, a warm one seconds):
 //
 //	cd testdata/golangci/build
-//	go build -o ../../../bin/custom-gcl \
-//	    -ldflags "-s -w -X main.version=2.15.0-cachevet" .
+//	go build -o ../../../bin/custom-gcl -ldflags "-s -w -X main.version=2.15.0-cachevet-$(
+//	    cat $(find ../../../analyzers -name '*.go' | sort) | sha256sum | cut -c1-16)" .
 //
 // Then enable the plugins in .golangci.yml. The settings are those of
 // .cachevet.yaml (see package config) and unknown keys are an error:
@@ -52,11 +53,19 @@
 //	      exposure:
 //	        type: module
 //	        settings: {cache-ports: [11211, 21211]}
+//	issues:
+//	  uniq-by-line: false # else only one finding per line is shown
 //
 // The analyzers share one model held in their flags, as with the command
 // line and go vet, so the settings of all cachevet entries are combined:
 // lists are joined and strict-length holds if any entry sets it. Every
 // entry under linters.settings.custom is built, enabled or not.
+//
+// Related information (where untrusted data enters, where a sensitive
+// field is declared) appears as findings of their own. A cachevet finding
+// carries at most one suggested fix, which --fix applies; keyinjection and
+// keylength may both fix one key, so `--fix --enable-only keyinjection`
+// applies only keyinjection's url.QueryEscape fixes.
 //
 // golangci-lint caches results by its version string: give each build of
 // the plugin its own version (-X main.version=...), or a rebuilt plugin

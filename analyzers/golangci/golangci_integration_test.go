@@ -125,6 +125,56 @@ func TestIntegrationGolangciLint(t *testing.T) {
 		})
 	})
 
+	t.Run("exclusions", func(t *testing.T) {
+		// An exclusion rule names a per-analyzer linter; with the bundle,
+		// //nolint:cachevet silences every analyzer on its line.
+		dir := copyFixture(t)
+		cfg, err := os.ReadFile(filepath.Join(dir, ".golangci.yml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg = bytes.Replace(cfg, []byte("\n  default: none\n"), []byte(`
+  default: none
+  exclusions:
+    rules:
+      - linters: [keylength]
+        source: '"session:"'
+`), 1)
+		if err := os.WriteFile(filepath.Join(dir, "excluding.golangci.yml"), cfg, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := lint(t, bin, dir, 1, "--config", "excluding.golangci.yml")
+		// Line 30 is gone: keyinjection by //nolint:keyinjection, keylength
+		// (and its related information, on the same line) by the rule.
+		checkFindings(t, got, []string{
+			"app/app.go:22 sensitivedata related",
+			"app/app.go:26 keyinjection",
+			"app/app.go:26 keyinjection related",
+			"app/app.go:26 keylength",
+			"app/app.go:26 keylength related",
+			"app/app.go:34 keyinjection",
+			"app/app.go:34 keyinjection related",
+			"app/app.go:42 sensitivedata",
+			"app/app.go:46 exposure",
+		})
+
+		src := filepath.Join(dir, "app", "app.go")
+		code, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		code = bytes.Replace(code, []byte(`r.FormValue("sid")) //nolint:keyinjection`), []byte(`r.FormValue("sid")) //nolint:cachevet`), 1)
+		if err := os.WriteFile(src, code, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, _ = lint(t, bin, dir, 1, "--config", "bundle.golangci.yml")
+		for _, f := range got {
+			if f.Line == 30 {
+				t.Errorf("//nolint:cachevet did not silence %s: %s", f, f.Text)
+			}
+		}
+	})
+
 	t.Run("fix", func(t *testing.T) {
 		dir := copyFixture(t)
 		src := filepath.Join(dir, "app", "app.go")
@@ -302,6 +352,11 @@ func buildGolangciLint(t *testing.T, goCmd string) string {
 	}
 	if err != nil {
 		t.Fatalf("go build in %s: %v\n%s", cmd.Dir, err, out)
+	}
+	// A binary whose version does not name its source would let
+	// golangci-lint serve results cached for another plugin.
+	if now := "2.15.0-cachevet-" + sourceHash(t); now != version {
+		t.Fatalf("the plugin source changed during the go build (%s, then %s): rerun the test", version, now)
 	}
 	t.Logf("built golangci-lint %s in %v", version, took)
 	return bin
