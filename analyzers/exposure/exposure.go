@@ -1,6 +1,7 @@
 package exposure
 
 import (
+	_ "embed"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cachevet/cachevet/analyzers/internal/doc"
 	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"github.com/cachevet/cachevet/analyzers/internal/suppress"
 	"golang.org/x/tools/go/analysis"
@@ -19,10 +21,13 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
+//go:embed doc.go
+var docSource string
+
 // Analyzer reports cache servers reachable beyond loopback or a private network.
 var Analyzer = &analysis.Analyzer{
 	Name:     "exposure",
-	Doc:      "report cache servers reachable beyond loopback or a private network",
+	Doc:      doc.Extract(docSource, "exposure"),
 	URL:      "https://pkg.go.dev/github.com/cachevet/cachevet/analyzers/exposure",
 	Run:      run,
 	Requires: []*analysis.Analyzer{inspect.Analyzer},

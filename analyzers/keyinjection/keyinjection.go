@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cachevet/cachevet/analyzers/internal/doc"
 	"github.com/cachevet/cachevet/analyzers/internal/fix"
 	"github.com/cachevet/cachevet/analyzers/internal/flow"
 	"github.com/cachevet/cachevet/analyzers/internal/model"
@@ -13,10 +14,13 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
+//go:embed doc.go
+var docSource string
+
 // Analyzer reports unsafe bytes reaching a memcache key.
 var Analyzer = &analysis.Analyzer{
 	Name:     "keyinjection",
-	Doc:      "report memcache keys that may hold a space, CR/LF or other control byte",
+	Doc:      doc.Extract(docSource, "keyinjection"),
 	URL:      "https://pkg.go.dev/github.com/cachevet/cachevet/analyzers/keyinjection",
 	Run:      run,
 	Requires: []*analysis.Analyzer{flow.Analyzer},

@@ -1,21 +1,26 @@
 package keylength
 
 import (
+	_ "embed"
 	"fmt"
 	"go/ast"
 	"strconv"
 	"strings"
 
+	"github.com/cachevet/cachevet/analyzers/internal/doc"
 	"github.com/cachevet/cachevet/analyzers/internal/fix"
 	"github.com/cachevet/cachevet/analyzers/internal/flow"
 	"github.com/cachevet/cachevet/analyzers/internal/suppress"
 	"golang.org/x/tools/go/analysis"
 )
 
+//go:embed doc.go
+var docSource string
+
 // Analyzer reports memcache keys that may exceed 250 bytes.
 var Analyzer = &analysis.Analyzer{
 	Name:     "keylength",
-	Doc:      "report memcache keys that may exceed memcached's 250-byte limit",
+	Doc:      doc.Extract(docSource, "keylength"),
 	URL:      "https://pkg.go.dev/github.com/cachevet/cachevet/analyzers/keylength",
 	Run:      run,
 	Requires: []*analysis.Analyzer{flow.Analyzer},

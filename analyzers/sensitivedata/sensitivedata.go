@@ -1,19 +1,24 @@
 package sensitivedata
 
 import (
+	_ "embed"
 	"go/ast"
 	"strings"
 
+	"github.com/cachevet/cachevet/analyzers/internal/doc"
 	"github.com/cachevet/cachevet/analyzers/internal/fix"
 	"github.com/cachevet/cachevet/analyzers/internal/flow"
 	"github.com/cachevet/cachevet/analyzers/internal/suppress"
 	"golang.org/x/tools/go/analysis"
 )
 
+//go:embed doc.go
+var docSource string
+
 // Analyzer reports sensitive fields reaching a cached value.
 var Analyzer = &analysis.Analyzer{
 	Name:     "sensitivedata",
-	Doc:      "report passwords, e-mail addresses, tokens and other secrets stored in memcached",
+	Doc:      doc.Extract(docSource, "sensitivedata"),
 	URL:      "https://pkg.go.dev/github.com/cachevet/cachevet/analyzers/sensitivedata",
 	Run:      run,
 	Requires: []*analysis.Analyzer{flow.Analyzer},
