@@ -45,7 +45,7 @@ func check(t *testing.T, harmed bool, what string) {
 	case harmed:
 		t.Logf("HARM (expected on the vulnerable code): %s", what)
 	default:
-		t.Logf("no harm (expected on the fixed code): %s", what)
+		t.Logf("NO HARM (expected on the fixed code), averted: %s", what)
 	}
 }
 

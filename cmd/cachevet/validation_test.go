@@ -1,0 +1,370 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestValidation proves, for every finding class, that the code cachevet
+// reports is harmful and that the code its fixes produce is not. It runs
+// the validation module in testdata/validation (see its README.md):
+//
+//  1. cachevet on vulnerable/ reports exactly validationWant;
+//  2. the module's harm tests, run with VALIDATION_EXPECT=harm, attack each
+//     handler against the reference server (faithful and hardened) and
+//     real memcached and see the damage from the server side;
+//  3. cachevet -fix rewrites a copy, which must build, pass go vet and
+//     leave only the findings without a mechanical fix (validationResidue);
+//  4. the same harm tests, run on the fixed copy with
+//     VALIDATION_EXPECT=fixed, must see no damage.
+//
+// Run it verbosely to watch the attacks, what the servers executed and
+// cachevet's report:
+//
+//	go test ./cmd/cachevet -run Validation -v
+
+const validationDir = "../../testdata/validation"
+
+// A validationFinding is one expected diagnostic of vulnerable/app.go.
+type validationFinding struct {
+	line     int
+	analyzer string
+	message  string // a substring of the message
+	source   string // a substring of the source line, to catch moved code
+}
+
+func (f validationFinding) String() string {
+	return fmt.Sprintf("vulnerable/app.go:%d: %s: ...%s...", f.line, f.analyzer, f.message)
+}
+
+// validationWant holds one finding per class, in the order of app.go.
+var validationWant = []validationFinding{
+	{123, "keyinjection", `reaches the key of a hand-written memcached "get" command unescaped`, `"get %s\r\n", id`},
+	{146, "keyinjection", `reaches the key of a hand-written memcached "get" command unescaped`, `"get profile:%s\r\n", id`},
+	{167, "keyinjection", `reaches the memcache key of (*memcache.Client).Get through (*vulnerable.App).cached unescaped`, `a.cached("product:"+id`},
+	{183, "keylength", `the key of a hand-written memcached "set" command may be unbounded bytes`, `"set %s 0 0 %d\r\n%s\r\n", key`},
+	{193, "keylength", `puts into the key of (*memcache.Client).Get may be 7 + unbounded bytes`, `a.cached("search:"+url.QueryEscape(q)`},
+	{212, "sensitivedata", `contains User.Email and User.PasswordHash (encoding/json)`, `a.MC.Set(&memcache.Item{Key: "user:"`},
+	{219, "exposure", `listens on "0.0.0.0", every interface`, `ListenAddrs: []string{"0.0.0.0"}`},
+}
+
+// validationResidue lists the findings that remain after -fix, each with
+// why: sensitivedata has no mechanical fix, and known analyzer bugs. The
+// line numbers are those of the fixed copy.
+var validationResidue = []struct {
+	validationFinding
+	why string
+}{
+	{validationFinding{213, "sensitivedata", `contains User.Email and User.PasswordHash`, `a.MC.Set(&memcache.Item{Key: "user:"`},
+		"sensitivedata has no suggested fix: caching a public type is a design change"},
+	{validationFinding{184, "keylength", `the key of a hand-written memcached "set" command may be unbounded bytes`, `"set %s 0 0 %d\r\n%s\r\n", key`},
+		"KNOWN BUG keylength-fprintf-operand: in fmt.Fprintf(conn, \"set %s 0 0 %d\\r\\n%s\\r\\n\", key, len(body), body) " +
+			"keylength reports and hashes the data block operand (body) instead of the key, so the key stays unbounded " +
+			"and the data block no longer matches len(body)"},
+}
+
+// validationKnownBugs are the ids, passed to the harm tests, of the known
+// analyzer bugs whose consequences they log instead of failing.
+var validationKnownBugs = []string{"keylength-fprintf-operand"}
+
+func TestValidation(t *testing.T) {
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("skipping the validation test: the go command is not on PATH")
+	}
+	if testing.Short() {
+		t.Skip("skipping the validation test in -short mode")
+	}
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	bin := filepath.Join(t.TempDir(), "cachevet")
+	build := valCommand(goBin, ".", "build", "-o", bin, ".")
+	build.Env = append(build.Env, "GOFLAGS=-mod=readonly")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build cachevet: %v\n%s", err, out)
+	}
+
+	t.Run("Report", func(t *testing.T) {
+		dir := valCopy(t, root)
+		got := valFindings(t, dir, bin)
+		for _, f := range got {
+			t.Logf("cachevet: %s", f)
+		}
+		valMatch(t, dir, got, validationWant)
+	})
+
+	t.Run("HarmVulnerable", func(t *testing.T) {
+		dir := valCopy(t, root)
+		valGoTest(t, goBin, dir, "harm")
+	})
+
+	t.Run("FixedIsSafe", func(t *testing.T) {
+		dir := valCopy(t, root)
+		orig, err := os.ReadFile(filepath.Join(dir, "vulnerable", "app.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := valRun(t, valCommand(bin, dir, "-fix", "./vulnerable/..."))
+		if res.code != 0 && res.code != 3 {
+			t.Fatalf("cachevet -fix exited %d\n%s", res.code, res.stderr)
+		}
+		fixed, err := os.ReadFile(filepath.Join(dir, "vulnerable", "app.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range valChangedLines(string(orig), string(fixed)) {
+			t.Logf("cachevet -fix: %s", l)
+		}
+		for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+			if out, err := valCommand(goBin, dir, args...).CombinedOutput(); err != nil {
+				t.Fatalf("go %s on the fixed copy: %v\n%s", args[0], err, out)
+			}
+		}
+
+		got := valFindings(t, dir, bin)
+		var want []validationFinding
+		for _, r := range validationResidue {
+			t.Logf("expected after -fix (%s): %s", r.why, r.validationFinding)
+			want = append(want, r.validationFinding)
+		}
+		valMatch(t, dir, got, want)
+
+		valGoTest(t, goBin, dir, "fixed")
+	})
+}
+
+// valCopy copies the validation module to a fresh directory and points
+// its replace directive at this repository.
+func valCopy(t *testing.T, root string) string {
+	t.Helper()
+	dst, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = filepath.WalkDir(validationDir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(validationDir, path)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if rel == "go.mod" {
+			before := data
+			data = bytes.Replace(data, []byte("=> ../.."), []byte("=> "+root), 1)
+			if bytes.Equal(before, data) {
+				return errors.New("testdata/validation/go.mod has no replace => ../..")
+			}
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// valCommand runs name in dir with the module settings of the fixture
+// copies (see command in e2e_test.go).
+func valCommand(name, dir string, args ...string) *exec.Cmd {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	var env []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		switch k {
+		case "GOFLAGS", "GOPROXY", "GOWORK", "GONOPROXY", "GOPRIVATE", "GONOSUMDB", "VALIDATION_EXPECT", "VALIDATION_KNOWN_BUGS":
+			continue
+		}
+		env = append(env, kv)
+	}
+	cmd.Env = append(env, "GOFLAGS=-mod=mod", "GOPROXY=https://proxy.golang.org", "GOWORK=off")
+	return cmd
+}
+
+type valResult struct {
+	stdout, stderr string
+	code           int
+}
+
+func valRun(t *testing.T, cmd *exec.Cmd) valResult {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	if err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			t.Fatalf("%s: %v", strings.Join(cmd.Args, " "), err)
+		}
+		code = ee.ExitCode()
+	}
+	return valResult{stdout.String(), stderr.String(), code}
+}
+
+// A valDiag is one finding of cachevet -json, deduplicated across the
+// package and its test variant.
+type valDiag struct {
+	file     string // relative to the module
+	line     int
+	analyzer string
+	message  string
+}
+
+func (d valDiag) String() string {
+	return fmt.Sprintf("%s:%d: %s: %s", d.file, d.line, d.analyzer, d.message)
+}
+
+var valPosnRE = regexp.MustCompile(`^(.+\.go):(\d+):(\d+)$`)
+
+func valFindings(t *testing.T, dir, bin string) []valDiag {
+	t.Helper()
+	res := valRun(t, valCommand(bin, dir, "-json", "./vulnerable/..."))
+	if res.code != 0 {
+		t.Fatalf("cachevet -json exited %d\n%s", res.code, res.stderr)
+	}
+	var ds []valDiag
+	dec := json.NewDecoder(strings.NewReader(res.stdout))
+	for {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err != nil {
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			t.Fatalf("decoding cachevet -json: %v\n%s", err, res.stdout)
+		}
+		for pkg, byAnalyzer := range tree {
+			for analyzer, raw := range byAnalyzer {
+				var fs []struct {
+					Posn    string `json:"posn"`
+					Message string `json:"message"`
+				}
+				if err := json.Unmarshal(raw, &fs); err != nil {
+					t.Fatalf("%s: %s: %s", pkg, analyzer, raw)
+				}
+				for _, f := range fs {
+					m := valPosnRE.FindStringSubmatch(f.Posn)
+					if m == nil {
+						t.Fatalf("malformed position %q", f.Posn)
+					}
+					rel, err := filepath.Rel(dir, m[1])
+					if err != nil {
+						t.Fatal(err)
+					}
+					var line int
+					fmt.Sscan(m[2], &line)
+					d := valDiag{filepath.ToSlash(rel), line, analyzer, f.Message}
+					if !slices.Contains(ds, d) {
+						ds = append(ds, d)
+					}
+				}
+			}
+		}
+	}
+	slices.SortFunc(ds, func(a, b valDiag) int {
+		if c := strings.Compare(a.file, b.file); c != 0 {
+			return c
+		}
+		if c := a.line - b.line; c != 0 {
+			return c
+		}
+		return strings.Compare(a.analyzer+a.message, b.analyzer+b.message)
+	})
+	return ds
+}
+
+// valMatch asserts that got is exactly want: each expected finding once,
+// nothing else.
+func valMatch(t *testing.T, dir string, got []valDiag, want []validationFinding) {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(dir, "vulnerable", "app.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(src), "\n")
+	used := make([]bool, len(got))
+	for _, w := range want {
+		if w.line > len(lines) || !strings.Contains(lines[w.line-1], w.source) {
+			t.Errorf("vulnerable/app.go:%d no longer holds %q: update validationWant and validationResidue", w.line, w.source)
+		}
+		found := false
+		for i, d := range got {
+			if !used[i] && d.file == "vulnerable/app.go" && d.line == w.line && d.analyzer == w.analyzer && strings.Contains(d.message, w.message) {
+				used[i], found = true, true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("missing finding %s", w)
+		}
+	}
+	for i, d := range got {
+		if !used[i] {
+			t.Errorf("unexpected finding %s", d)
+		}
+	}
+}
+
+// valGoTest runs the validation module's harm tests in dir, expecting
+// "harm" or "fixed". In verbose mode their log (the attacks, what the
+// servers executed) is shown.
+func valGoTest(t *testing.T, goBin, dir, expect string) {
+	t.Helper()
+	args := []string{"test", "-count=1", "./..."}
+	if testing.Verbose() {
+		args = append(args, "-v")
+	}
+	cmd := valCommand(goBin, dir, args...)
+	cmd.Env = append(cmd.Env, "VALIDATION_EXPECT="+expect, "VALIDATION_KNOWN_BUGS="+strings.Join(validationKnownBugs, ","))
+	res := valRun(t, cmd)
+	out := res.stdout + res.stderr
+	if testing.Verbose() {
+		for _, l := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
+			if !strings.HasPrefix(l, "=== ") {
+				t.Log(l)
+			}
+		}
+	}
+	if res.code != 0 {
+		if !testing.Verbose() {
+			t.Log(out)
+		}
+		t.Fatalf("go test with VALIDATION_EXPECT=%s exited %d", expect, res.code)
+	}
+	for _, want := range []string{"ok  \texample.com/validation/vulnerable"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("go test with VALIDATION_EXPECT=%s: no %q in its output", expect, want)
+		}
+	}
+}
+
+// valChangedLines lists the lines of fixed that are not in orig.
+func valChangedLines(orig, fixed string) []string {
+	o := strings.Split(orig, "\n")
+	var out []string
+	for i, l := range strings.Split(fixed, "\n") {
+		if !slices.Contains(o, l) {
+			out = append(out, fmt.Sprintf("app.go:%d: %s", i+1, strings.TrimSpace(l)))
+		}
+	}
+	return out
+}
