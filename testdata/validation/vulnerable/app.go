@@ -18,6 +18,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os/exec"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -224,4 +225,15 @@ func StartCache(port int) (*cacheserver.Server, error) {
 		return nil, err
 	}
 	return srv, nil
+}
+
+// MemcachedPort is the port StartMemcached listens on.
+const MemcachedPort = 27211
+
+// StartMemcached starts memcached for the application.
+// Finding class 7, with real memcached: without -l it binds every
+// interface.
+func StartMemcached() (*exec.Cmd, error) {
+	cmd := exec.Command("memcached", "-u", "root", "-U", "0", "-p", "27211")
+	return cmd, cmd.Start()
 }

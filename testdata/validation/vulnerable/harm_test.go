@@ -2,14 +2,19 @@ package vulnerable
 
 import (
 	"bufio"
+	"encoding/hex"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bradfitz/gomemcache/memcache"
 	"github.com/cachevet/cachevet/cacheserver"
@@ -244,16 +249,21 @@ func TestHarmExposure(t *testing.T) {
 		t.Errorf("the listener is on %s, neither every interface nor loopback", addr)
 	}
 
-	// Reach it through a non-loopback address of this host, as another
-	// host on the network would.
+	checkReachable(t, addr.Port)
+}
+
+// checkReachable connects to port through a non-loopback address of this
+// host, as another host on the network would.
+func checkReachable(t *testing.T, port int) {
+	t.Helper()
 	ifaddrs, _ := net.InterfaceAddrs()
 	for _, a := range ifaddrs {
 		ipn, ok := a.(*net.IPNet)
 		if !ok || ipn.IP.IsLoopback() || ipn.IP.To4() == nil {
 			continue
 		}
-		target := net.JoinHostPort(ipn.IP.String(), strconv.Itoa(addr.Port))
-		c, err := net.Dial("tcp", target)
+		target := net.JoinHostPort(ipn.IP.String(), strconv.Itoa(port))
+		c, err := net.DialTimeout("tcp", target, time.Second)
 		if err == nil {
 			c.Close()
 		}
@@ -261,6 +271,81 @@ func TestHarmExposure(t *testing.T) {
 		return
 	}
 	t.Logf("this host has no non-loopback IPv4 address: reachability from the network is not checked")
+}
+
+// Class 7 with real memcached: StartMemcached runs it without -l.
+func TestHarmExposureMemcached(t *testing.T) {
+	if _, err := exec.LookPath("memcached"); err != nil {
+		if os.Getenv("CACHEVET_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("CACHEVET_REQUIRE_TOOLS=1 but memcached is not on PATH: %v", err)
+		}
+		t.Skipf("skipping: memcached is not on PATH (set CACHEVET_REQUIRE_TOOLS=1 to make this an error)")
+	}
+	port := MemcachedPort
+	if ln, err := net.Listen("tcp", ":"+strconv.Itoa(port)); err != nil {
+		t.Skipf("skipping: port %d, which StartMemcached uses, is busy: %v", port, err)
+	} else {
+		ln.Close()
+	}
+	cmd, err := StartMemcached()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	}()
+	local := "127.0.0.1:" + strconv.Itoa(port)
+	if !eventually(func() bool {
+		c, err := net.Dial("tcp", local)
+		if err == nil {
+			c.Close()
+		}
+		return err == nil
+	}) {
+		t.Fatalf("memcached did not start on %s", local)
+	}
+	bound := listeningOn(t, port)
+	t.Logf("memcached listens on %v (from /proc/net/tcp*)", bound)
+	every := slices.ContainsFunc(bound, func(ip net.IP) bool { return ip.IsUnspecified() })
+	check(t, every, "memcached is bound to every interface")
+	checkReachable(t, port)
+}
+
+// listeningOn returns the addresses of the TCP listeners on port, from
+// /proc/net/tcp and /proc/net/tcp6.
+func listeningOn(t *testing.T, port int) []net.IP {
+	t.Helper()
+	var ips []net.IP
+	for _, f := range []string{"/proc/net/tcp", "/proc/net/tcp6"} {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Skipf("skipping: %v", err)
+		}
+		for _, l := range strings.Split(string(data), "\n")[1:] {
+			fs := strings.Fields(l)
+			if len(fs) < 4 || fs[3] != "0A" { // LISTEN
+				continue
+			}
+			h, p, _ := strings.Cut(fs[1], ":")
+			if pn, _ := strconv.ParseUint(p, 16, 16); int(pn) != port {
+				continue
+			}
+			b, err := hex.DecodeString(h)
+			if err != nil {
+				continue
+			}
+			// Each 32-bit word is in host (little-endian) order.
+			for i := 0; i+4 <= len(b); i += 4 {
+				b[i], b[i+1], b[i+2], b[i+3] = b[i+3], b[i+2], b[i+1], b[i]
+			}
+			ips = append(ips, net.IP(b))
+		}
+	}
+	if len(ips) == 0 {
+		t.Fatalf("no listener on port %d in /proc/net/tcp*", port)
+	}
+	return ips
 }
 
 // The hardened reference server blocks what a server can block.
