@@ -3,8 +3,6 @@ package cacheserver
 import (
 	"bytes"
 	"errors"
-	"fmt"
-	"io"
 	"net"
 	"sync/atomic"
 	"time"
@@ -75,6 +73,10 @@ type conn struct {
 	closing       bool
 	// growRead allows the read buffer to grow (a long "get" line).
 	growRead bool
+	// closeAfterPipeline is set by metadump when commands follow it in
+	// the buffer; see processLRUCrawler.
+	closeAfterPipeline bool
+	pipelineOutput     int // length of out when the dump was queued
 	// authPending is the size of the -Y login data block being awaited.
 	authPending int64
 }
@@ -130,6 +132,10 @@ func (c *conn) loop() error {
 	for {
 		if err := c.process(); err != nil {
 			return err
+		}
+		if c.closeAfterPipeline {
+			c.out = c.out[:c.pipelineOutput]
+			return errCloseConn
 		}
 		if err := c.flush(); err != nil {
 			return err
@@ -217,6 +223,11 @@ func (c *conn) read(p []byte) (int, error) {
 // flush writes the queued responses.
 func (c *conn) flush() error {
 	c.authRespAt = -1
+	if c.closeAfterPipeline {
+		// Replies to commands pipelined behind a metadump are lost.
+		c.out = c.out[:c.pipelineOutput]
+		c.pipelineOutput = 0
+	}
 	if len(c.out) == 0 {
 		return nil
 	}
@@ -335,7 +346,3 @@ func (c *conn) observe(verb string, keys [][]byte, line []byte) {
 
 // errWatching ends the normal loop when the connection became a watcher.
 var errWatching = errors.New("cacheserver: connection is watching")
-
-func (c *conn) String() string { return fmt.Sprintf("conn %d", c.fd) }
-
-var _ io.Writer = (*bytes.Buffer)(nil)

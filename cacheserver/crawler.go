@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/bits"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -33,6 +32,11 @@ func (c *conn) processLRUCrawler(t *tokenLine) {
 			return
 		}
 		c.write(dump)
+		// memcached hands the connection to its crawler thread; commands
+		// pipelined behind the dump run but their replies are lost and
+		// the connection is closed.
+		c.closeAfterPipeline = c.r < c.w
+		c.pipelineOutput = len(c.out)
 	case n == 4 && (sub == "tocrawl" || sub == "sleep"):
 		v, ok := parseUint32(t.tokens[2])
 		switch {
@@ -191,5 +195,3 @@ func murmur3(key []byte) uint32 {
 	h ^= h >> 16
 	return h
 }
-
-var _ = strconv.Itoa

@@ -9,6 +9,9 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -54,6 +57,14 @@ func startRealMemcached(t *testing.T, extra ...string) string {
 
 // commandGenerator produces random, mostly valid and sometimes malformed
 // text-protocol requests over a small key space.
+//
+// racyInPlace: arithmetic that shortens a value (decr, incr wrapping
+// past 2^64) is rewritten in place by memcached only if no other thread
+// holds a reference to the item, and its LRU maintainer holds one for a
+// while after an item's second fetch. The outcome (padded value, fetched
+// flag, item size) is timing-dependent, so streams only use arithmetic
+// that grows values; the in-place padding itself is pinned by the
+// transcripts (G5, G10).
 type commandGenerator struct {
 	rng  *rand.Rand
 	keys []string
@@ -77,7 +88,7 @@ func (g *commandGenerator) value() string {
 	case 1:
 		return ""
 	case 2:
-		return "18446744073709551615"
+		return "99"
 	case 3:
 		return "line\r\nbreak"
 	}
@@ -98,7 +109,17 @@ func (g *commandGenerator) next() string {
 		// (Longer lengths would make both servers wait for more data.)
 		n -= 1 + g.rng.Intn(n)
 	}
-	switch g.rng.Intn(22) {
+	switch g.rng.Intn(27) {
+	case 22:
+		return g.pick("stats detail dump\r\n", "stats sizes\r\n", "lru_crawler metadump 99\r\n")
+	case 23:
+		return fmt.Sprintf("mg %s %s\r\n", k, g.pick("h l t", "v c f q", "T100 t", "u h", "b v", "O123456789012345678901234567890123 v", "N30 v c"))
+	case 24:
+		return fmt.Sprintf("ma %s %s\r\n", k, g.pick("N0 J7 v", "MI D2 c t", "C1 v", "N100 J1 t v", "b"))
+	case 25:
+		return fmt.Sprintf("%s %s %s %s%s\r\n", g.pick("gat", "gats"), g.pick("0", "-1"), k, g.key(), g.pick("", " "+g.key()))
+	case 26:
+		return fmt.Sprintf("ms %s %d %s\r\n%s\r\n", k, n, g.pick("MP", "ME q", "C99", "F4294967296", "T-1", "c k O7 b", "q k"), v)
 	case 0, 1, 2:
 		return fmt.Sprintf("%s %s %s %s %d%s\r\n%s\r\n", g.pick("set", "add", "replace", "append", "prepend"), k, flags, exp, n, noreply, v)
 	case 3:
@@ -106,7 +127,8 @@ func (g *commandGenerator) next() string {
 	case 4, 5:
 		return fmt.Sprintf("%s %s %s\r\n", g.pick("get", "gets"), k, g.key())
 	case 6:
-		return fmt.Sprintf("%s %s%s\r\n", g.pick("incr", "decr"), k, " "+g.pick("1", "100", "18446744073709551615", "-1", "x")+noreply)
+		// Only growing arithmetic: see racyInPlace.
+		return fmt.Sprintf("incr %s%s\r\n", k, " "+g.pick("1", "100", "-1", "x")+noreply)
 	case 7:
 		return fmt.Sprintf("delete %s%s\r\n", k, g.pick("", " 0", " noreply", " x"))
 	case 8:
@@ -120,7 +142,7 @@ func (g *commandGenerator) next() string {
 	case 13:
 		return fmt.Sprintf("md %s%s\r\n", k, g.pick("", " q", " k", " O5", " C1"))
 	case 14:
-		return fmt.Sprintf("ma %s%s\r\n", k, g.pick("", " v", " N0 J5 v", " MD D3 v", " q", " MX"))
+		return fmt.Sprintf("ma %s%s\r\n", k, g.pick("", " v", " N0 J5 v", " q", " MX"))
 	case 15:
 		return fmt.Sprintf("me %s\r\n", k)
 	case 16:
@@ -140,17 +162,21 @@ func (g *commandGenerator) next() string {
 func TestDifferentialAgainstMemcached(t *testing.T) {
 	realAddr := startRealMemcached(t)
 	_, ourAddr := startTestServer(t, nil)
-	for seed := int64(1); seed <= 20; seed++ {
+	seeds := int64(60)
+	if n, err := strconv.ParseInt(os.Getenv("CACHEVET_DIFF_SEEDS"), 10, 64); err == nil && n > 0 {
+		seeds = n // longer soak runs
+	}
+	for seed := int64(1); seed <= seeds; seed++ {
 		t.Run(fmt.Sprintf("seed%d", seed), func(t *testing.T) {
 			gen := newCommandGenerator(seed)
 			real, ours := dialTest(t, realAddr), dialTest(t, ourAddr)
 			real.roundTrip("flush_all\r\n")
 			ours.roundTrip("flush_all\r\n")
-			for i := 0; i < 200; i++ {
+			for i := 0; i < 300; i++ {
 				req := gen.next()
 				want, wantClosed := real.roundTrip(req)
 				got, gotClosed := ours.roundTrip(req)
-				if string(maskTranscript([]byte(got))) != string(maskTranscript([]byte(want))) || gotClosed != wantClosed {
+				if normalizeDump(got) != normalizeDump(want) || gotClosed != wantClosed {
 					t.Fatalf("request %d %q:\n got: %q (closed %v)\nwant: %q (closed %v)", i, req, got, gotClosed, want, wantClosed)
 				}
 				if wantClosed {
@@ -245,6 +271,65 @@ func TestDifferentialBinary(t *testing.T) {
 	for i := range reqs {
 		if !bytes.Equal(got[i], want[i]) {
 			t.Errorf("request %d (opcode %#x):\n got %q\nwant %q", i, reqs[i][1], got[i], want[i])
+		}
+	}
+}
+
+// paddedNumber and paddedMetaNumber match VALUE/VA blocks holding a
+// space-padded number. Whether memcached rewrites an incr/decr result in
+// place (padded) or as a new item depends on whether its background LRU
+// maintainer still holds a reference to the item (an asynchronous bump
+// after a second fetch), so the padding is not compared. Longer soak runs
+// (CACHEVET_DIFF_SEEDS=600) still show that race through the fetched flag
+// and item size of such items, and one-second clock-phase differences in
+// TTLs; the default 60 seeds are deterministic.
+var paddedNumber = regexp.MustCompile(`VALUE ([^ \r\n]+) (\d+) \d+( [*\d]+)?\r\n(\d+) *\r\n`)
+
+// raceFields are the fields that still vary between runs of memcached
+// itself: the fetched flag (an incr/decr/ma after an item's second fetch
+// replaces the item or not, see racyInPlace) and remaining TTLs, which
+// tick on memcached's own one-second timer. -1 (no expiry) stays exact.
+var raceFields = regexp.MustCompile(`( h|fetch=| t| exp=| l| la=)(?:yes|no|[01]\b|-?(?:[02-9]\d*|1\d+))`)
+
+var paddedMetaNumber = regexp.MustCompile(`VA \d+((?: [^ \r\n]+)*)\r\n(\d+) *\r\n`)
+
+// normalizeDump masks varying fields and sorts metadump lines: memcached
+// crawls its HOT/WARM/COLD sub-LRUs, whose membership depends on its
+// background LRU maintainer, so only the set of lines is deterministic.
+func normalizeDump(resp string) string {
+	masked := string(maskTranscript([]byte(resp)))
+	masked = paddedNumber.ReplaceAllStringFunc(masked, func(m string) string {
+		sub := paddedNumber.FindStringSubmatch(m)
+		return fmt.Sprintf("VALUE %s %s %d%s\r\n%s\r\n", sub[1], sub[2], len(sub[4]), sub[3], sub[4])
+	})
+	masked = raceFields.ReplaceAllString(masked, "$1*")
+	masked = paddedMetaNumber.ReplaceAllStringFunc(masked, func(m string) string {
+		sub := paddedMetaNumber.FindStringSubmatch(m)
+		return fmt.Sprintf("VA %d%s\r\n%s\r\n", len(sub[2]), sub[1], sub[2])
+	})
+	if !strings.HasPrefix(masked, "key=") {
+		return masked
+	}
+	lines := strings.SplitAfter(masked, "\n")
+	sort.Strings(lines)
+	return strings.Join(lines, "")
+}
+
+// TestDifferentialMetadumpPipelining checks the one deterministic part of
+// metadump's connection hand-off: replies to commands pipelined behind it
+// are lost and the connection is dropped. (Dump contents and order depend
+// on memcached's background LRU maintainer, so random streams leave
+// dumps out; the transcripts pin their format.)
+func TestDifferentialMetadumpPipelining(t *testing.T) {
+	realAddr := startRealMemcached(t)
+	_, ourAddr := startTestServer(t, nil)
+	for _, addr := range []string{realAddr, ourAddr} {
+		c := dialTest(t, addr)
+		c.roundTrip("set only 0 0 1\r\nx\r\n")
+		got, closed := c.roundTrip("lru_crawler metadump all\r\nversion\r\n")
+		got = string(maskTranscript([]byte(got)))
+		if got != "key=only exp=-1 la=* cas=* fetch=no cls=1 size=64\nEND\r\n" || !closed {
+			t.Errorf("%s: %q closed=%v", addr, got, closed)
 		}
 	}
 }

@@ -51,7 +51,7 @@ func dialTest(t testing.TB, addr string) *testClient {
 // server answered before the closing "MN\r\n" (or before EOF).
 func (c *testClient) roundTrip(req string) (resp string, closed bool) {
 	c.t.Helper()
-	c.nc.SetDeadline(time.Now().Add(5 * time.Second))
+	c.nc.SetDeadline(time.Now().Add(2 * time.Second))
 	if _, err := io.WriteString(c.nc, req+"mn\r\n"); err != nil {
 		return "", true
 	}
