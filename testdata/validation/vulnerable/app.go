@@ -4,6 +4,9 @@
 // side; cmd/cachevet/validation_test.go runs cachevet -fix on a copy and
 // runs the same tests again, which must then find no damage.
 //
+// Finding classes: 1-3 keyinjection, 4-5 keylength, 6 sensitivedata,
+// 7 exposure (the reference server and real memcached).
+//
 // Every handler bounds what it does not mean to be a finding, so that each
 // one has exactly one finding: the keyinjection handlers refuse ids over 64
 // bytes (keylength stays quiet), the keylength handlers escape their input
