@@ -331,8 +331,11 @@ func (c *conn) outErrString(s string) {
 	c.outString(s)
 }
 
+func (c *conn) touchLastCmd() { c.lastCmd.Store(c.srv.now().UnixNano()) }
+
+// observe reports a command to the Observer, if any.
 func (c *conn) observe(verb string, keys [][]byte, line []byte) {
-	c.lastCmd.Store(c.srv.now().UnixNano())
+	c.touchLastCmd()
 	obs := c.srv.cfg.Observer
 	if obs == nil {
 		return

@@ -57,7 +57,11 @@ func (c *conn) dispatchASCII(line []byte) error {
 		return nil
 	}
 	cmd := string(t.tokens[0])
-	c.observe(cmd, commandKeys(cmd, &t, line), line)
+	if c.srv.cfg.Observer != nil {
+		c.observe(cmd, commandKeys(cmd, &t, line), line)
+	} else {
+		c.touchLastCmd()
+	}
 	if cmd[0] == 'm' && len(cmd) == 2 {
 		return c.dispatchMeta(cmd[1], &t)
 	}

@@ -11,6 +11,7 @@ const maxTokens = 24
 // splits it: only 0x20 separates tokens, and runs of spaces collapse.
 type tokenLine struct {
 	tokens [][]byte
+	store  [maxTokens][]byte // backing array for tokens, avoids allocation
 	// rest is the unprocessed remainder after maxTokens-1 tokens, or nil.
 	rest []byte
 }
@@ -29,6 +30,7 @@ func (t *tokenLine) arg(i int) []byte {
 
 func tokenize(line []byte) tokenLine {
 	var t tokenLine
+	t.tokens = t.store[:0]
 	s := 0
 	for e := 0; e < len(line); e++ {
 		if line[e] != ' ' {

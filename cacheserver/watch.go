@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -26,6 +27,7 @@ var watchFlagNames = map[string]int{
 type watchHub struct {
 	srv *Server
 
+	n        atomic.Int32 // number of watchers, read without the lock
 	mu       sync.Mutex
 	gid      uint64
 	watchers map[*watcher]struct{}
@@ -43,6 +45,9 @@ func newWatchHub(srv *Server) *watchHub {
 }
 
 func (h *watchHub) active(flag int) bool {
+	if h.n.Load() == 0 {
+		return false
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for w := range h.watchers {
@@ -78,6 +83,9 @@ func (h *watchHub) emit(flag int, format string, args ...any) {
 }
 
 func (h *watchHub) itemGet(fd int, key []byte, found bool, clsid, size int) {
+	if !h.active(watchFetchers) {
+		return
+	}
 	status := "not_found"
 	if found {
 		status = "found"
@@ -109,6 +117,7 @@ func (h *watchHub) add(flags int) *watcher {
 	w := &watcher{flags: flags, lines: make(chan string, 4096)}
 	h.mu.Lock()
 	h.watchers[w] = struct{}{}
+	h.n.Add(1)
 	h.mu.Unlock()
 	return w
 }
@@ -116,6 +125,7 @@ func (h *watchHub) add(flags int) *watcher {
 func (h *watchHub) remove(w *watcher) {
 	h.mu.Lock()
 	delete(h.watchers, w)
+	h.n.Add(-1)
 	h.mu.Unlock()
 }
 
