@@ -8,19 +8,115 @@
 //
 //	go vet -vettool=$(which cachevet) ./...
 //
-// Flags: -json prints findings as JSON (and exits 0); -fix applies the
-// suggested fixes; -<analyzer>=false turns an analyzer off and
-// -<analyzer>.<flag> sets its options. `cachevet help` lists them all.
+// # Flags
 //
-// Exit codes, standalone: 0 no findings, 3 findings, 1 the packages did not
-// load or type-check. Under go vet: 0 clean, 1 findings or errors.
+//	-json              print findings as JSON on stdout (and exit 0)
+//	-fix [-diff]       apply the suggested fixes (or print them as a diff)
+//	-sarif[=FILE]      write a SARIF 2.1.0 log to stdout, or to FILE (see below)
+//	-config FILE       read the configuration from FILE instead of looking
+//	                   for .cachevet.yaml
+//	-test=false        do not analyze test files
+//	-<analyzer>=false  turn an analyzer off; -<analyzer> runs only the
+//	                   analyzers named this way
+//	-<analyzer>.<flag> set an analyzer option, e.g.
+//	                   -keyinjection.sanitizers=example.com/keys.Clean
+//
+// `cachevet help` lists every flag and `cachevet help <analyzer>` shows an
+// analyzer's documentation and options.
+//
+// # Configuration file
+//
+// Unless -config names a file, cachevet looks for .cachevet.yaml in the
+// working directory and its parents (under go vet: in the directory of the
+// package being vetted, which is go vet's working directory for the tool,
+// and its parents). The file extends the model: sources, sinks,
+// sanitizers, validators, sensitive field names, cache ports and
+// strict-length; see package github.com/cachevet/cachevet/analyzers/config
+// for the schema:
+//
+//	sources:    ["example.com/web.Param"]
+//	sinks:      ["(*example.com/cache.Client).Lookup:1"]
+//	sanitizers: ["example.com/keys.Clean"]
+//	validators: ["example.com/keys.Valid"]
+//	sensitive:  ["phone_number", "date_of_birth"]
+//	cache-ports: [11211, 21211]
+//	strict-length: false
+//
+// The file sets the analyzers' options before the command line is parsed,
+// so an explicit flag overrides the file: with the file above,
+// -keyinjection.sanitizers= clears the sanitizer list again. A file that
+// does not parse, has an unknown key or a bad value stops cachevet with
+// exit code 1 and a message naming the file, the line and the field:
+//
+//	cachevet: /src/app/.cachevet.yaml: line 3: sinks[0]: "cache.Get" needs the key argument's index, ...
+//
+// Under go vet, pass -config as an absolute path (go vet runs the tool in
+// each package's directory). go vet caches results by the tool's -V=full
+// output, into which cachevet folds the contents of the .cachevet.yaml
+// found from go vet's working directory: editing that file invalidates the
+// cache, but editing a file named by -config or a .cachevet.yaml of a
+// nested module does not (use go vet -a, or go clean -cache).
+//
+// # SARIF
+//
+// -sarif writes one SARIF 2.1.0 log (https://docs.oasis-open.org/sarif/sarif/v2.1.0/)
+// to stdout instead of the text output; -sarif=FILE writes it to FILE
+// (-sarif=- is stdout too). The log has one run whose tool driver is
+// cachevet, with a rule per analyzer (its name as id, the first line of
+// its documentation as short description, the whole documentation as full
+// description and help, its pkg.go.dev page as helpUri) and a result per
+// finding: level "warning", the message, the location as a path relative
+// to the working directory with uriBaseId %SRCROOT%, the related
+// information as relatedLocations and, when there is some, a codeFlow
+// going from the source through the wrapper calls to the reported sink,
+// and the suggested fixes as fixes (artifact changes made of a deleted
+// region and the inserted text). Columns count UTF-16 code units, as
+// SARIF's default columnKind says. -sarif is a standalone mode: it cannot
+// be combined with -json or -fix, and go vet does not accept it.
+//
+// # Exit codes
+//
+// Standalone: 0 no findings, 3 findings, 1 the configuration file is bad or
+// the packages did not load or type-check (or an analyzer failed). With
+// -json, -fix or -sarif: 0 whatever is found, 1 on those errors. Under
+// go vet: 0 clean, 1 findings or errors.
 package main
 
 import (
+	"flag"
+	"fmt"
+	"log"
+	"os"
+
 	"github.com/cachevet/cachevet/analyzers"
 	"golang.org/x/tools/go/analysis/multichecker"
 )
 
 func main() {
-	multichecker.Main(analyzers.All()...)
+	log.SetFlags(0)
+	log.SetPrefix("cachevet: ")
+
+	all := analyzers.All()
+	cl := scanArgs(os.Args[1:], all)
+
+	// Flags of cachevet's own, registered where multichecker parses them
+	// so that it accepts them (and go vet learns -config from -flags).
+	flag.String("config", "", "read the configuration from this file instead of looking for "+configFileName+" upward from the working directory")
+	if !cl.printFlags {
+		// go vet must not offer -sarif: it does not work as a vet tool.
+		flag.Var(new(sarifFlag), "sarif", "write a SARIF 2.1.0 log to stdout (-sarif) or to a file (-sarif=FILE) instead of the text output")
+	}
+	flag.Var(versionFlag{}, "V", "print version and exit")
+
+	if cl.needsConfig() {
+		if err := applyConfig(cl, all); err != nil {
+			fmt.Fprintf(os.Stderr, "cachevet: %v\n", err)
+			os.Exit(1)
+		}
+	}
+
+	if cl.sarif {
+		os.Exit(runSARIF(all))
+	}
+	multichecker.Main(all...)
 }
