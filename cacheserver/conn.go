@@ -77,6 +77,10 @@ type conn struct {
 	// the buffer; see processLRUCrawler.
 	closeAfterPipeline bool
 	pipelineOutput     int // length of out when the dump was queued
+	// stacked records that responses were queued since memcached's last
+	// forced write (gets and mn write immediately); metadump and watch
+	// refuse to run behind such pipelined responses.
+	stacked bool
 	// authPending is the size of the -Y login data block being awaited.
 	authPending int64
 }
@@ -223,6 +227,7 @@ func (c *conn) read(p []byte) (int, error) {
 // flush writes the queued responses.
 func (c *conn) flush() error {
 	c.authRespAt = -1
+	c.stacked = false
 	if c.closeAfterPipeline {
 		// Replies to commands pipelined behind a metadump are lost.
 		c.out = c.out[:c.pipelineOutput]
@@ -310,11 +315,15 @@ func (c *conn) nextLine() (line []byte, ok bool, err error) {
 }
 
 // write queues a raw response.
-func (c *conn) write(p []byte) { c.out = append(c.out, p...) }
+func (c *conn) write(p []byte) {
+	c.stacked = true
+	c.out = append(c.out, p...)
+}
 
 // outString queues a one-line response, honouring noreply; it is
 // memcached's out_string, including its -vv trace.
 func (c *conn) outString(s string) {
+	c.stacked = true
 	if c.noreply {
 		c.srv.logf(2, ">%d NOREPLY %s\n", c.fd, s)
 		c.noreply = false

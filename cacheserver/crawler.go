@@ -26,6 +26,10 @@ func (c *conn) processLRUCrawler(t *tokenLine) {
 			c.outString("ERROR metadump not allowed")
 			return
 		}
+		if c.stacked {
+			c.outString("ERROR cannot pipeline other commands before metadump")
+			return
+		}
 		dump, ok := c.srv.store.metadump(string(t.tokens[2]))
 		if !ok {
 			c.outString("BADCLASS invalid class id")
@@ -47,8 +51,20 @@ func (c *conn) processLRUCrawler(t *tokenLine) {
 		default:
 			c.outString("OK")
 		}
-	case n == 3 && (sub == "enable" || sub == "disable"):
-		c.outString("OK")
+	// memcached stops its crawler thread asynchronously, so a disable
+	// does not affect the commands that follow it right away.
+	case n == 3 && sub == "enable":
+		if c.srv.crawlerDisabled.CompareAndSwap(true, false) {
+			c.outString("OK")
+		} else {
+			c.outString("ERROR failed to start lru crawler thread")
+		}
+	case n == 3 && sub == "disable":
+		if c.srv.crawlerDisabled.CompareAndSwap(false, true) {
+			c.outString("OK")
+		} else {
+			c.outString("ERROR failed to stop lru crawler thread")
+		}
 	default:
 		c.outString("ERROR")
 	}

@@ -151,7 +151,7 @@ func (c *conn) dispatchMeta(verb byte, t *tokenLine) error {
 		c.processMetaDebug(t)
 	case 'n':
 		c.outString("MN")
-		return c.flush()
+		return c.flush() // mn forces a write, like memcached's conn_mwrite
 	default:
 		c.outString("ERROR")
 	}

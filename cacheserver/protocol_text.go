@@ -126,9 +126,12 @@ func (c *conn) dispatchASCII(line []byte) error {
 		if c.wantTokens(&t, 3, 4) {
 			c.processMemlimit(&t)
 		}
-	case "slabs", "lru":
-		c.setNoreplyMaybe(&t)
-		c.outString("ERROR")
+	case "slabs":
+		c.processSlabs(&t)
+	case "lru":
+		if c.wantTokensRange(&t, 3, -1) {
+			c.processLRU(&t)
+		}
 	default:
 		// An HTTP request line ends in "HTTP/x.y": memcached hangs up.
 		if last := t.arg(t.ntokens() - 2); bytes.HasPrefix(last, []byte("HTTP/")) {
@@ -208,6 +211,8 @@ func (c *conn) processGet(t *tokenLine, withCAS, touch bool) {
 	}
 	c.srv.logf(2, ">%d END\n", c.fd)
 	c.out = append(c.out, "END\r\n"...)
+	// memcached writes get responses at once (conn_mwrite).
+	c.stacked = false
 }
 
 // appendValueLine writes a "VALUE <key> <flags> <bytes> [<cas>]" block.

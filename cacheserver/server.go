@@ -20,7 +20,9 @@ type Server struct {
 	stats     serverStats
 	watch     *watchHub
 	verbosity atomic.Int32
-	started   time.Time
+	// crawlerDisabled follows "lru_crawler disable/enable".
+	crawlerDisabled atomic.Bool
+	started         time.Time
 
 	logMu sync.Mutex
 

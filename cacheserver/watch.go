@@ -160,6 +160,10 @@ func (c *conn) processWatch(t *tokenLine) error {
 		c.outString("CLIENT_ERROR watch commands not allowed")
 		return nil
 	}
+	if c.stacked {
+		c.outString("ERROR cannot pipeline other commands before watch")
+		return nil
+	}
 	flags := 0
 	if t.ntokens() > 2 {
 		for _, tok := range t.tokens[1:] {
