@@ -1,10 +1,12 @@
 package main
 
 import (
+	"archive/tar"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -25,10 +27,11 @@ import (
 // testdata/precommit, whose .pre-commit-config.yaml uses both hooks of this
 // repository, and checks that git commit is blocked while the code feeds
 // request data into a memcache key and goes through once the code is fixed.
-// pre-commit clones a hook repository at a commit, so the test commits a
-// snapshot of this working tree (tracked and untracked, not ignored, files)
-// to a temporary repository and points the configuration at it: what is
-// tested is the code as it is on disk, committed or not.
+// pre-commit clones a hook repository at a commit, so the test commits
+// this repository's HEAD, with the working tree's .pre-commit-hooks.yaml on
+// top, to a temporary repository and points the configuration at it; with
+// CACHEVET_PRECOMMIT_WORKTREE=1 it commits the whole working tree instead,
+// to test uncommitted changes to cachevet too (see preCommitSnapshot).
 //
 // TestPreCommit needs git, pre-commit, go and bash on PATH and skips without
 // them, unless CACHEVET_REQUIRE_TOOLS=1, which turns the skip into a failure.
@@ -321,16 +324,98 @@ func (r *preCommitRunner) mustRun(dir, name string, args ...string) string {
 	return out
 }
 
-// preCommitSnapshot commits the files of this repository's working tree to a
-// new git repository in dir and returns dir and the commit. The files are
-// those git does not ignore, tracked or not, as they are on disk; outside a
-// git checkout, every file but .git.
+// preCommitSnapshot makes the hook repository in dir: a git repository with
+// one commit, which it returns with dir. By default the commit holds this
+// repository's HEAD (from git archive) with the working tree's
+// .pre-commit-hooks.yaml on top, so the hooks file is tested before it is
+// committed and unfinished work elsewhere in the tree cannot break the
+// go install ./... that pre-commit runs. With CACHEVET_PRECOMMIT_WORKTREE=1,
+// or outside a git checkout, it holds the working tree as it is on disk
+// instead: the files git does not ignore, tracked or not (outside a
+// checkout, every file but .git).
 func preCommitSnapshot(t *testing.T, pc *preCommitRunner, gitBin, dir string) (string, string) {
 	t.Helper()
 	root, err := filepath.Abs(preCommitRepo)
 	if err != nil {
 		t.Fatal(err)
 	}
+	what := "the working tree of " + root
+	head := false
+	if os.Getenv("CACHEVET_PRECOMMIT_WORKTREE") != "1" {
+		if out, err := pc.run(root, gitBin, "rev-parse", "--verify", "-q", "HEAD"); err == nil {
+			cmd := exec.CommandContext(pc.ctx, gitBin, "archive", "--format=tar", "HEAD")
+			cmd.Dir, cmd.Env = root, pc.env
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			archive, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("git archive HEAD: %v\n%s", err, stderr.Bytes())
+			}
+			extractPreCommitTar(t, archive, dir)
+			hooks := ".pre-commit-hooks.yaml"
+			copyPreCommitFile(t, filepath.Join(root, hooks), filepath.Join(dir, hooks), 0o644)
+			head = true
+			what = fmt.Sprintf("HEAD (%s) of %s with the working tree's %s", strings.TrimSpace(out)[:12], root, hooks)
+		}
+	}
+	if !head {
+		copyPreCommitWorktree(t, pc, gitBin, root, dir)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".pre-commit-hooks.yaml")); err != nil {
+		t.Fatalf("the snapshot of %s has no .pre-commit-hooks.yaml: %v", root, err)
+	}
+	pc.mustRun(dir, gitBin, "init", "-q")
+	// -f: the repository's .gitignore names binaries (/cacheserver) that
+	// are also the names of tracked directories.
+	pc.mustRun(dir, gitBin, "add", "-A", "-f")
+	pc.mustRun(dir, gitBin, "-c", "user.name=cachevet test", "-c", "user.email=cachevet-test@example.com",
+		"-c", "commit.gpgsign=false", "commit", "-q", "-m", "snapshot for the pre-commit test")
+	rev := strings.TrimSpace(pc.mustRun(dir, gitBin, "rev-parse", "HEAD"))
+	t.Logf("hook repository: %s, committed as %s in %s", what, rev, dir)
+	return dir, rev
+}
+
+// extractPreCommitTar writes the files of a tar archive under dir.
+func extractPreCommitTar(t *testing.T, archive []byte, dir string) {
+	t.Helper()
+	tr := tar.NewReader(bytes.NewReader(archive))
+	for {
+		hdr, err := tr.Next()
+		if err == io.EOF {
+			return
+		} else if err != nil {
+			t.Fatalf("reading the git archive: %v", err)
+		}
+		if !filepath.IsLocal(hdr.Name) {
+			t.Fatalf("git archive holds %q, outside the tree", hdr.Name)
+		}
+		dst := filepath.Join(dir, filepath.FromSlash(hdr.Name))
+		switch hdr.Typeflag {
+		case tar.TypeDir:
+			err = os.MkdirAll(dst, 0o755)
+		case tar.TypeReg:
+			var data []byte
+			if data, err = io.ReadAll(tr); err == nil {
+				if err = os.MkdirAll(filepath.Dir(dst), 0o755); err == nil {
+					err = os.WriteFile(dst, data, fs.FileMode(hdr.Mode).Perm()|0o600)
+				}
+			}
+		case tar.TypeSymlink:
+			if err = os.MkdirAll(filepath.Dir(dst), 0o755); err == nil {
+				err = os.Symlink(hdr.Linkname, dst)
+			}
+		}
+		// Other entries (the pax header with the commit id) are skipped.
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// copyPreCommitWorktree copies the working tree of the repository at root
+// into dir.
+func copyPreCommitWorktree(t *testing.T, pc *preCommitRunner, gitBin, root, dir string) {
+	t.Helper()
 	var files []string
 	if out, err := pc.run(root, gitBin, "ls-files", "-z", "--cached", "--others", "--exclude-standard"); err == nil {
 		for _, f := range strings.Split(out, "\x00") {
@@ -358,7 +443,6 @@ func preCommitSnapshot(t *testing.T, pc *preCommitRunner, gitBin, dir string) (s
 			t.Fatal(err)
 		}
 	}
-	copied := 0
 	for _, rel := range files {
 		info, err := os.Lstat(filepath.Join(root, rel))
 		if errors.Is(err, fs.ErrNotExist) {
@@ -370,20 +454,7 @@ func preCommitSnapshot(t *testing.T, pc *preCommitRunner, gitBin, dir string) (s
 			continue
 		}
 		copyPreCommitFile(t, filepath.Join(root, rel), filepath.Join(dir, rel), info.Mode().Perm())
-		copied++
 	}
-	if _, err := os.Stat(filepath.Join(dir, ".pre-commit-hooks.yaml")); err != nil {
-		t.Fatalf("the snapshot of %s has no .pre-commit-hooks.yaml: %v", root, err)
-	}
-	pc.mustRun(dir, gitBin, "init", "-q")
-	// -f: the repository's .gitignore names binaries (/cacheserver) that
-	// are also the names of tracked directories.
-	pc.mustRun(dir, gitBin, "add", "-A", "-f")
-	pc.mustRun(dir, gitBin, "-c", "user.name=cachevet test", "-c", "user.email=cachevet-test@example.com",
-		"-c", "commit.gpgsign=false", "commit", "-q", "-m", "snapshot of the working tree")
-	rev := strings.TrimSpace(pc.mustRun(dir, gitBin, "rev-parse", "HEAD"))
-	t.Logf("hook repository: %d files of %s committed as %s in %s", copied, root, rev, dir)
-	return dir, rev
 }
 
 // copyPreCommitDir copies the files under src into dst, overwriting.
