@@ -71,7 +71,7 @@ func (c *conn) processLRUCrawler(t *tokenLine) {
 }
 
 // crawlClasses parses a crawler class list: "all", "hash" or "1,2,...".
-func (s *Store) crawlClasses(arg string) ([]int, bool) {
+func (s *storage) crawlClasses(arg string) ([]int, bool) {
 	if arg == "all" || arg == "hash" {
 		var ids []int
 		for id := 1; id < len(s.slabs.classes); id++ {
@@ -91,7 +91,7 @@ func (s *Store) crawlClasses(arg string) ([]int, bool) {
 }
 
 // reclaimDead unlinks expired and flushed items (an LRU crawl).
-func (s *Store) reclaimDead() {
+func (s *storage) reclaimDead() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.current()
@@ -111,7 +111,7 @@ func (s *Store) reclaimDead() {
 // metadump renders "lru_crawler metadump": like memcached's crawler it
 // walks the classes round-robin from their LRU tails ("hash" walks the
 // hash table instead), skipping dead items.
-func (s *Store) metadump(arg string) ([]byte, bool) {
+func (s *storage) metadump(arg string) ([]byte, bool) {
 	ids, ok := s.crawlClasses(arg)
 	if !ok {
 		return nil, false
@@ -157,7 +157,7 @@ func (s *Store) metadump(arg string) ([]byte, bool) {
 
 // hashOrder lists items in memcached's hash table order: by murmur3 bucket
 // (hashpower 16), newest first within a bucket.
-func (s *Store) hashOrder() []*item {
+func (s *storage) hashOrder() []*item {
 	items := make([]*item, 0, len(s.items))
 	for _, it := range s.items {
 		items = append(items, it)

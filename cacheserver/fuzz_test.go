@@ -35,7 +35,7 @@ func (c *scriptConn) SetReadDeadline(time.Time) error  { return nil }
 func (c *scriptConn) SetWriteDeadline(time.Time) error { return nil }
 
 // checkInvariants verifies the store's bookkeeping.
-func (s *Store) checkInvariants(t *testing.T) {
+func (s *storage) checkInvariants(t *testing.T) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var used, n int64

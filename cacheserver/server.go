@@ -16,7 +16,7 @@ import (
 // either Start it on its configured addresses or hand listeners to Serve.
 type Server struct {
 	cfg       Config
-	store     *Store
+	store     *storage
 	stats     serverStats
 	watch     *watchHub
 	verbosity atomic.Int32

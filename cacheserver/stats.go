@@ -2,6 +2,7 @@ package cacheserver
 
 import (
 	"fmt"
+	"net"
 	"os"
 	"sort"
 	"strconv"
@@ -109,7 +110,6 @@ func (s *Server) generalStats() []byte {
 	s.mu.Lock()
 	curr := len(s.conns) + len(s.listeners) - 1
 	structures := len(s.fdsSeen)
-	listeners := len(s.listeners)
 	s.mu.Unlock()
 	sc := st.snapshotCounters()
 	var w statsWriter
@@ -202,7 +202,6 @@ func (s *Server) generalStats() []byte {
 	w.add("moves_within_lru", 0)
 	w.add("direct_reclaims", 0)
 	w.add("lru_bumps_dropped", 0)
-	_ = listeners
 	return w.end()
 }
 
@@ -218,11 +217,10 @@ func (s *Server) settingsStats() []byte {
 	cfg := &s.cfg
 	var w statsWriter
 	tcpPort := cfg.Port
-	if addrs := s.Addrs(); len(addrs) > 0 {
-		if ta, ok := addrs[0].(interface{ String() string }); ok {
-			if _, p, err := splitHostPort(ta.String()); err == nil {
-				tcpPort = p
-			}
+	for _, a := range s.Addrs() {
+		if ta, ok := a.(*net.TCPAddr); ok {
+			tcpPort = ta.Port
+			break
 		}
 	}
 	inter := "NULL"
@@ -312,15 +310,6 @@ func (s *Server) settingsStats() []byte {
 	return w.end()
 }
 
-func splitHostPort(a string) (string, int, error) {
-	i := strings.LastIndexByte(a, ':')
-	if i < 0 {
-		return "", 0, fmt.Errorf("no port in %q", a)
-	}
-	p, err := strconv.Atoi(a[i+1:])
-	return a[:i], p, err
-}
-
 // connStats renders "stats conns": listeners and clients by fd.
 func (s *Server) connStats() []byte {
 	type row struct {
@@ -336,7 +325,7 @@ func (s *Server) connStats() []byte {
 	}
 	for c := range s.conns {
 		addr := "tcp:" + c.nc.RemoteAddr().String()
-		if _, ok := c.nc.RemoteAddr().(interface{ Network() string }); ok && c.nc.RemoteAddr().Network() == "unix" {
+		if c.nc.RemoteAddr().Network() == "unix" {
 			addr = "unix:" + c.nc.LocalAddr().String()
 		}
 		last := time.Unix(0, c.lastCmd.Load())

@@ -83,10 +83,10 @@ type storeCounters struct {
 	evictedUnfetched, storeTooLarge, storeNoMemory uint64
 }
 
-// Store is the in-memory item table: a hash map for lookups plus one LRU
+// storage is the in-memory item table: a hash map for lookups plus one LRU
 // list per slab class for eviction and dumps, bounded by maxBytes. A single
 // mutex guards it; see BenchmarkStoreParallel for why that is enough here.
-type Store struct {
+type storage struct {
 	cfg   storeConfig
 	slabs *slabTable
 
@@ -107,12 +107,12 @@ type Store struct {
 	oldestCAS  uint64
 }
 
-func newStore(cfg storeConfig) *Store {
+func newStore(cfg storeConfig) *storage {
 	if cfg.now == nil {
 		cfg.now = time.Now
 	}
 	slabs := newSlabTable(cfg.itemSizeMax)
-	return &Store{
+	return &storage{
 		cfg:            cfg,
 		slabs:          slabs,
 		processStarted: cfg.now().Unix() - itemUpdatePeriod - 2,
@@ -123,16 +123,16 @@ func newStore(cfg storeConfig) *Store {
 }
 
 // current is memcached's current_time: seconds since processStarted.
-func (s *Store) current() int64 { return s.cfg.now().Unix() - s.processStarted }
+func (s *storage) current() int64 { return s.cfg.now().Unix() - s.processStarted }
 
 // absolute converts a server-relative time to unix time.
-func (s *Store) absolute(rel int64) int64 { return rel + s.processStarted }
+func (s *storage) absolute(rel int64) int64 { return rel + s.processStarted }
 
 // realtime converts a client exptime (already truncated to int32 as
 // memcached's safe_strtol does) into server-relative time: 0 stays 0,
 // negative values expire immediately, values up to 30 days are relative
 // and larger ones are absolute unix times.
-func (s *Store) realtime(exptime int32) int64 {
+func (s *storage) realtime(exptime int32) int64 {
 	e := int64(exptime)
 	if e < 0 {
 		e = relativeExpiryMax + 1 // EXPTIME_TO_POSITIVE_TIME
@@ -150,29 +150,29 @@ func (s *Store) realtime(exptime int32) int64 {
 }
 
 // itemSizeOK reports whether a value of nvalue bytes fits under -I.
-func (s *Store) itemSizeOK(nkey int, flags uint32, nvalue int) bool {
+func (s *storage) itemSizeOK(nkey int, flags uint32, nvalue int) bool {
 	n := itemTotalSize(nkey, flags, nvalue, s.cfg.useCAS)
 	return s.slabs.classFor(n, s.cfg.itemSizeMax) != 0
 }
 
-func (s *Store) nextCAS() uint64 {
+func (s *storage) nextCAS() uint64 {
 	s.lastCAS++
 	return s.lastCAS
 }
 
-func (s *Store) isFlushed(it *item, now int64) bool {
+func (s *storage) isFlushed(it *item, now int64) bool {
 	if s.oldestLive == 0 || s.oldestLive > now {
 		return false
 	}
 	return it.time <= s.oldestLive || (s.oldestCAS != 0 && it.cas != 0 && it.cas < s.oldestCAS)
 }
 
-func (s *Store) isDead(it *item, now int64) bool {
+func (s *storage) isDead(it *item, now int64) bool {
 	return (it.exptime != 0 && it.exptime <= now) || s.isFlushed(it, now)
 }
 
 // lookup finds a live item, lazily unlinking expired or flushed ones (do_item_get).
-func (s *Store) lookup(key string, now int64) (*item, lookupStatus) {
+func (s *storage) lookup(key string, now int64) (*item, lookupStatus) {
 	it := s.items[key]
 	if it == nil {
 		return nil, lookupMiss
@@ -196,7 +196,7 @@ func (s *Store) lookup(key string, now int64) (*item, lookupStatus) {
 
 // bump records a fetch the way memcached's segmented LRU does: the first
 // hit only marks the item fetched, later hits refresh its access time.
-func (s *Store) bump(it *item, now int64) {
+func (s *storage) bump(it *item, now int64) {
 	if !it.fetched {
 		it.fetched = true
 		return
@@ -207,7 +207,7 @@ func (s *Store) bump(it *item, now int64) {
 	}
 }
 
-func (s *Store) unlink(it *item) {
+func (s *storage) unlink(it *item) {
 	if s.items[it.key] != it {
 		return
 	}
@@ -218,7 +218,7 @@ func (s *Store) unlink(it *item) {
 }
 
 // newItem builds an unlinked item, or returns nil when it exceeds -I.
-func (s *Store) newItem(key string, value []byte, flags uint32, exptime int64) *item {
+func (s *storage) newItem(key string, value []byte, flags uint32, exptime int64) *item {
 	ntotal := itemTotalSize(len(key), flags, len(value), s.cfg.useCAS)
 	clsid := s.slabs.classFor(ntotal, s.cfg.itemSizeMax)
 	if clsid == 0 {
@@ -230,7 +230,7 @@ func (s *Store) newItem(key string, value []byte, flags uint32, exptime int64) *
 
 // reserve makes room for cost bytes, evicting from the tail of the item's
 // class first and then from the class with the oldest tail.
-func (s *Store) reserve(clsid, cost int, now int64) bool {
+func (s *storage) reserve(clsid, cost int, now int64) bool {
 	for s.used+int64(cost) > s.cfg.maxBytes {
 		victim := s.lru[clsid].tail
 		if victim == nil {
@@ -270,7 +270,7 @@ func (s *Store) reserve(clsid, cost int, now int64) bool {
 }
 
 // link installs it (replacing old, if any) and assigns a new CAS unique.
-func (s *Store) link(it, old *item, now int64) bool {
+func (s *storage) link(it, old *item, now int64) bool {
 	if old != nil {
 		s.unlink(old)
 	}
@@ -319,7 +319,7 @@ type storeResult struct {
 }
 
 // store runs memcached's do_store_item.
-func (s *Store) store(req storeRequest) storeResult {
+func (s *storage) store(req storeRequest) storeResult {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.current()
@@ -384,7 +384,7 @@ func (s *Store) store(req storeRequest) storeResult {
 
 // get looks key up for a retrieval command. With touch it also sets a new
 // expiry time (gat/touch); with update it records the fetch in the LRU.
-func (s *Store) get(key string, update, touch bool, exptime int64) (item, bool) {
+func (s *storage) get(key string, update, touch bool, exptime int64) (item, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.current()
@@ -411,7 +411,7 @@ func (s *Store) get(key string, update, touch bool, exptime int64) (item, bool) 
 }
 
 // peek returns an item without touching statistics or the LRU (me, mg u).
-func (s *Store) peek(key string) (item, bool) {
+func (s *storage) peek(key string) (item, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	it, _ := s.lookup(key, s.current())
@@ -444,7 +444,7 @@ type metaGetResult struct {
 
 // metaGet implements the storage side of mg, including autovivify (N),
 // TTL update (T) and recache (R) tokens.
-func (s *Store) metaGet(key string, o metaGetOptions) metaGetResult {
+func (s *storage) metaGet(key string, o metaGetOptions) metaGetResult {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.current()
@@ -497,7 +497,7 @@ func (s *Store) metaGet(key string, o metaGetOptions) metaGetResult {
 }
 
 // remove deletes key; with checkCAS only when its CAS unique matches.
-func (s *Store) remove(key string, checkCAS bool, cas uint64) (found, casOK bool) {
+func (s *storage) remove(key string, checkCAS bool, cas uint64) (found, casOK bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	it, _ := s.lookup(key, s.current())
@@ -515,7 +515,7 @@ func (s *Store) remove(key string, checkCAS bool, cas uint64) (found, casOK bool
 }
 
 // markStale implements "md <key> I": keep the item but mark it stale.
-func (s *Store) markStale(key string, checkCAS bool, cas uint64, setTTL bool, ttl int64) (found, casOK bool) {
+func (s *storage) markStale(key string, checkCAS bool, cas uint64, setTTL bool, ttl int64) (found, casOK bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	it, _ := s.lookup(key, s.current())
@@ -539,7 +539,7 @@ func (s *Store) markStale(key string, checkCAS bool, cas uint64, setTTL bool, tt
 }
 
 // touch sets a new expiry time (memcached's item_touch).
-func (s *Store) touch(key string, exptime int64) (item, bool) {
+func (s *storage) touch(key string, exptime int64) (item, bool) {
 	return s.get(key, true, true, exptime)
 }
 
@@ -567,7 +567,7 @@ type deltaResult struct {
 // applyDelta runs memcached's do_add_delta: the stored value must parse as
 // an unsigned 64-bit decimal; incr wraps, decr stops at zero. A result that
 // fits in the old length is written "in place", right-padded with spaces.
-func (s *Store) applyDelta(req deltaRequest) deltaResult {
+func (s *storage) applyDelta(req deltaRequest) deltaResult {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.current()
@@ -641,7 +641,7 @@ func (s *Store) applyDelta(req deltaRequest) deltaResult {
 }
 
 // flush implements flush_all [delay] (process_flush_all_command).
-func (s *Store) flush(delay int32) {
+func (s *storage) flush(delay int32) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	newOldest := s.current()
@@ -660,7 +660,7 @@ func (s *Store) flush(delay int32) {
 
 // tooLarge records a rejected oversized store. For set it also drops any
 // existing item of that key so a stale value does not survive (D9).
-func (s *Store) tooLarge(key string, dropExisting bool) {
+func (s *storage) tooLarge(key string, dropExisting bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.counters.storeTooLarge++
@@ -673,7 +673,7 @@ func (s *Store) tooLarge(key string, dropExisting bool) {
 }
 
 // setMaxBytes changes the memory limit (cache_memlimit), evicting as needed.
-func (s *Store) setMaxBytes(n int64) {
+func (s *storage) setMaxBytes(n int64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.cfg.maxBytes = n

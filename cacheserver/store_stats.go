@@ -13,7 +13,7 @@ type counterSnapshot struct {
 	bytes, currItems                                uint64
 }
 
-func (s *Store) snapshotCounters() counterSnapshot {
+func (s *storage) snapshotCounters() counterSnapshot {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := counterSnapshot{storeCounters: s.counters, bytes: uint64(s.usedBytes), currItems: uint64(len(s.items))}
@@ -31,14 +31,14 @@ func (s *Store) snapshotCounters() counterSnapshot {
 	return out
 }
 
-func (s *Store) maxBytes() int64 {
+func (s *storage) maxBytes() int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.cfg.maxBytes
 }
 
 // resetStats is "stats reset": counters restart, items stay.
-func (s *Store) resetStats() {
+func (s *storage) resetStats() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.counters = storeCounters{}
@@ -49,7 +49,7 @@ func (s *Store) resetStats() {
 }
 
 // itemStats renders "stats items" for every class holding items.
-func (s *Store) itemStats() []byte {
+func (s *storage) itemStats() []byte {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.current()
@@ -98,7 +98,7 @@ func (s *Store) itemStats() []byte {
 }
 
 // slabStats renders "stats slabs" for every class that ever got a page.
-func (s *Store) slabStats() []byte {
+func (s *storage) slabStats() []byte {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var w statsWriter
@@ -137,7 +137,7 @@ func (s *Store) slabStats() []byte {
 
 // cachedump is "stats cachedump <class> <limit>": keys of one class,
 // most recent first, capped at 2 MiB like memcached.
-func (s *Store) cachedump(clsid, limit int) []byte {
+func (s *storage) cachedump(clsid, limit int) []byte {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var b []byte
