@@ -41,7 +41,7 @@ var options = []option{
 	{'o', "extended", true, "comma separated list of extended options: idle_timeout=N, hardened, ...", "opts"},
 	{'h', "help", false, "print this help and exit", ""},
 	{'V', "version", false, "print version and exit", ""},
-	{'P', "pidfile", true, "save PID in <file> (ignored)", "file"},
+	{'P', "pidfile", true, "save PID in <file>, removed at exit", "file"},
 	{'R', "max-reqs-per-event", true, "maximum number of requests per event (accepted, ignored)", "num"},
 	{'b', "listen-backlog", true, "set the backlog queue limit (accepted, ignored)", "num"},
 	{'f', "slab-growth-factor", true, "chunk size growth factor (only 1.25 is supported)", "factor"},

@@ -48,6 +48,7 @@ func usageErr(format string, args ...any) *startupError {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	cfg, action, err := buildConfig(args, stderr)
+	pidFile := pidFileFlag(args)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		if se, ok := err.(*startupError); ok {
@@ -68,12 +69,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
+	if cfg.UDPPort != 0 {
+		fmt.Fprintf(stderr, "WARNING: UDP is not supported by this server; -U %d ignored\n", cfg.UDPPort)
+	}
 	if cfg.Verbosity >= 2 {
 		srv.WriteSlabClasses(stderr)
 	}
 	if err := srv.Start(); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitOSErr
+	}
+	if pidFile != "" {
+		if err := os.WriteFile(pidFile, []byte(fmt.Sprintf("%d\n", os.Getpid())), 0o644); err != nil {
+			fmt.Fprintf(stderr, "Could not open the pid file %s for writing: %v\n", pidFile, err)
+		}
+		defer os.Remove(pidFile)
 	}
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
@@ -306,4 +316,19 @@ func applyExtendedOptions(cfg *cacheserver.Config, list string, stderr io.Writer
 		}
 	}
 	return nil
+}
+
+// pidFileFlag returns the -P/--pidfile argument, if any.
+func pidFileFlag(args []string) string {
+	opts, err := parseArgs(args)
+	if err != nil {
+		return ""
+	}
+	path := ""
+	for _, o := range opts {
+		if o.opt.short == 'P' {
+			path = o.value
+		}
+	}
+	return path
 }
