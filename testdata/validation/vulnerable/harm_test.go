@@ -69,7 +69,7 @@ func TestHarmCRLFInjection(t *testing.T) {
 		} else {
 			eventually(func() bool { _, stored = value(t, s.addr, "evil"); return stored })
 		}
-		injected := s.ran("set evil 0 0 5")
+		injected := s.ran(t, "set evil 0 0 5")
 		if injected != stored {
 			t.Errorf("the server log says the injected set ran: %v, but evil stored: %v", injected, stored)
 		}
@@ -91,7 +91,7 @@ func TestHarmMultiGetDisclosure(t *testing.T) {
 		app := newApp(s)
 		body := request(t, app.Profile, "GET", "/profile?id="+url.QueryEscape("a victim"))
 
-		multi := s.ran("get profile:a victim")
+		multi := s.ran(t, "get profile:a victim")
 		leaked := strings.Contains(body, "victim-secret")
 		if multi != leaked {
 			t.Errorf("the server ran the multi-get: %v, but the response leaked victim's value: %v", multi, leaked)
@@ -114,7 +114,7 @@ func TestHarmCacheBypassSpace(t *testing.T) {
 			request(t, app.Product, "GET", "/product?id="+url.QueryEscape("1 x"))
 		}
 		hits := app.Backend.Hits()
-		sawKey := s.saw(func(l string) bool { return strings.Contains(l, "product:1") })
+		sawKey := s.saw(t, func(l string) bool { return strings.Contains(l, "product:1") })
 		t.Logf("backend hits: %d for %d requests; the server saw the key: %v", hits, n, sawKey)
 		if hits == n && sawKey {
 			t.Errorf("the server saw the product key, yet every request reached the backend")
@@ -147,7 +147,7 @@ func TestHarmLongKeyDataExecution(t *testing.T) {
 		} else {
 			eventually(func() bool { _, ok := value(t, s.addr, "victim"); gone = !ok; return gone })
 		}
-		deleted := s.ran("delete victim")
+		deleted := s.ran(t, "delete victim")
 		if deleted != gone {
 			t.Errorf("the server log says `delete victim` ran: %v, but victim is gone: %v", deleted, gone)
 		}
@@ -165,7 +165,7 @@ func TestHarmLongKeyDataExecution(t *testing.T) {
 		// An ordinary draft is stored with its body.
 		q = url.Values{"title": {"hello"}, "body": {"my draft"}}
 		request(t, app.SaveDraft, "POST", "/draft?"+q.Encode())
-		if !s.ran("set draft:") {
+		if !s.ran(t, "set draft:") {
 			t.Errorf("the ordinary draft was never set")
 		}
 		if v, ok := value(t, s.addr, "draft:hello"); !ok || v != "my draft" {
@@ -191,7 +191,7 @@ func TestHarmCacheBypassLongKey(t *testing.T) {
 			request(t, app.Search, "GET", "/search?q="+long)
 		}
 		hits := app.Backend.Hits()
-		sawKey := s.saw(func(l string) bool { return strings.Contains(l, "search:") })
+		sawKey := s.saw(t, func(l string) bool { return strings.Contains(l, "search:") })
 		t.Logf("backend hits: %d for %d requests; the server saw a search key: %v", hits, n, sawKey)
 		check(t, hits == n && !sawKey, "gomemcache never sent the 307-byte key: every request bypassed the cache")
 

@@ -53,13 +53,19 @@ type server struct {
 	addr     string
 	hardened bool
 
-	mu   sync.Mutex
-	cmds []string // executed command lines, "get foo", "set evil 0 0 5", ...
+	mu     sync.Mutex
+	cmds   []string // executed command lines, "get foo", "set evil 0 0 5", ...
+	nsync  int
+	synced []string // the markers of sync seen in the log
 }
 
 func (s *server) record(line string) {
 	s.mu.Lock()
-	s.cmds = append(s.cmds, line)
+	if strings.Contains(line, syncPrefix) {
+		s.synced = append(s.synced, line)
+	} else {
+		s.cmds = append(s.cmds, line)
+	}
 	s.mu.Unlock()
 }
 
@@ -72,32 +78,47 @@ func (s *server) executed() []string {
 
 // ran reports whether the server executed a command line starting with
 // prefix.
-func (s *server) ran(prefix string) bool {
-	return s.saw(func(l string) bool { return strings.HasPrefix(l, prefix) })
+func (s *server) ran(t *testing.T, prefix string) bool {
+	t.Helper()
+	return s.saw(t, func(l string) bool { return strings.HasPrefix(l, prefix) })
 }
 
 // saw reports whether the server executed a command line matching match.
-// memcached's -vv trace reaches the test through a pipe, after the reply:
-// it is given half a second to arrive.
-func (s *server) saw(match func(string) bool) bool {
-	found := func() bool { return slices.ContainsFunc(s.executed(), match) }
-	if s.name != "memcached" {
-		return found()
-	}
-	for deadline := time.Now().Add(500 * time.Millisecond); !found(); time.Sleep(20 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			return false
-		}
-	}
-	return true
+func (s *server) saw(t *testing.T, match func(string) bool) bool {
+	t.Helper()
+	s.sync(t)
+	return slices.ContainsFunc(s.executed(), match)
 }
+
+// sync waits until the log holds every command the server ran so far.
+// The Observer runs before the reply; memcached's -vv trace reaches the
+// test through a pipe, so a marker command is sent and awaited: memcached
+// writes a command's trace line before executing it.
+func (s *server) sync(t *testing.T) {
+	t.Helper()
+	if s.name != "memcached" {
+		return
+	}
+	s.mu.Lock()
+	s.nsync++
+	marker := "get " + syncPrefix + strconv.Itoa(s.nsync)
+	s.mu.Unlock()
+	raw(t, s.addr, marker+"\r\n")
+	if !eventually(func() bool {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return slices.Contains(s.synced, marker)
+	}) {
+		t.Fatalf("memcached's -vv trace never showed %q", marker)
+	}
+}
+
+const syncPrefix = "__validation_sync_"
 
 // logExecuted prints the server-side command log.
 func (s *server) logExecuted(t *testing.T) {
 	t.Helper()
-	if s.name == "memcached" {
-		time.Sleep(100 * time.Millisecond) // let the -vv trace catch up
-	}
+	s.sync(t)
 	for _, l := range s.executed() {
 		t.Logf("%s executed: %q", s.name, shorten(l))
 	}
@@ -289,9 +310,9 @@ func store(t *testing.T, addr, key, v string) {
 // the reply it waited for, before asserting that something did not happen.
 func settle() { time.Sleep(150 * time.Millisecond) }
 
-// eventually polls cond for up to two seconds.
+// eventually polls cond for up to five seconds.
 func eventually(cond func() bool) bool {
-	for deadline := time.Now().Add(2 * time.Second); ; {
+	for deadline := time.Now().Add(5 * time.Second); ; {
 		if cond() {
 			return true
 		}
