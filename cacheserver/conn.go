@@ -22,6 +22,8 @@ const (
 	// flushThreshold is the amount of queued output that is written
 	// without waiting for the input to run dry.
 	flushThreshold = 256 << 10
+	// maxPendingOutput bounds the output one multiget may buffer.
+	maxPendingOutput = 4 << 20
 )
 
 // wireProtocol is the protocol a connection speaks.

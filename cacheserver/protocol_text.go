@@ -202,6 +202,16 @@ func (c *conn) processGet(t *tokenLine, withCAS, touch bool) {
 			}
 			c.out = appendValueLine(c.out, &it, withCAS)
 			c.srv.logf(2, ">%d sending key %s\n", c.fd, key)
+			if len(c.out) >= maxPendingOutput {
+				// memcached sends values straight from its items; we copy
+				// them, so a huge multiget is streamed instead of buffered.
+				// (A too-long key after this point can no longer retract
+				// the values already sent.)
+				if err := c.flush(); err != nil {
+					return
+				}
+				start = 0
+			}
 		}
 		if rest == nil {
 			break

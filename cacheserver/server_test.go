@@ -455,3 +455,28 @@ func TestWatchStreamsFetchesAndMutations(t *testing.T) {
 		}
 	}
 }
+
+// TestLargeMultigetIsStreamed fetches one 512 KiB value 100 times in one
+// get: the ~50 MiB answer must be streamed, not buffered whole.
+func TestLargeMultigetIsStreamed(t *testing.T) {
+	_, addr := startTestServer(t, nil)
+	c := dialTest(t, addr)
+	value := strings.Repeat("v", 512<<10)
+	if resp, _ := c.roundTrip(fmt.Sprintf("set big 0 0 %d\r\n%s\r\n", len(value), value)); resp != "STORED\r\n" {
+		t.Fatalf("set: %q", resp)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	io.WriteString(c.nc, "get"+strings.Repeat(" big", 100)+"\r\n")
+	c.nc.SetReadDeadline(time.Now().Add(20 * time.Second))
+	want := 100*(len("VALUE big 0 524288\r\n")+len(value)+2) + len("END\r\n")
+	n, err := io.CopyN(io.Discard, c.r, int64(want))
+	runtime.ReadMemStats(&after)
+	if err != nil || n != int64(want) {
+		t.Fatalf("read %d of %d bytes: %v", n, want, err)
+	}
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 24<<20 {
+		t.Fatalf("server allocated %d bytes to send a %d-byte multiget", grew, want)
+	}
+}
