@@ -112,6 +112,23 @@ func TestValidation(t *testing.T) {
 	t.Run("HarmVulnerable", func(t *testing.T) {
 		dir := valCopy(t, root)
 		valGoTest(t, goBin, dir, "harm")
+
+		// The harm tests discriminate: told to expect no harm, they fail on
+		// the vulnerable code, each of them.
+		cmd := valCommand(goBin, dir, "test", "-count=1", "-v", "./...")
+		cmd.Env = append(cmd.Env, "VALIDATION_EXPECT=fixed")
+		res := valRun(t, cmd)
+		if res.code == 0 {
+			t.Fatalf("the harm tests expecting no harm pass on the vulnerable code:\n%s", res.stdout)
+		}
+		for _, name := range append(slices.Clone(validationHarmTests), "TestHarmExposure") {
+			if name == "TestHarmSensitiveDataDump" {
+				continue // no mechanical fix: harm is expected in both runs
+			}
+			if !strings.Contains(res.stdout, "--- FAIL: "+name+" ") {
+				t.Errorf("%s expecting no harm passes on the vulnerable code", name)
+			}
+		}
 	})
 
 	t.Run("FixedIsSafe", func(t *testing.T) {
