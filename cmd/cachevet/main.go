@@ -61,12 +61,14 @@
 //
 // -sarif writes one SARIF 2.1.0 log (https://docs.oasis-open.org/sarif/sarif/v2.1.0/)
 // to stdout instead of the text output; -sarif=FILE writes it to FILE
-// (-sarif=- is stdout too). The log has one run whose tool driver is
+// (-sarif=- is stdout too; write -sarif=FILE, not -sarif FILE, as for a
+// boolean flag). The log has one run whose tool driver is
 // cachevet, with a rule per analyzer (its name as id, the first line of
 // its documentation as short description, the whole documentation as full
 // description and help, its pkg.go.dev page as helpUri) and a result per
 // finding: level "warning", the message, the location as a path relative
-// to the working directory with uriBaseId %SRCROOT%, the related
+// to the working directory with uriBaseId %SRCROOT% (which the run's
+// originalUriBaseIds maps to the working directory's file URI), the related
 // information as relatedLocations and, when there is some, a codeFlow
 // going from the source through the wrapper calls to the reported sink,
 // and the suggested fixes as fixes (artifact changes made of a deleted
@@ -76,10 +78,16 @@
 //
 // # Exit codes
 //
-// Standalone: 0 no findings, 3 findings, 1 the configuration file is bad or
-// the packages did not load or type-check (or an analyzer failed). With
-// -json, -fix or -sarif: 0 whatever is found, 1 on those errors. Under
-// go vet: 0 clean, 1 findings or errors.
+//	                         standalone   -json, -fix   -sarif   go vet
+//	no findings              0            0             0        0
+//	findings                 3            0             0        1
+//	bad configuration file   1            1             1        1
+//	packages do not load     1            1             1        1
+//	an analyzer fails        1            0             1        1
+//
+// With -sarif the log is still written when packages do not load or an
+// analyzer fails: the errors are its invocation's
+// toolExecutionNotifications, and executionSuccessful is false.
 package main
 
 import (
