@@ -120,6 +120,9 @@ func TestHarmCacheBypassSpace(t *testing.T) {
 			t.Errorf("the server saw the product key, yet every request reached the backend")
 		}
 		check(t, hits == n && !sawKey, "gomemcache never sent the key: every request bypassed the cache")
+		if expectFixed && (hits != 1 || !sawKey) {
+			t.Errorf("fixed code: %d backend hits for %d identical requests (want 1), the server saw the key: %v", hits, n, sawKey)
+		}
 
 		app = newApp(s)
 		request(t, app.Product, "GET", "/product?id=7")
@@ -194,6 +197,9 @@ func TestHarmCacheBypassLongKey(t *testing.T) {
 		sawKey := s.saw(t, func(l string) bool { return strings.Contains(l, "search:") })
 		t.Logf("backend hits: %d for %d requests; the server saw a search key: %v", hits, n, sawKey)
 		check(t, hits == n && !sawKey, "gomemcache never sent the 307-byte key: every request bypassed the cache")
+		if expectFixed && (hits != 1 || !sawKey) {
+			t.Errorf("fixed code: %d backend hits for %d identical requests (want 1), the server saw the key: %v", hits, n, sawKey)
+		}
 
 		app = newApp(s)
 		request(t, app.Search, "GET", "/search?q=go")

@@ -35,9 +35,6 @@ func init() {
 	}
 }
 
-// expect reports whether the attack must succeed in this run.
-func expectHarm() bool { return !expectFixed }
-
 func mode() string {
 	if expectFixed {
 		return "fixed"
