@@ -2,6 +2,7 @@ package cacheserver
 
 import (
 	"encoding/binary"
+	"fmt"
 	"strconv"
 )
 
@@ -123,6 +124,13 @@ func (c *conn) writeBinary(req *binaryRequest, status uint16, cas uint64, extras
 	binary.BigEndian.PutUint32(h[8:], uint32(len(extras)+len(key)+len(value)))
 	binary.BigEndian.PutUint32(h[12:], req.opaque)
 	binary.BigEndian.PutUint64(h[16:], cas)
+	traced := h
+	switch req.opcode {
+	case opGet, opGetQ, opGetK, opGetKQ, opGAT, opGATQ, opGATK, opGATKQ, opTouch:
+		// memcached traces get responses before filling in the CAS.
+		clear(traced[16:])
+	}
+	c.traceHeader('>', "Writing bin response:", traced[:])
 	c.out = append(c.out, h[:]...)
 	c.out = append(c.out, extras...)
 	c.out = append(c.out, key...)
@@ -130,7 +138,27 @@ func (c *conn) writeBinary(req *binaryRequest, status uint16, cas uint64, extras
 }
 
 func (c *conn) writeBinaryError(req *binaryRequest, status uint16) {
+	c.srv.logf(2, ">%d Writing an error: %s\n", c.fd, binaryErrorText[status])
 	c.writeBinary(req, status, 0, nil, nil, []byte(binaryErrorText[status]))
+}
+
+// traceHeader prints a packet header the way memcached -vv does.
+func (c *conn) traceHeader(dir byte, title string, h []byte) {
+	if c.srv.verbosity.Load() < 2 {
+		return
+	}
+	b := fmt.Appendf(nil, "%c%d %s", dir, c.fd, title)
+	for i, x := range h[:binaryHeaderSize] {
+		if i%4 == 0 {
+			if dir == '<' {
+				b = fmt.Appendf(b, "\n<%d   ", c.fd)
+			} else {
+				b = fmt.Appendf(b, "\n>%d  ", c.fd)
+			}
+		}
+		b = fmt.Appendf(b, " 0x%02x", x)
+	}
+	c.srv.logf(2, "%s\n", b)
 }
 
 // processBinary handles one binary request packet, if complete.
@@ -151,6 +179,7 @@ func (c *conn) processBinary() (bool, error) {
 	keylen := int(binary.BigEndian.Uint16(h[2:]))
 	extlen := int(h[4])
 	bodylen := int64(binary.BigEndian.Uint32(h[8:]))
+	c.traceHeader('<', "Read binary protocol data:", h)
 	c.r += binaryHeaderSize
 	c.observe("bin:"+binaryOpNames[req.opcode], nil, h)
 	if int64(keylen)+int64(extlen) > bodylen {
@@ -183,6 +212,15 @@ func (c *conn) processBinary() (bool, error) {
 	req.extras = body[:extlen]
 	req.key = body[extlen : extlen+keylen]
 	req.value = body[extlen+keylen:]
+	switch req.opcode {
+	case opSet, opSetQ, opAdd, opAddQ, opReplace, opReplaceQ:
+		verb := map[byte]string{opSet: "SET", opSetQ: "SET", opAdd: "ADD", opAddQ: "ADD", opReplace: "REPLACE", opReplaceQ: "REPLACE"}[req.opcode]
+		c.srv.logf(2, "<%d %s %s Value len is %d\n", c.fd, verb, req.key, len(req.value))
+	case opGet, opGetQ, opGetK, opGetKQ:
+		c.srv.logf(2, "<%d GET %s\n", c.fd, req.key)
+	case opTouch, opGAT, opGATQ, opGATK, opGATKQ:
+		c.srv.logf(2, "<%d TOUCH %s\n", c.fd, req.key)
+	}
 	return true, c.dispatchBinary(req)
 }
 

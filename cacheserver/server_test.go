@@ -480,3 +480,53 @@ func TestLargeMultigetIsStreamed(t *testing.T) {
 		t.Fatalf("server allocated %d bytes to send a %d-byte multiget", grew, want)
 	}
 }
+
+// syncBuffer is a goroutine-safe log sink.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestVerboseTrace pins the -vv trace format, recorded from memcached 1.6.18.
+func TestVerboseTrace(t *testing.T) {
+	var log syncBuffer
+	srv, addr := startTestServer(t, func(c *Config) { c.Verbosity = 2; c.Log = &log })
+	c := dialTest(t, addr)
+	c.roundTrip("set foo 0 0 3\r\nbar\r\nget foo bar\r\nincr x 1\r\nbogus\r\nset n 0 0 1 noreply\r\n5\r\n")
+	io.WriteString(c.nc, "quit\r\n")
+	waitFor(t, func() bool { srv.mu.Lock(); defer srv.mu.Unlock(); return len(srv.conns) == 0 })
+	want := `<23 server listening (auto-negotiate)
+<24 new auto-negotiating client connection
+24: Client using the ascii protocol
+<24 set foo 0 0 3
+>24 STORED
+<24 get foo bar
+>24 sending key foo
+>24 END
+<24 incr x 1
+>24 NOT_FOUND
+<24 bogus
+>24 ERROR
+<24 set n 0 0 1 noreply
+>24 NOREPLY STORED
+<24 mn
+>24 MN
+<24 quit
+<24 connection closed.
+`
+	if got := log.String(); got != want {
+		t.Errorf("trace:\n%s\nwant:\n%s", got, want)
+	}
+}
