@@ -51,7 +51,11 @@
 //	cachevet: /src/app/.cachevet.yaml: line 3: sinks[0]: "cache.Get" needs the key argument's index, ...
 //
 // Under go vet, pass -config as an absolute path (go vet runs the tool in
-// each package's directory). go vet caches results by the tool's -V=full
+// each package's directory). Without -config, go vet also analyzes the
+// dependencies outside your module (in the module cache) without the
+// file, so a sink or sanitizer it declares does not make their wrappers
+// sinks or sanitizers; -config=$PWD/.cachevet.yaml applies it to every
+// package, as standalone cachevet does. go vet caches results by the tool's -V=full
 // output, into which cachevet folds the contents of the .cachevet.yaml
 // found from go vet's working directory: editing that file invalidates the
 // cache, but editing a file named by -config or a .cachevet.yaml of a
