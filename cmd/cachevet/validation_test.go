@@ -101,6 +101,7 @@ func TestValidation(t *testing.T) {
 	}
 
 	t.Run("Report", func(t *testing.T) {
+		valParallel(t)
 		dir := valCopy(t, root)
 		got := valFindings(t, dir, bin)
 		for _, f := range got {
@@ -110,6 +111,7 @@ func TestValidation(t *testing.T) {
 	})
 
 	t.Run("HarmVulnerable", func(t *testing.T) {
+		valParallel(t)
 		dir := valCopy(t, root)
 		valGoTest(t, goBin, dir, "harm")
 
@@ -132,6 +134,7 @@ func TestValidation(t *testing.T) {
 	})
 
 	t.Run("FixedIsSafe", func(t *testing.T) {
+		valParallel(t)
 		dir := valCopy(t, root)
 		orig, err := os.ReadFile(filepath.Join(dir, "vulnerable", "app.go"))
 		if err != nil {
@@ -425,4 +428,12 @@ func valChangedLines(orig, fixed string) []string {
 		}
 	}
 	return out
+}
+
+// valParallel runs the subtests in parallel, except in verbose mode, where
+// their logs read as a story: the attacks, the report, the fixed code.
+func valParallel(t *testing.T) {
+	if !testing.Verbose() {
+		t.Parallel()
+	}
 }

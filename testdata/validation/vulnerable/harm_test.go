@@ -288,6 +288,7 @@ func TestHarmExposureMemcached(t *testing.T) {
 		t.Skipf("skipping: memcached is not on PATH (set CACHEVET_REQUIRE_TOOLS=1 to make this an error)")
 	}
 	port := MemcachedPort
+	lockPort(t, strconv.Itoa(port))
 	if ln, err := net.Listen("tcp", ":"+strconv.Itoa(port)); err != nil {
 		t.Skipf("skipping: port %d, which StartMemcached uses, is busy: %v", port, err)
 	} else {
