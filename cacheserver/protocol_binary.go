@@ -180,9 +180,10 @@ func (c *conn) processBinary() (bool, error) {
 	extlen := int(h[4])
 	bodylen := int64(binary.BigEndian.Uint32(h[8:]))
 	c.traceHeader('<', "Read binary protocol data:", h)
+	header := append([]byte(nil), h...)
 	c.r += binaryHeaderSize
-	c.observe("bin:"+binaryOpNames[req.opcode], nil, h)
 	if int64(keylen)+int64(extlen) > bodylen {
+		c.observe("bin:"+binaryOpNames[req.opcode], nil, header)
 		c.writeBinaryError(req, binInvalid)
 		return false, errCloseConn
 	}
@@ -190,6 +191,7 @@ func (c *conn) processBinary() (bool, error) {
 		switch req.opcode {
 		case opSASLList, opSASLAuth, opSASLStep, opVersion:
 		default:
+			c.observe("bin:"+binaryOpNames[req.opcode], nil, header)
 			c.writeBinaryError(req, binAuthError)
 			return false, errCloseConn
 		}
@@ -202,6 +204,7 @@ func (c *conn) processBinary() (bool, error) {
 			status = binTooLarge
 			c.srv.store.tooLarge(string(c.peekKey(extlen, keylen)), req.opcode == opSet || req.opcode == opSetQ)
 		}
+		c.observe("bin:"+binaryOpNames[req.opcode], nil, header)
 		c.writeBinaryError(req, status)
 		return true, c.discard(bodylen)
 	}
@@ -212,6 +215,13 @@ func (c *conn) processBinary() (bool, error) {
 	req.extras = body[:extlen]
 	req.key = body[extlen : extlen+keylen]
 	req.value = body[extlen+keylen:]
+	if c.srv.cfg.Observer != nil {
+		var keys [][]byte
+		if keylen > 0 {
+			keys = [][]byte{req.key}
+		}
+		c.observe("bin:"+binaryOpNames[req.opcode], keys, header)
+	}
 	switch req.opcode {
 	case opSet, opSetQ, opAdd, opAddQ, opReplace, opReplaceQ:
 		verb := map[byte]string{opSet: "SET", opSetQ: "SET", opAdd: "ADD", opAddQ: "ADD", opReplace: "REPLACE", opReplaceQ: "REPLACE"}[req.opcode]

@@ -102,16 +102,9 @@ func (s *Server) logf(level int32, format string, args ...any) {
 // the background. It refuses, in hardened mode, to expose an
 // unauthenticated server on a non-loopback address.
 func (s *Server) Start() error {
-	if s.cfg.Hardened && !s.cfg.SASL && !s.cfg.authFileEnabled() {
-		for _, a := range s.cfg.ListenAddrs {
-			if host, _, err := net.SplitHostPort(a); err == nil {
-				a = host
-			}
-			if ip := net.ParseIP(a); ip == nil || !ip.IsLoopback() {
-				if a != "localhost" {
-					return fmt.Errorf("hardened mode: refusing to listen on non-loopback address %q without authentication (-S or -Y)", a)
-				}
-			}
+	if s.cfg.UnixSocket == "" {
+		if err := s.checkExposure(s.cfg.ListenAddrs); err != nil {
+			return err
 		}
 	}
 	var lns []net.Listener
@@ -160,7 +153,34 @@ func (s *Server) Start() error {
 // Serve accepts connections on ln until it is closed or the server is
 // closed. It is the entry point for tests that create their own listener.
 func (s *Server) Serve(ln net.Listener) error {
+	if ln.Addr().Network() != "unix" {
+		if err := s.checkExposure([]string{ln.Addr().String()}); err != nil {
+			ln.Close()
+			return err
+		}
+	}
 	return s.acceptLoop(s.addListener(ln))
+}
+
+// checkExposure enforces hardened mode's rule: no unauthenticated server
+// on an address other than loopback (or a unix socket).
+func (s *Server) checkExposure(addrs []string) error {
+	if !s.cfg.Hardened || s.cfg.SASL || s.cfg.authFileEnabled() {
+		return nil
+	}
+	for _, a := range addrs {
+		host := a
+		if h, _, err := net.SplitHostPort(a); err == nil {
+			host = h
+		}
+		if host == "localhost" {
+			continue
+		}
+		if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+			return fmt.Errorf("hardened mode: refusing to listen on non-loopback address %q without authentication (-S or -Y)", a)
+		}
+	}
+	return nil
 }
 
 // Addrs returns the addresses of all listeners.

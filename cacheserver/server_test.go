@@ -356,6 +356,19 @@ func TestHardenedMode(t *testing.T) {
 		srv.Close()
 		t.Fatal("hardened server started on 0.0.0.0 without authentication")
 	}
+	// Serve applies the same rule (a fake listener: tests never bind
+	// every interface).
+	if err := srv.Serve(wildcardListener{}); err == nil {
+		t.Fatal("hardened server served a wildcard listener without authentication")
+	}
+	cfg.AuthFile = map[string]string{"u": "p"}
+	authed, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := authed.checkExposure(cfg.ListenAddrs); err != nil {
+		t.Fatalf("hardened server with -Y refused 0.0.0.0: %v", err)
+	}
 }
 
 func TestFaithfulModeRunsDataAsCommand(t *testing.T) {
@@ -530,3 +543,10 @@ func TestVerboseTrace(t *testing.T) {
 		t.Errorf("trace:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// wildcardListener claims to listen on 0.0.0.0 without binding anything.
+type wildcardListener struct{}
+
+func (wildcardListener) Accept() (net.Conn, error) { return nil, net.ErrClosed }
+func (wildcardListener) Close() error              { return nil }
+func (wildcardListener) Addr() net.Addr            { return &net.TCPAddr{IP: net.IPv4zero, Port: 11211} }
