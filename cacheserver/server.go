@@ -1,12 +1,10 @@
 package cacheserver
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"net"
 	"os"
-	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -41,13 +39,6 @@ type serverStats struct {
 	getCmds, touchCmds, flushCmds, metaCmds atomic.Uint64
 	authCmds, authErrors                    atomic.Uint64
 	totalConns, rejectedConns               atomic.Uint64
-}
-
-// listener is one listening socket with its memcached-style fd number.
-type listener struct {
-	ln   net.Listener
-	fd   int
-	addr string // "tcp:127.0.0.1:11211" or "unix:/path"
 }
 
 // New validates cfg and returns a server that is not yet listening.
@@ -98,91 +89,6 @@ func (s *Server) logf(level int32, format string, args ...any) {
 	fmt.Fprintf(s.cfg.Log, format, args...)
 }
 
-// Start opens the configured TCP and unix listeners and serves them in
-// the background. It refuses, in hardened mode, to expose an
-// unauthenticated server on a non-loopback address.
-func (s *Server) Start() error {
-	if s.cfg.UnixSocket == "" {
-		if err := s.checkExposure(s.cfg.ListenAddrs); err != nil {
-			return err
-		}
-	}
-	var lns []net.Listener
-	if s.cfg.UnixSocket != "" {
-		os.Remove(s.cfg.UnixSocket)
-		ln, err := net.Listen("unix", s.cfg.UnixSocket)
-		if err != nil {
-			return fmt.Errorf("failed to listen on UNIX socket \"%s\": %w", s.cfg.UnixSocket, err)
-		}
-		if err := os.Chmod(s.cfg.UnixSocket, 0o777&^s.cfg.UnixMask); err != nil {
-			ln.Close()
-			return err
-		}
-		lns = append(lns, ln)
-	} else if s.cfg.Port != 0 || len(s.cfg.ListenAddrs) > 0 {
-		addrs := s.cfg.ListenAddrs
-		if len(addrs) == 0 {
-			addrs = []string{"127.0.0.1"}
-		}
-		for _, a := range addrs {
-			hostPort := net.JoinHostPort(a, strconv.Itoa(s.cfg.Port))
-			if _, _, err := net.SplitHostPort(a); err == nil {
-				hostPort = a // "-l host:port" overrides -p
-			}
-			ln, err := net.Listen("tcp", hostPort)
-			if err != nil {
-				for _, l := range lns {
-					l.Close()
-				}
-				return fmt.Errorf("failed to listen on TCP port %d: %w", s.cfg.Port, err)
-			}
-			lns = append(lns, ln)
-		}
-	}
-	for _, ln := range lns {
-		l := s.addListener(ln)
-		s.wg.Add(1)
-		go func() {
-			defer s.wg.Done()
-			s.acceptLoop(l)
-		}()
-	}
-	return nil
-}
-
-// Serve accepts connections on ln until it is closed or the server is
-// closed. It is the entry point for tests that create their own listener.
-func (s *Server) Serve(ln net.Listener) error {
-	if ln.Addr().Network() != "unix" {
-		if err := s.checkExposure([]string{ln.Addr().String()}); err != nil {
-			ln.Close()
-			return err
-		}
-	}
-	return s.acceptLoop(s.addListener(ln))
-}
-
-// checkExposure enforces hardened mode's rule: no unauthenticated server
-// on an address other than loopback (or a unix socket).
-func (s *Server) checkExposure(addrs []string) error {
-	if !s.cfg.Hardened || s.cfg.SASL || s.cfg.authFileEnabled() {
-		return nil
-	}
-	for _, a := range addrs {
-		host := a
-		if h, _, err := net.SplitHostPort(a); err == nil {
-			host = h
-		}
-		if host == "localhost" {
-			continue
-		}
-		if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
-			return fmt.Errorf("hardened mode: refusing to listen on non-loopback address %q without authentication (-S or -Y)", a)
-		}
-	}
-	return nil
-}
-
 // Addrs returns the addresses of all listeners.
 func (s *Server) Addrs() []net.Addr {
 	s.mu.Lock()
@@ -210,94 +116,6 @@ func (s *Server) Close() error {
 		os.Remove(s.cfg.UnixSocket)
 	}
 	return nil
-}
-
-func (s *Server) addListener(ln net.Listener) *listener {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	l := &listener{ln: ln, fd: s.allocFD()}
-	switch a := ln.Addr().(type) {
-	case *net.UnixAddr:
-		l.addr = "unix:" + a.Name
-	default:
-		l.addr = "tcp:" + a.String()
-	}
-	s.listeners = append(s.listeners, l)
-	s.stats.totalConns.Add(1)
-	s.logf(2, "<%d server listening (%s)\n", l.fd, s.listenProtocol())
-	return l
-}
-
-func (s *Server) listenProtocol() Protocol {
-	switch {
-	case s.cfg.authFileEnabled():
-		return ProtocolASCII
-	case s.cfg.SASL:
-		return ProtocolBinary
-	}
-	return s.cfg.Protocol
-}
-
-// allocFD hands out the lowest free descriptor number above memcached's
-// own descriptors (which is 7 + 4 per worker thread), so that the numbers
-// in -vv traces, "stats conns" and watch logs look like memcached's.
-func (s *Server) allocFD() int {
-	fd := 7 + 4*s.cfg.Threads
-	for s.fdsInUse[fd] {
-		fd++
-	}
-	s.fdsInUse[fd] = true
-	s.fdsSeen[fd] = true
-	return fd
-}
-
-// reservedFDs is how many descriptors memcached keeps back when applying
-// the -c limit ("STAT reserved_fds" plus the listener and std streams).
-const reservedFDs = 23
-
-func (s *Server) acceptLoop(l *listener) error {
-	for {
-		nc, err := l.ln.Accept()
-		if err != nil {
-			s.mu.Lock()
-			closed := s.closed
-			s.mu.Unlock()
-			var ne net.Error
-			if !closed && errors.As(err, &ne) && ne.Timeout() {
-				continue
-			}
-			if closed || errors.Is(err, net.ErrClosed) {
-				return nil
-			}
-			return err
-		}
-		s.mu.Lock()
-		if s.closed {
-			s.mu.Unlock()
-			nc.Close()
-			return nil
-		}
-		if len(s.conns)+len(s.listeners)+reservedFDs >= s.cfg.MaxConns-1 {
-			s.mu.Unlock()
-			s.stats.rejectedConns.Add(1)
-			io.WriteString(nc, "ERROR Too many open connections\r\n")
-			nc.Close()
-			continue
-		}
-		c := newConn(s, nc, s.allocFD(), l.addr)
-		s.conns[c] = struct{}{}
-		s.stats.totalConns.Add(1)
-		s.wg.Add(1)
-		s.mu.Unlock()
-		go func() {
-			defer s.wg.Done()
-			c.serve()
-			s.mu.Lock()
-			delete(s.conns, c)
-			delete(s.fdsInUse, c.fd)
-			s.mu.Unlock()
-		}()
-	}
 }
 
 // WriteSlabClasses prints the slab class table the way memcached -vv does
