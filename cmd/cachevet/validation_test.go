@@ -383,7 +383,7 @@ func valGoTest(t *testing.T, goBin, dir, expect string) {
 	}
 	// Every attack ran against every server: a skipped memcached subtest is
 	// only acceptable when memcached is not installed.
-	_, statErr := os.Stat("/usr/bin/memcached")
+	_, statErr := exec.LookPath("memcached")
 	for _, test := range validationHarmTests {
 		for _, srv := range []string{"cacheserver", "cacheserver-hardened", "memcached"} {
 			name := test + "/" + srv

@@ -9,7 +9,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
@@ -281,12 +280,7 @@ func checkReachable(t *testing.T, port int) {
 
 // Class 7 with real memcached: StartMemcached runs it without -l.
 func TestHarmExposureMemcached(t *testing.T) {
-	if _, err := exec.LookPath("memcached"); err != nil {
-		if os.Getenv("CACHEVET_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("CACHEVET_REQUIRE_TOOLS=1 but memcached is not on PATH: %v", err)
-		}
-		t.Skipf("skipping: memcached is not on PATH (set CACHEVET_REQUIRE_TOOLS=1 to make this an error)")
-	}
+	memcachedBin(t) // StartMemcached runs the memcached on PATH
 	port := MemcachedPort
 	lockPort(t, strconv.Itoa(port))
 	if ln, err := net.Listen("tcp", ":"+strconv.Itoa(port)); err != nil {
