@@ -120,18 +120,26 @@ func (c *conn) serve() {
 	defer c.nc.Close()
 	switch c.proto {
 	case protoUnknown:
-		c.srv.logf(2, "<%d new auto-negotiating client connection\n", c.fd)
+		if c.srv.tracing(2) {
+			c.srv.logf(2, "<%d new auto-negotiating client connection\n", c.fd)
+		}
 	default:
-		c.srv.logf(2, "<%d new %s client connection.\n", c.fd, c.proto)
+		if c.srv.tracing(2) {
+			c.srv.logf(2, "<%d new %s client connection.\n", c.fd, c.proto)
+		}
 	}
 	err := c.loop()
 	if err == errWatching {
-		c.srv.logf(2, "<%d connection closing from side thread.\n", c.fd)
+		if c.srv.tracing(2) {
+			c.srv.logf(2, "<%d connection closing from side thread.\n", c.fd)
+		}
 	}
 	if errors.Is(err, errCloseConn) || err == nil {
 		c.flush()
 	}
-	c.srv.logf(2, "<%d connection closed.\n", c.fd)
+	if c.srv.tracing(2) {
+		c.srv.logf(2, "<%d connection closed.\n", c.fd)
+	}
 }
 
 func (c *conn) loop() error {
@@ -161,7 +169,9 @@ func (c *conn) process() error {
 			} else {
 				c.proto = protoASCII
 			}
-			c.srv.logf(2, "%d: Client using the %s protocol\n", c.fd, c.proto)
+			if c.srv.tracing(2) {
+				c.srv.logf(2, "%d: Client using the %s protocol\n", c.fd, c.proto)
+			}
 		}
 		var done bool
 		var err error
@@ -327,11 +337,15 @@ func (c *conn) write(p []byte) {
 func (c *conn) outString(s string) {
 	c.stacked = true
 	if c.noreply {
-		c.srv.logf(2, ">%d NOREPLY %s\n", c.fd, s)
+		if c.srv.tracing(2) {
+			c.srv.logf(2, ">%d NOREPLY %s\n", c.fd, s)
+		}
 		c.noreply = false
 		return
 	}
-	c.srv.logf(2, ">%d %s\n", c.fd, s)
+	if c.srv.tracing(2) {
+		c.srv.logf(2, ">%d %s\n", c.fd, s)
+	}
 	c.out = append(c.out, s...)
 	c.out = append(c.out, "\r\n"...)
 }

@@ -16,7 +16,9 @@ func (c *conn) processASCII() (bool, error) {
 		return false, err
 	}
 	line := commandLine(raw)
-	c.srv.logf(2, "<%d %s\n", c.fd, line)
+	if c.srv.tracing(2) {
+		c.srv.logf(2, "<%d %s\n", c.fd, line)
+	}
 	return true, c.dispatchASCII(line)
 }
 
@@ -186,7 +188,9 @@ func (c *conn) processGet(t *tokenLine, withCAS, touch bool) {
 		for _, key := range keys {
 			if len(key) > maxKeyLength {
 				c.out = c.out[:start]
-				c.srv.logf(2, ">%d END\n", c.fd)
+				if c.srv.tracing(2) {
+					c.srv.logf(2, ">%d END\n", c.fd)
+				}
 				c.outString("CLIENT_ERROR bad command line format")
 				return
 			}
@@ -201,7 +205,9 @@ func (c *conn) processGet(t *tokenLine, withCAS, touch bool) {
 				continue
 			}
 			c.out = appendValueLine(c.out, &it, withCAS)
-			c.srv.logf(2, ">%d sending key %s\n", c.fd, key)
+			if c.srv.tracing(2) {
+				c.srv.logf(2, ">%d sending key %s\n", c.fd, key)
+			}
 			if len(c.out) >= maxPendingOutput {
 				// memcached sends values straight from its items; we copy
 				// them, so a huge multiget is streamed instead of buffered.
@@ -219,7 +225,9 @@ func (c *conn) processGet(t *tokenLine, withCAS, touch bool) {
 		next := tokenize(rest)
 		keys, rest = next.tokens, next.rest
 	}
-	c.srv.logf(2, ">%d END\n", c.fd)
+	if c.srv.tracing(2) {
+		c.srv.logf(2, ">%d END\n", c.fd)
+	}
 	c.out = append(c.out, "END\r\n"...)
 	// memcached writes get responses at once (conn_mwrite).
 	c.stacked = false

@@ -79,9 +79,13 @@ func (s *Server) now() time.Time {
 	return time.Now()
 }
 
+// tracing reports whether the verbose trace of level is enabled; hot
+// paths check it first so that formatting arguments are not built.
+func (s *Server) tracing(level int32) bool { return s.verbosity.Load() >= level }
+
 // logf writes memcached's verbose trace when the verbosity allows it.
 func (s *Server) logf(level int32, format string, args ...any) {
-	if s.verbosity.Load() < level {
+	if !s.tracing(level) {
 		return
 	}
 	s.logMu.Lock()
