@@ -550,3 +550,35 @@ type wildcardListener struct{}
 func (wildcardListener) Accept() (net.Conn, error) { return nil, net.ErrClosed }
 func (wildcardListener) Close() error              { return nil }
 func (wildcardListener) Addr() net.Addr            { return &net.TCPAddr{IP: net.IPv4zero, Port: 11211} }
+
+// TestWatchersUnderLoad runs watchers, stats and metadump readers while
+// clients write, for the race detector.
+func TestWatchersUnderLoad(t *testing.T) {
+	_, addr := startTestServer(t, nil)
+	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		w := dialTest(t, addr)
+		io.WriteString(w.nc, "watch fetchers mutations evictions\r\n")
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w.nc.SetReadDeadline(time.Now().Add(2 * time.Second))
+			io.Copy(io.Discard, w.r)
+		}()
+	}
+	var clients sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		clients.Add(1)
+		go func(i int) {
+			defer clients.Done()
+			c := dialTest(t, addr)
+			for j := 0; j < 100; j++ {
+				c.roundTrip(fmt.Sprintf("set k%d 0 0 1\r\nx\r\nget k%d\r\nincr n 1\r\nstats\r\nstats conns\r\n", j, j))
+			}
+			d := dialTest(t, addr)
+			d.roundTrip("lru_crawler metadump all\r\n")
+		}(i)
+	}
+	clients.Wait()
+	wg.Wait()
+}
