@@ -32,9 +32,10 @@ func (p Protocol) String() string {
 // Config describes a server. The zero value is not useful; start from
 // DefaultConfig, which matches memcached's defaults.
 type Config struct {
-	// ListenAddrs are the interfaces for TCP listeners (memcached -l);
-	// Port is the TCP port (-p). Port 0 with no UnixSocket means the
-	// caller supplies listeners through Serve.
+	// ListenAddrs are the interfaces for TCP listeners (memcached -l),
+	// each a host or host:port; nil means 127.0.0.1. As with net.Listen,
+	// "" and "0.0.0.0" mean every interface. Port is the TCP port (-p);
+	// 0 picks a free one. Servers driven through Serve ignore both.
 	ListenAddrs []string
 	Port        int
 	// UDPPort is only reported in "stats settings"; UDP is not served.
