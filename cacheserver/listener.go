@@ -37,7 +37,7 @@ func (s *Server) Start() error {
 			return err
 		}
 		lns = append(lns, ln)
-	} else if s.cfg.Port != 0 || len(s.cfg.ListenAddrs) > 0 {
+	} else {
 		addrs := s.cfg.ListenAddrs
 		if len(addrs) == 0 {
 			addrs = []string{"127.0.0.1"}

@@ -582,3 +582,23 @@ func TestWatchersUnderLoad(t *testing.T) {
 	clients.Wait()
 	wg.Wait()
 }
+
+// TestStartDefaultsToLoopback: Start with no addresses listens on
+// 127.0.0.1 only, on a free port when Port is 0.
+func TestStartDefaultsToLoopback(t *testing.T) {
+	srv, err := New(Config{Log: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	addrs := srv.Addrs()
+	if len(addrs) != 1 || !addrs[0].(*net.TCPAddr).IP.IsLoopback() || addrs[0].(*net.TCPAddr).Port == 0 {
+		t.Fatalf("listening on %v, want one loopback address", addrs)
+	}
+	if got, _ := dialTest(t, addrs[0].String()).roundTrip("version\r\n"); got != "VERSION 1.6.18\r\n" {
+		t.Fatalf("version: %q", got)
+	}
+}
