@@ -40,8 +40,9 @@ type Config struct {
 	Port        int
 	// UDPPort is only reported in "stats settings"; UDP is not served.
 	UDPPort int
-	// UnixSocket, if set, is a unix socket path to listen on (-s);
-	// UnixMask is its permission mask (-a).
+	// UnixSocket, if set, is a unix socket path to listen on (-s)
+	// instead of TCP; UnixMask is memcached's "access mask" (-a): the
+	// socket's permission bits, 0700 by default.
 	UnixSocket string
 	UnixMask   os.FileMode
 

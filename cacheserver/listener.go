@@ -32,7 +32,7 @@ func (s *Server) Start() error {
 		if err != nil {
 			return fmt.Errorf("failed to listen on UNIX socket \"%s\": %w", s.cfg.UnixSocket, err)
 		}
-		if err := os.Chmod(s.cfg.UnixSocket, 0o777&^s.cfg.UnixMask); err != nil {
+		if err := os.Chmod(s.cfg.UnixSocket, s.cfg.UnixMask&0o777); err != nil {
 			ln.Close()
 			return err
 		}

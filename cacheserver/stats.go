@@ -224,7 +224,7 @@ func (s *Server) settingsStats() []byte {
 		}
 	}
 	inter := "NULL"
-	if len(cfg.ListenAddrs) > 0 {
+	if len(cfg.ListenAddrs) > 0 && cfg.UnixSocket == "" {
 		inter = strings.Join(cfg.ListenAddrs, ",")
 	}
 	domain := "NULL"
@@ -326,7 +326,7 @@ func (s *Server) connStats() []byte {
 	for c := range s.conns {
 		addr := "tcp:" + c.nc.RemoteAddr().String()
 		if c.nc.RemoteAddr().Network() == "unix" {
-			addr = "unix:" + c.nc.LocalAddr().String()
+			addr = "?:<AF 0>" // memcached cannot name an unnamed unix peer
 		}
 		last := time.Unix(0, c.lastCmd.Load())
 		rows = append(rows, row{c.fd, [][2]string{{"addr", addr}, {"listen_addr", c.listenAddr},
