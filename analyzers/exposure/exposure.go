@@ -459,16 +459,15 @@ func parseMemcached(l list) mcCommand {
 	cmd := mcCommand{known: l.complete}
 	var pending *mcOption
 	for _, e := range l.elems {
-		if !e.known {
-			cmd.known = false
-		}
 		if pending != nil {
+			// An option's value: unknown ("-p", port) leaves the options known.
 			pending.val = e
 			cmd.opts = append(cmd.opts, *pending)
 			pending = nil
 			continue
 		}
 		if !e.known {
+			cmd.known = false // an unknown option could be -l
 			continue
 		}
 		for _, o := range model.MemcachedOptions {

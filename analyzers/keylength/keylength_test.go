@@ -44,3 +44,9 @@ func (quiet) Errorf(string, ...any) {}
 func TestHashFix(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), keylength.Analyzer, "hashfix")
 }
+
+// TestFprintfFix: the fix hashes the key operand of a written command,
+// never its data block.
+func TestFprintfFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), keylength.Analyzer, "fprintffix")
+}

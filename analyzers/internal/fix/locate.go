@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/cachevet/cachevet/analyzers/internal/flow"
 	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -85,7 +86,7 @@ func KeyExpr(pass *analysis.Pass, sinkCall ssa.CallInstruction, key ssa.Value, s
 			continue
 		}
 		for j, op := range variadicOperands(sl) {
-			if op == key {
+			if builtFrom(op, key, 0) {
 				idx := i - offset + j
 				if idx < len(call.Args) {
 					return call.Args[idx]
@@ -93,33 +94,49 @@ func KeyExpr(pass *analysis.Pass, sinkCall ssa.CallInstruction, key ssa.Value, s
 			}
 		}
 	}
-	if len(call.Args) > 0 {
-		return call.Args[len(call.Args)-1]
+	// A value concatenated into a written command: the argument built from it.
+	for i, a := range ssaArgs {
+		if i-offset >= 0 && i-offset < len(call.Args) && builtFrom(a, key, 0) {
+			return call.Args[i-offset]
+		}
 	}
 	return nil
 }
 
-func variadicOperands(sl *ssa.Slice) []ssa.Value {
-	alloc, ok := sl.X.(*ssa.Alloc)
-	if !ok {
-		return nil
+// builtFrom reports whether v is key or is built from it by concatenation,
+// conversion or fmt.Sprintf, as the engine flattens written commands.
+func builtFrom(v, key ssa.Value, depth int) bool {
+	if v == key {
+		return true
 	}
-	var ops []ssa.Value
-	for _, ref := range *alloc.Referrers() {
-		ia, ok := ref.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		for _, r2 := range *ia.Referrers() {
-			if st, ok := r2.(*ssa.Store); ok {
-				x := st.Val
-				if mi, ok := x.(*ssa.MakeInterface); ok {
-					x = mi.X
+	if depth > 16 {
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.BinOp:
+		return builtFrom(x.X, key, depth+1) || builtFrom(x.Y, key, depth+1)
+	case *ssa.Convert:
+		return builtFrom(x.X, key, depth+1)
+	case *ssa.MakeInterface:
+		return builtFrom(x.X, key, depth+1)
+	case *ssa.Call:
+		if fn := x.Call.StaticCallee(); fn != nil && fn.String() == "fmt.Sprintf" && len(x.Call.Args) == 2 {
+			if ops, ok := flow.Variadic(x.Call.Args[1]); ok {
+				for _, op := range ops {
+					if builtFrom(op, key, depth+1) {
+						return true
+					}
 				}
-				ops = append(ops, x)
 			}
 		}
 	}
+	return false
+}
+
+// variadicOperands recovers the operands packed into a ...any slice, in
+// order (the engine's reading of fmt calls).
+func variadicOperands(sl *ssa.Slice) []ssa.Value {
+	ops, _ := flow.Variadic(sl)
 	return ops
 }
 

@@ -150,7 +150,7 @@ func (e *engine) lengthAt(v ssa.Value, b *ssa.BasicBlock) Length {
 		return l
 	}
 	for _, g := range e.guardsOf(b.Parent()) {
-		if g.maxLen >= 0 && g.x == v && e.guardedBy(b, []guard{g}) {
+		if g.maxLen >= 0 && e.sameVar(g.x, v) && e.guardedBy(b, []guard{g}) {
 			l = capped(l, g.maxLen)
 		}
 	}
@@ -162,11 +162,38 @@ func (e *engine) lengthAt(v ssa.Value, b *ssa.BasicBlock) Length {
 func (e *engine) lengthOnEdge(v ssa.Value, pred, succ *ssa.BasicBlock) Length {
 	l := e.lengthAt(v, pred)
 	for _, g := range e.guardsOf(pred.Parent()) {
-		if g.maxLen >= 0 && g.x == v && g.block == pred && pred.Succs[g.valid] == succ {
+		if g.maxLen >= 0 && e.sameVar(g.x, v) && g.block == pred && pred.Succs[g.valid] == succ {
 			l = capped(l, g.maxLen)
 		}
 	}
 	return l
+}
+
+// sameVar reports whether a and b are the same value for a guard: the
+// same SSA value, or two loads of a variable that is assigned once (a local
+// captured by a closure lives in memory and every use is a new load).
+func (e *engine) sameVar(a, b ssa.Value) bool {
+	if a == b {
+		return true
+	}
+	la, ok1 := a.(*ssa.UnOp)
+	lb, ok2 := b.(*ssa.UnOp)
+	if !ok1 || !ok2 || la.Op != token.MUL || lb.Op != token.MUL {
+		return false
+	}
+	ra, pa := e.addr(la.X)
+	rb, pb := e.addr(lb.X)
+	alloc, ok := ra.(*ssa.Alloc)
+	if !ok || ra != rb || pa != pb || pa != "" {
+		return false
+	}
+	stores := 0
+	for _, ref := range *alloc.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == alloc {
+			stores++
+		}
+	}
+	return stores == 1
 }
 
 func (e *engine) computeLength(v ssa.Value) Length {

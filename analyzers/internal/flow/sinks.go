@@ -169,8 +169,14 @@ func (e *engine) checkLength(call ssa.CallInstruction, key ssa.Value, info SinkI
 	default:
 		l = e.lengthAt(key, call.Block())
 	}
-	own := l // the argument's own length, for the message
-	l = scaled(l, num, den, 0, "")
+	e.checkLengthOf(call, key, l, num, den, stores, info, limit)
+}
+
+// checkLengthOf checks a key (or wrapper argument) of length own, which the
+// sink scales by num/den, against limit: parameters of the enclosing
+// functions get budgets, everything else that may not fit is a hit.
+func (e *engine) checkLengthOf(call ssa.CallInstruction, key ssa.Value, own Length, num, den int, stores []*ssa.Store, info SinkInfo, limit int) {
+	l := scaled(own, num, den, 0, "")
 	// Budgets for the parameters, if the rest of the key fits.
 	var concrete Length
 	concrete.Max = l.Max
@@ -420,13 +426,31 @@ func (e *engine) checkHandWritten(call ssa.CallInstruction, kind model.HandWritt
 		return
 	}
 	info := SinkInfo{Name: `a hand-written memcached "` + verb + `" command`, HandWritten: true}
+	// A key is a token of the command line: the parts between spaces. Its
+	// length is that of all its parts, literal text included.
+	var token Length
+	var tokenKey ssa.Value
+	endToken := func() {
+		if tokenKey != nil {
+			e.checkLengthOf(call, tokenKey, token, 1, 1, nil, info, MaxKeyLength)
+		}
+		token, tokenKey = Length{}, nil
+	}
 	for i, p := range parts {
 		if p.isLit {
 			rest := p.lit
 			if i == 0 {
-				rest = rest[len(verb):]
+				rest = strings.TrimPrefix(rest[len(verb):], " ")
 			}
-			if strings.Contains(rest, "\n") {
+			line, _, newline := strings.Cut(rest, "\n")
+			if j := strings.LastIndexByte(line, ' '); j >= 0 {
+				token.Max += strings.IndexByte(line, ' ')
+				endToken()
+				line = line[j+1:]
+			}
+			token.Max += len(strings.TrimSuffix(line, "\r"))
+			if newline {
+				endToken()
 				// The command line ends here; what follows is a data block.
 				if model.StorageVerbs[verb] {
 					e.checkDataBlock(call, parts[i+1:], info)
@@ -436,12 +460,18 @@ func (e *engine) checkHandWritten(call ssa.CallInstruction, kind model.HandWritt
 			continue
 		}
 		t := e.read(p.val, call)
+		l := e.lengthAt(p.val, call.Block())
 		if p.verb != 0 {
 			t = e.verbTaint(p.verb, p.sharp, p.val, call)
+			l = e.verbLength(p.verb, p.val)
 		}
 		e.checkKey(call, p.val, t, info, model.AnyUnsafe)
-		e.checkLength(call, p.val, info, MaxKeyLength, 1, 1)
+		token = addLengths(token, l)
+		if tokenKey == nil {
+			tokenKey = p.val
+		}
 	}
+	endToken()
 }
 
 // expand flattens the operands printed as they are (%s, %v, Fprint), so

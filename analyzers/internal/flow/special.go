@@ -75,6 +75,10 @@ func singleByte(v ssa.Value) model.ByteSet {
 	return model.ByteBit(s[0])
 }
 
+// Variadic recovers, in order, the operands packed into a variadic ...any
+// slice; ok is false if they cannot all be found.
+func Variadic(v ssa.Value) ([]ssa.Value, bool) { return variadic(v) }
+
 // variadic recovers the operands packed into a variadic ...any slice.
 func variadic(v ssa.Value) ([]ssa.Value, bool) {
 	if c, ok := v.(*ssa.Const); ok && c.IsNil() {

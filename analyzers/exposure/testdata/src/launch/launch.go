@@ -68,3 +68,9 @@ func start(ctx context.Context, extra []string, addr string) {
 	opts = append(opts, "--listen=0.0.0.0")
 	exec.Command("memcached", opts...) // want `memcached -l "0.0.0.0" listens on every interface`
 }
+
+// An unknown option value leaves the options known: still no -l.
+func unknownPort(port string) {
+	exec.Command("memcached", "-p", port) // want `memcached started without -l listens on every interface`
+	exec.Command("memcached", "-p", port, "-l", "127.0.0.1")
+}

@@ -106,3 +106,14 @@ func escapedDigests(r *http.Request, id int) {
 	mc.Get(url.QueryEscape(fmt.Sprintf("%x-%d", sum, id) + h + h)) // 64+1+20+128: fits
 	mc.Get(url.QueryEscape("a b:" + h + h + h + h))                // want `is up to 262 bytes`
 }
+
+// A guard still holds for a variable a closure captures.
+func capturedGuard(r *http.Request) {
+	id := r.FormValue("id")
+	if len(id) > 64 {
+		return
+	}
+	mc.Get("p:" + id)
+	f := func() { _ = id }
+	f()
+}
