@@ -19,13 +19,8 @@ import (
 
 // The harm tests take their expectation from VALIDATION_EXPECT: "harm"
 // (the default) for the vulnerable code, "fixed" for the copy cachevet -fix
-// rewrote, where every attack must do no harm. VALIDATION_KNOWN_BUGS lists
-// the ids of known analyzer bugs (comma separated) whose consequences are
-// logged instead of failing, so that they stay visible.
-var (
-	expectFixed = os.Getenv("VALIDATION_EXPECT") == "fixed"
-	knownBugs   = strings.Split(os.Getenv("VALIDATION_KNOWN_BUGS"), ",")
-)
+// rewrote, where every attack must do no harm.
+var expectFixed = os.Getenv("VALIDATION_EXPECT") == "fixed"
 
 func init() {
 	switch e := os.Getenv("VALIDATION_EXPECT"); e {
@@ -327,9 +322,6 @@ func eventually(cond func() bool) bool {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
-
-// knownBug reports whether id names a known analyzer bug of this run.
-func knownBug(id string) bool { return slices.Contains(knownBugs, id) }
 
 // shorten abbreviates long keys in log lines.
 func shorten(s string) string {
