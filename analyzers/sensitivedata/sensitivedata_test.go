@@ -8,7 +8,7 @@ import (
 )
 
 func TestValues(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), sensitivedata.Analyzer, "values")
+	analysistest.Run(t, analysistest.TestData(), sensitivedata.Analyzer, "values", "protomsg")
 }
 
 // TestWrappers checks value sinks across packages: the caller passing a

@@ -221,3 +221,26 @@ func TestScanArgs(t *testing.T) {
 		t.Errorf("scanArgs(-json x/vet.cfg) = %+v", cl)
 	}
 }
+
+// TestHelp: `cachevet help <analyzer>` prints the analyzer's whole
+// documentation (what it reports, why, examples, fixes, suppression).
+func TestHelp(t *testing.T) {
+	bin, _ := buildCachevet(t)
+	for name, want := range map[string][]string{
+		"keyinjection":  {"Memcached's text protocol is line based", "url.QueryEscape", "//cachevet:ignore keyinjection"},
+		"keylength":     {"250 bytes", "-keylength.strict", "//cachevet:ignore keylength"},
+		"sensitivedata": {"stats cachedump", `json:"-"`, "//cachevet:ignore sensitivedata"},
+		"exposure":      {"11211", "-U", "//cachevet:ignore exposure"},
+	} {
+		res := run(t, command(bin, t.TempDir(), "help", name))
+		if res.code != 0 {
+			t.Errorf("cachevet help %s exited %d: %s", name, res.code, res.stderr)
+		}
+		out := res.stdout + res.stderr
+		for _, w := range want {
+			if !strings.Contains(out, w) {
+				t.Errorf("cachevet help %s does not mention %q:\n%s", name, w, out)
+			}
+		}
+	}
+}

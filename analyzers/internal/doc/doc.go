@@ -12,9 +12,9 @@ import (
 )
 
 // Extract returns the section headed "# Analyzer <name>" of the package
-// comment in the Go source content: the first line after the heading is
-// "name: summary", which becomes the first line of the result, and the
-// rest follows. It panics if the section is missing, since that is a
+// comment in the Go source content, up to the next analyzer's section: the
+// first line after the heading is "name: summary", which becomes the first
+// line of the result, and the rest follows, subsections included. It panics if the section is missing, since that is a
 // programming error caught by every test of the analyzer.
 func Extract(content, name string) string {
 	doc, err := extract(content, name)
@@ -39,8 +39,8 @@ func extract(content, name string) (string, error) {
 		return "", fmt.Errorf("doc.go has no %q section", heading)
 	}
 	rest = strings.TrimLeft(rest, "\n")
-	if i := strings.Index(rest, "\n# "); i >= 0 {
-		rest = rest[:i]
+	if i := strings.Index(rest, "\n# Analyzer "); i >= 0 {
+		rest = rest[:i] // the next analyzer's section; subsections stay
 	}
 	summary, body, _ := strings.Cut(rest, "\n")
 	summary, ok = strings.CutPrefix(summary, name+": ")
