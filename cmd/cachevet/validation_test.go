@@ -86,7 +86,7 @@ func TestValidation(t *testing.T) {
 	}
 
 	bin := filepath.Join(t.TempDir(), "cachevet")
-	build := valCommand(goBin, ".", "build", "-o", bin, ".")
+	build := command(goBin, ".", "build", "-o", bin, ".")
 	build.Env = append(build.Env, "GOFLAGS=-mod=readonly")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build cachevet: %v\n%s", err, out)
@@ -109,9 +109,9 @@ func TestValidation(t *testing.T) {
 
 		// The harm tests discriminate: told to expect no harm, they fail on
 		// the vulnerable code, each of them.
-		cmd := valCommand(goBin, dir, "test", "-count=1", "-v", "./...")
+		cmd := command(goBin, dir, "test", "-count=1", "-v", "./...")
 		cmd.Env = append(cmd.Env, "VALIDATION_EXPECT=fixed")
-		res := valRun(t, cmd)
+		res := run(t, cmd)
 		if res.code == 0 {
 			t.Fatalf("the harm tests expecting no harm pass on the vulnerable code:\n%s", res.stdout)
 		}
@@ -132,7 +132,7 @@ func TestValidation(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res := valRun(t, valCommand(bin, dir, "-fix", "./vulnerable/..."))
+		res := run(t, command(bin, dir, "-fix", "./vulnerable/..."))
 		if res.code != 0 && res.code != 3 {
 			t.Fatalf("cachevet -fix exited %d\n%s", res.code, res.stderr)
 		}
@@ -144,7 +144,7 @@ func TestValidation(t *testing.T) {
 			t.Logf("cachevet -fix: %s", l)
 		}
 		for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
-			if out, err := valCommand(goBin, dir, args...).CombinedOutput(); err != nil {
+			if out, err := command(goBin, dir, args...).CombinedOutput(); err != nil {
 				t.Fatalf("go %s on the fixed copy: %v\n%s", args[0], err, out)
 			}
 		}
@@ -196,45 +196,6 @@ func valCopy(t *testing.T, root string) string {
 	return dst
 }
 
-// valCommand runs name in dir with the module settings of the fixture
-// copies (see command in e2e_test.go).
-func valCommand(name, dir string, args ...string) *exec.Cmd {
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	var env []string
-	for _, kv := range os.Environ() {
-		k, _, _ := strings.Cut(kv, "=")
-		switch k {
-		case "GOFLAGS", "GOPROXY", "GOWORK", "GONOPROXY", "GOPRIVATE", "GONOSUMDB", "VALIDATION_EXPECT":
-			continue
-		}
-		env = append(env, kv)
-	}
-	cmd.Env = append(env, "GOFLAGS=-mod=mod", "GOPROXY=https://proxy.golang.org", "GOWORK=off")
-	return cmd
-}
-
-type valResult struct {
-	stdout, stderr string
-	code           int
-}
-
-func valRun(t *testing.T, cmd *exec.Cmd) valResult {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	if err != nil {
-		var ee *exec.ExitError
-		if !errors.As(err, &ee) {
-			t.Fatalf("%s: %v", strings.Join(cmd.Args, " "), err)
-		}
-		code = ee.ExitCode()
-	}
-	return valResult{stdout.String(), stderr.String(), code}
-}
-
 // A valDiag is one finding of cachevet -json, deduplicated across the
 // package and its test variant.
 type valDiag struct {
@@ -252,7 +213,7 @@ var valPosnRE = regexp.MustCompile(`^(.+\.go):(\d+):(\d+)$`)
 
 func valFindings(t *testing.T, dir, bin string) []valDiag {
 	t.Helper()
-	res := valRun(t, valCommand(bin, dir, "-json", "./vulnerable/..."))
+	res := run(t, command(bin, dir, "-json", "./vulnerable/..."))
 	if res.code != 0 {
 		t.Fatalf("cachevet -json exited %d\n%s", res.code, res.stderr)
 	}
@@ -353,9 +314,9 @@ func valMatch(t *testing.T, dir string, got []valDiag, want []validationFinding)
 // servers executed) is shown.
 func valGoTest(t *testing.T, goBin, dir, expect string) {
 	t.Helper()
-	cmd := valCommand(goBin, dir, "test", "-count=1", "-v", "./...")
+	cmd := command(goBin, dir, "test", "-count=1", "-v", "./...")
 	cmd.Env = append(cmd.Env, "VALIDATION_EXPECT="+expect)
-	res := valRun(t, cmd)
+	res := run(t, cmd)
 	out := res.stdout + res.stderr
 	if testing.Verbose() {
 		for _, l := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
