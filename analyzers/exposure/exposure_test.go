@@ -1,6 +1,7 @@
 package exposure_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/cachevet/cachevet/analyzers/exposure"
@@ -8,23 +9,23 @@ import (
 )
 
 func TestListeners(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), exposure.Analyzer, "listen")
+	analysistest.Run(t, testdata(), exposure.Analyzer, "exposure/listen")
 }
 
 func TestServerConfig(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), exposure.Analyzer, "server")
+	analysistest.Run(t, testdata(), exposure.Analyzer, "exposure/server")
 }
 
 func TestLaunch(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), exposure.Analyzer, "launch")
+	analysistest.Run(t, testdata(), exposure.Analyzer, "exposure/launch")
 }
 
 func TestClients(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), exposure.Analyzer, "clients")
+	analysistest.Run(t, testdata(), exposure.Analyzer, "exposure/clients")
 }
 
 func TestSuppression(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), exposure.Analyzer, "suppress")
+	analysistest.Run(t, testdata(), exposure.Analyzer, "exposure/suppress")
 }
 
 // TestPorts configures other cache ports with the -ports flag.
@@ -33,7 +34,7 @@ func TestPorts(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer exposure.Analyzer.Flags.Set("ports", "11211")
-	analysistest.Run(t, analysistest.TestData(), exposure.Analyzer, "ports")
+	analysistest.Run(t, testdata(), exposure.Analyzer, "exposure/ports")
 }
 
 func TestPortsFlagRejectsGarbage(t *testing.T) {
@@ -49,5 +50,12 @@ func TestPortsFlagRejectsGarbage(t *testing.T) {
 
 // TestFixes applies the suggested fixes and compares with fixes.go.golden.
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), exposure.Analyzer, "fixes")
+	analysistest.RunWithSuggestedFixes(t, testdata(), exposure.Analyzer, "exposure/fixes")
+}
+
+// testdata is the GOPATH all cachevet analyzers share for their tests: the
+// stubs of the third-party APIs they model, and one directory of packages
+// per analyzer.
+func testdata() string {
+	return filepath.Join(analysistest.TestData(), "..", "..", "testdata")
 }

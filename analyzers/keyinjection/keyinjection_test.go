@@ -1,6 +1,7 @@
 package keyinjection_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/cachevet/cachevet/analyzers/keyinjection"
@@ -8,56 +9,63 @@ import (
 )
 
 func TestSources(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), keyinjection.Analyzer, "sources")
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/sources")
 }
 
 func TestSanitizers(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), keyinjection.Analyzer, "sanitizers")
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/sanitizers")
 }
 
 func TestGuards(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), keyinjection.Analyzer, "guards")
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/guards")
 }
 
 func TestConstruction(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), keyinjection.Analyzer, "construct")
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/construct")
 }
 
 func TestHandWritten(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), keyinjection.Analyzer, "handwritten")
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/handwritten")
 }
 
 // TestWrappers checks that wrappers in another package are summarized as
 // facts and that the caller, not the wrapper, is reported.
 func TestWrappers(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), keyinjection.Analyzer, "store", "app")
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/store", "keyinjection/app")
 }
 
 func TestInterfaces(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), keyinjection.Analyzer, "iface", "ifaceuser")
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/iface", "keyinjection/ifaceuser")
 }
 
 func TestSuppression(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), keyinjection.Analyzer, "suppress")
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/suppress")
 }
 
 // TestFixes applies the suggested fixes and compares with fixes.go.golden.
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), keyinjection.Analyzer, "fixes")
+	analysistest.RunWithSuggestedFixes(t, testdata(), keyinjection.Analyzer, "keyinjection/fixes")
 }
 
 // TestFlags declares a sanitizer and a validator on the command line.
 func TestFlags(t *testing.T) {
 	for flag, value := range map[string]string{
-		"sanitizers": "configured.clean",
-		"validators": "configured.ok",
-		"sources":    "configured.Param",
-		"sinks":      "(*configured.Cache).Lookup:1",
+		"sanitizers": "keyinjection/configured.clean",
+		"validators": "keyinjection/configured.ok",
+		"sources":    "keyinjection/configured.Param",
+		"sinks":      "(*keyinjection/configured.Cache).Lookup:1",
 	} {
 		if err := keyinjection.Analyzer.Flags.Set(flag, value); err != nil {
 			t.Fatal(err)
 		}
 		defer keyinjection.Analyzer.Flags.Set(flag, "")
 	}
-	analysistest.Run(t, analysistest.TestData(), keyinjection.Analyzer, "configured")
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/configured")
+}
+
+// testdata is the GOPATH all cachevet analyzers share for their tests: the
+// stubs of the third-party APIs they model, and one directory of packages
+// per analyzer.
+func testdata() string {
+	return filepath.Join(analysistest.TestData(), "..", "..", "testdata")
 }

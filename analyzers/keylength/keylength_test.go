@@ -1,6 +1,7 @@
 package keylength_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/cachevet/cachevet/analyzers/keylength"
@@ -8,13 +9,13 @@ import (
 )
 
 func TestLengths(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), keylength.Analyzer, "lengths")
+	analysistest.Run(t, testdata(), keylength.Analyzer, "keylength/lengths")
 }
 
 // TestWrappers checks budgets across packages: the caller that passes a
 // long value is reported, not the wrapper, and guards in the wrapper count.
 func TestWrappers(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), keylength.Analyzer, "wrapped", "callers")
+	analysistest.Run(t, testdata(), keylength.Analyzer, "keylength/wrapped", "keylength/callers")
 }
 
 func TestStrict(t *testing.T) {
@@ -22,12 +23,12 @@ func TestStrict(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer keylength.Analyzer.Flags.Set("strict", "false")
-	analysistest.Run(t, analysistest.TestData(), keylength.Analyzer, "strictmode")
+	analysistest.Run(t, testdata(), keylength.Analyzer, "keylength/strictmode")
 }
 
 // TestNotStrict: the same keys are quiet by default.
 func TestNotStrict(t *testing.T) {
-	results := analysistest.Run(&quiet{t}, analysistest.TestData(), keylength.Analyzer, "strictmode")
+	results := analysistest.Run(&quiet{t}, testdata(), keylength.Analyzer, "keylength/strictmode")
 	for _, r := range results {
 		if len(r.Diagnostics) != 0 {
 			t.Errorf("default mode reported %d diagnostics on unprovable keys: %v", len(r.Diagnostics), r.Diagnostics[0].Message)
@@ -42,11 +43,18 @@ type quiet struct{ *testing.T }
 func (quiet) Errorf(string, ...any) {}
 
 func TestHashFix(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), keylength.Analyzer, "hashfix")
+	analysistest.RunWithSuggestedFixes(t, testdata(), keylength.Analyzer, "keylength/hashfix")
 }
 
 // TestFprintfFix: the fix hashes the key operand of a written command,
 // never its data block.
 func TestFprintfFix(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), keylength.Analyzer, "fprintffix")
+	analysistest.RunWithSuggestedFixes(t, testdata(), keylength.Analyzer, "keylength/fprintffix")
+}
+
+// testdata is the GOPATH all cachevet analyzers share for their tests: the
+// stubs of the third-party APIs they model, and one directory of packages
+// per analyzer.
+func testdata() string {
+	return filepath.Join(analysistest.TestData(), "..", "..", "testdata")
 }

@@ -1,6 +1,7 @@
 package sensitivedata_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/cachevet/cachevet/analyzers/sensitivedata"
@@ -8,13 +9,13 @@ import (
 )
 
 func TestValues(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), sensitivedata.Analyzer, "values", "protomsg")
+	analysistest.Run(t, testdata(), sensitivedata.Analyzer, "sensitivedata/values", "sensitivedata/protomsg")
 }
 
 // TestWrappers checks value sinks across packages: the caller passing a
 // User to a helper that marshals and stores it is reported.
 func TestWrappers(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), sensitivedata.Analyzer, "helpers", "callers")
+	analysistest.Run(t, testdata(), sensitivedata.Analyzer, "sensitivedata/helpers", "sensitivedata/callers")
 }
 
 // TestPatterns adds sensitive terms from the command line.
@@ -23,5 +24,12 @@ func TestPatterns(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer sensitivedata.Analyzer.Flags.Set("patterns", "")
-	analysistest.Run(t, analysistest.TestData(), sensitivedata.Analyzer, "patterns")
+	analysistest.Run(t, testdata(), sensitivedata.Analyzer, "sensitivedata/patterns")
+}
+
+// testdata is the GOPATH all cachevet analyzers share for their tests: the
+// stubs of the third-party APIs they model, and one directory of packages
+// per analyzer.
+func testdata() string {
+	return filepath.Join(analysistest.TestData(), "..", "..", "testdata")
 }

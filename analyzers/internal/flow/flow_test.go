@@ -11,10 +11,10 @@ import (
 // TestSummaries checks the facts the engine exports for wrappers, sources,
 // sanitizers, validators, interface methods and recursion.
 func TestSummaries(t *testing.T) {
-	// The stubs and fixtures live with keyinjection's tests.
-	testdata, err := filepath.Abs(filepath.Join("..", "..", "keyinjection", "testdata"))
+	// The stubs and fixtures all analyzers share.
+	testdata, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata, flow.Analyzer, "summaries")
+	analysistest.Run(t, testdata, flow.Analyzer, "keyinjection/summaries")
 }
