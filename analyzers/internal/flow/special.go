@@ -283,42 +283,13 @@ func (e *engine) replacerRemoves(r ssa.Value) model.ByteSet {
 
 // variadicStrings recovers constant strings packed into a ...string slice.
 func variadicStrings(v ssa.Value) ([]string, bool) {
-	sl, ok := v.(*ssa.Slice)
+	ops, ok := variadic(v)
 	if !ok {
 		return nil, false
 	}
-	alloc, ok := sl.X.(*ssa.Alloc)
-	if !ok {
-		return nil, false
-	}
-	arr, ok := alloc.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Array)
-	if !ok {
-		return nil, false
-	}
-	out := make([]string, arr.Len())
-	seen := make([]bool, arr.Len())
-	for _, ref := range *alloc.Referrers() {
-		ia, ok := ref.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		c, ok := ia.Index.(*ssa.Const)
-		if !ok {
-			return nil, false
-		}
-		i, _ := constant.Int64Val(c.Value)
-		for _, r2 := range *ia.Referrers() {
-			if st, ok := r2.(*ssa.Store); ok && st.Addr == ia && int(i) < len(out) {
-				s, ok := constString(st.Val)
-				if !ok {
-					return nil, false
-				}
-				out[i], seen[i] = s, true
-			}
-		}
-	}
-	for _, s := range seen {
-		if !s {
+	out := make([]string, len(ops))
+	for i, op := range ops {
+		if out[i], ok = constString(op); !ok {
 			return nil, false
 		}
 	}
