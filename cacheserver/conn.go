@@ -85,6 +85,8 @@ type conn struct {
 	stacked bool
 	// authPending is the size of the -Y login data block being awaited.
 	authPending int64
+	// crlf receives the "\r\n" that ends a text storage data block.
+	crlf [2]byte
 }
 
 func newConn(srv *Server, nc net.Conn, fd int, listenAddr string) *conn {
@@ -275,6 +277,41 @@ func (c *conn) readBlock(n int) ([]byte, error) {
 		}
 	}
 	return block, nil
+}
+
+// readBlockInto is readBlock for a data block delivered into two caller
+// buffers (the value, then its "\r\n"), so that the value can land in the
+// item's own allocation. Flushing and error handling are those of
+// readBlock for the whole block.
+func (c *conn) readBlockInto(a, b []byte) error {
+	got := copy(a, c.buf[c.r:c.w])
+	c.r += got
+	gotB := 0
+	if got == len(a) {
+		gotB = copy(b, c.buf[c.r:c.w])
+		c.r += gotB
+	}
+	if got < len(a) || gotB < len(b) {
+		// memcached sends what it has queued while waiting for a value.
+		if err := c.flush(); err != nil {
+			return err
+		}
+	}
+	for got < len(a) {
+		m, err := c.read(a[got:])
+		got += m
+		if (got < len(a) || len(b) > 0) && err != nil {
+			return err
+		}
+	}
+	for gotB < len(b) {
+		m, err := c.read(b[gotB:])
+		gotB += m
+		if gotB < len(b) && err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // discard swallows n bytes of input without buffering them

@@ -126,8 +126,8 @@ func (s *storage) metadump(arg string) ([]byte, bool) {
 			exp = s.absolute(it.exptime)
 		}
 		fmt.Fprintf(&b, "key=%s exp=%d la=%d cas=%d fetch=%s cls=%d size=%d\n",
-			uriEncode([]byte(it.key)), exp, s.absolute(it.time), it.cas,
-			onOff(it.fetched, "yes", "no"), it.clsid, it.ntotal)
+			uriEncode([]byte(it.key())), exp, s.absolute(it.time), it.cas,
+			onOff(it.fetched, "yes", "no"), it.clsid, it.ntotal())
 	}
 	if arg == "hash" {
 		for _, it := range s.hashOrder() {
@@ -162,7 +162,7 @@ func (s *storage) hashOrder() []*item {
 	for _, it := range s.items {
 		items = append(items, it)
 	}
-	bucket := func(it *item) uint32 { return murmur3([]byte(it.key)) & (1<<16 - 1) }
+	bucket := func(it *item) uint32 { return murmur3([]byte(it.key())) & (1<<16 - 1) }
 	sort.Slice(items, func(i, j int) bool {
 		bi, bj := bucket(items[i]), bucket(items[j])
 		if bi != bj {

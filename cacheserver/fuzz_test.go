@@ -41,10 +41,10 @@ func (s *storage) checkInvariants(t *testing.T) {
 	var used, n int64
 	for id := range s.lru {
 		for it := s.lru[id].head; it != nil; it = it.next {
-			used += int64(it.cost)
+			used += int64(s.cost(it))
 			n++
-			if s.items[it.key] != it {
-				t.Fatalf("item %q in LRU but not in table", it.key)
+			if s.items[it.key()] != it {
+				t.Fatalf("item %q in LRU but not in table", it.key())
 			}
 		}
 	}

@@ -356,7 +356,7 @@ func (c *conn) binaryGet(req *binaryRequest, quiet bool) {
 		c.srv.stats.getCmds.Add(1)
 	}
 	it, found := st.get(string(req.key), true, touch, exptime)
-	c.srv.watch.itemGet(c.fd, req.key, found, it.clsid, len(it.value))
+	c.srv.watch.itemGet(c.fd, req.key, found, int(it.clsid), len(it.value()))
 	if !found {
 		if quiet {
 			return
@@ -375,7 +375,7 @@ func (c *conn) binaryGet(req *binaryRequest, quiet bool) {
 		key = req.key
 	}
 	if req.opcode != opTouch {
-		value = it.value
+		value = it.value()
 	}
 	c.writeBinary(req, binOK, it.cas, extras[:], key, value)
 }

@@ -189,7 +189,7 @@ func (c *conn) processMetaGet(t *tokenLine) {
 	} else {
 		c.srv.stats.getCmds.Add(1)
 	}
-	c.srv.watch.itemGet(c.fd, key, res.found, res.it.clsid, len(res.it.value))
+	c.srv.watch.itemGet(c.fd, key, res.found, int(res.it.clsid), len(res.it.value()))
 	var p []byte
 	if !res.found {
 		p = append(p, "EN"...)
@@ -208,14 +208,14 @@ func (c *conn) processMetaGet(t *tokenLine) {
 	it := &res.it
 	if f.value {
 		p = append(p, "VA "...)
-		p = strconv.AppendInt(p, int64(len(it.value)), 10)
+		p = strconv.AppendInt(p, int64(len(it.value())), 10)
 	} else {
 		p = append(p, "HD"...)
 	}
 	for _, tok := range t.tokens[2:] {
 		switch tok[0] {
 		case 's':
-			p = strconv.AppendInt(append(p, " s"...), int64(len(it.value)), 10)
+			p = strconv.AppendInt(append(p, " s"...), int64(len(it.value())), 10)
 		case 't':
 			p = append(p, " t"...)
 			if it.exptime == 0 {
@@ -242,7 +242,7 @@ func (c *conn) processMetaGet(t *tokenLine) {
 			}
 			p = append(append(p, ' '), tok...)
 		case 'k':
-			p = appendMetaKey(p, []byte(it.key), it.binaryKey)
+			p = appendMetaKey(p, []byte(it.key()), it.binaryKey)
 		}
 	}
 	if it.tokenSent && !res.won {
@@ -256,7 +256,7 @@ func (c *conn) processMetaGet(t *tokenLine) {
 	}
 	p = append(p, "\r\n"...)
 	if f.value {
-		p = append(append(p, it.value...), "\r\n"...)
+		p = append(append(p, it.value()...), "\r\n"...)
 	}
 	c.noreply = false
 	c.write(p)
@@ -552,9 +552,9 @@ func (c *conn) processMetaDebug(t *tokenLine) {
 	now := st.current()
 	p := []byte("ME ")
 	if it.binaryKey {
-		p = base64.StdEncoding.AppendEncode(p, []byte(it.key))
+		p = base64.StdEncoding.AppendEncode(p, []byte(it.key()))
 	} else {
-		p = append(p, it.key...)
+		p = append(p, it.key()...)
 	}
 	p = append(p, " exp="...)
 	if it.exptime == 0 {
@@ -574,6 +574,6 @@ func (c *conn) processMetaDebug(t *tokenLine) {
 	p = append(p, " cls="...)
 	p = strconv.AppendInt(p, int64(it.clsid), 10)
 	p = append(p, " size="...)
-	p = strconv.AppendInt(p, int64(it.ntotal), 10)
+	p = strconv.AppendInt(p, int64(it.ntotal()), 10)
 	c.write(append(p, "\r\n"...))
 }

@@ -200,7 +200,7 @@ func (c *conn) processGet(t *tokenLine, withCAS, touch bool) {
 			} else {
 				c.srv.stats.getCmds.Add(1)
 			}
-			c.srv.watch.itemGet(c.fd, key, found, it.clsid, len(it.value))
+			c.srv.watch.itemGet(c.fd, key, found, int(it.clsid), len(it.value()))
 			if !found {
 				continue
 			}
@@ -236,17 +236,17 @@ func (c *conn) processGet(t *tokenLine, withCAS, touch bool) {
 // appendValueLine writes a "VALUE <key> <flags> <bytes> [<cas>]" block.
 func appendValueLine(out []byte, it *item, withCAS bool) []byte {
 	out = append(out, "VALUE "...)
-	out = append(out, it.key...)
+	out = append(out, it.key()...)
 	out = append(out, ' ')
 	out = strconv.AppendUint(out, uint64(it.flags), 10)
 	out = append(out, ' ')
-	out = strconv.AppendInt(out, int64(len(it.value)), 10)
+	out = strconv.AppendInt(out, int64(len(it.value())), 10)
 	if withCAS {
 		out = append(out, ' ')
 		out = strconv.AppendUint(out, it.cas, 10)
 	}
 	out = append(out, "\r\n"...)
-	out = append(out, it.value...)
+	out = append(out, it.value()...)
 	return append(out, "\r\n"...)
 }
 
@@ -280,15 +280,18 @@ func (c *conn) processUpdate(t *tokenLine, mode storeMode) error {
 		c.srv.watch.itemStore(c.fd, []byte(key), statusTooLarge, mode, 0, 0, 0)
 		return c.swallowThen(int64(vlen)+2, "SERVER_ERROR object too large for cache")
 	}
-	data, err := c.readBlock(int(vlen) + 2)
-	if err != nil {
+	// The value is read straight into the item's allocation, after the key.
+	data := make([]byte, len(key)+int(vlen))
+	copy(data, key)
+	c.crlf = [2]byte{}
+	if err := c.readBlockInto(data[len(key):], c.crlf[:]); err != nil {
 		return err
 	}
-	if !bytes.HasSuffix(data, []byte("\r\n")) {
+	if c.crlf != [2]byte{'\r', '\n'} {
 		c.outString("CLIENT_ERROR bad data chunk")
 		return nil
 	}
-	res := c.srv.store.store(storeRequest{mode: mode, key: key, value: data[:vlen:vlen], flags: flags, exptime: exp, cas: cas})
+	res := c.srv.store.store(storeRequest{mode: mode, key: key, value: data[len(key):], data: data, flags: flags, exptime: exp, cas: cas})
 	c.srv.watch.itemGet(c.fd, []byte(key), res.oldFound, res.clsid, res.size)
 	c.srv.watch.itemStore(c.fd, []byte(key), res.status, mode, exp, res.clsid, res.size)
 	c.outString(storeStatusText[res.status])

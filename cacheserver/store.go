@@ -208,24 +208,36 @@ func (s *storage) bump(it *item, now int64) {
 }
 
 func (s *storage) unlink(it *item) {
-	if s.items[it.key] != it {
+	key := it.key()
+	if s.items[key] != it {
 		return
 	}
-	delete(s.items, it.key)
+	delete(s.items, key)
 	s.lru[it.clsid].remove(it)
-	s.used -= int64(it.cost)
-	s.usedBytes -= int64(it.ntotal)
+	s.used -= int64(s.cost(it))
+	s.usedBytes -= int64(it.ntotal())
 }
 
-// newItem builds an unlinked item, or returns nil when it exceeds -I.
-func (s *storage) newItem(key string, value []byte, flags uint32, exptime int64) *item {
-	ntotal := itemTotalSize(len(key), flags, len(value), s.cfg.useCAS)
+// cost is the number of bytes it is charged against the memory limit.
+func (s *storage) cost(it *item) int {
+	n := it.ntotal()
+	if n <= s.slabs.chunkMax {
+		return s.slabs.classes[it.clsid].size
+	}
+	return s.slabs.cost(n)
+}
+
+// newItem builds an unlinked item whose data (key then value, see item) is
+// data, or returns nil when it exceeds -I.
+func (s *storage) newItem(data []byte, nkey int, flags uint32, exptime int64) *item {
+	ntotal := itemTotalSize(nkey, flags, len(data)-nkey, s.cfg.useCAS)
 	clsid := s.slabs.classFor(ntotal, s.cfg.itemSizeMax)
-	if clsid == 0 {
+	if clsid == 0 || nkey > 255 {
 		return nil
 	}
-	return &item{key: key, value: value, flags: flags, exptime: exptime,
-		clsid: clsid, ntotal: ntotal, cost: s.slabs.cost(ntotal)}
+	it := &item{flags: flags, exptime: exptime, clsid: uint8(clsid), hasCAS: s.cfg.useCAS}
+	it.setData(data, nkey)
+	return it
 }
 
 // reserve makes room for cost bytes, evicting from the tail of the item's
@@ -274,7 +286,7 @@ func (s *storage) link(it, old *item, now int64) bool {
 	if old != nil {
 		s.unlink(old)
 	}
-	if !s.reserve(it.clsid, it.cost, now) {
+	if !s.reserve(int(it.clsid), s.cost(it), now) {
 		s.counters.storeNoMemory++
 		return false
 	}
@@ -284,10 +296,10 @@ func (s *storage) link(it, old *item, now int64) bool {
 	}
 	s.linkSeq++
 	it.linkSeq = s.linkSeq
-	s.items[it.key] = it
+	s.items[it.key()] = it
 	s.lru[it.clsid].pushHead(it)
-	s.used += int64(it.cost)
-	s.usedBytes += int64(it.ntotal)
+	s.used += int64(s.cost(it))
+	s.usedBytes += int64(it.ntotal())
 	s.counters.totalItems++
 	cs := &s.classStats[it.clsid]
 	cs.movesToCold++
@@ -300,9 +312,12 @@ func (s *storage) link(it, old *item, now int64) bool {
 
 // storeRequest is one storage command after its data block was read.
 type storeRequest struct {
-	mode      storeMode
-	key       string
-	value     []byte
+	mode  storeMode
+	key   string
+	value []byte
+	// data, when not nil, is key followed by value in a fresh allocation
+	// that the store may keep (value is then data[len(key):]).
+	data      []byte
 	flags     uint32
 	exptime   int64 // server-relative
 	cas       uint64
@@ -323,14 +338,18 @@ func (s *storage) store(req storeRequest) storeResult {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.current()
-	it := s.newItem(req.key, req.value, req.flags, req.exptime)
+	data := req.data
+	if data == nil {
+		data = itemData(req.key, req.value)
+	}
+	it := s.newItem(data, len(req.key), req.flags, req.exptime)
 	if it == nil {
 		s.counters.storeTooLarge++
 		return storeResult{status: statusTooLarge}
 	}
 	it.binaryKey = req.binaryKey
 	s.classStats[it.clsid].cmdSet++
-	res := storeResult{status: statusNotStored, clsid: it.clsid, size: len(req.value)}
+	res := storeResult{status: statusNotStored, clsid: int(it.clsid), size: len(req.value)}
 	old, _ := s.lookup(req.key, now)
 	res.oldFound = old != nil
 	switch {
@@ -359,13 +378,14 @@ func (s *storage) store(req storeRequest) storeResult {
 			res.status = statusExists
 			return res
 		}
-		joined := make([]byte, 0, len(old.value)+len(req.value))
+		joined := make([]byte, 0, len(req.key)+int(old.nvalue)+len(req.value))
+		joined = append(joined, req.key...)
 		if req.mode == modeAppend {
-			joined = append(append(joined, old.value...), req.value...)
+			joined = append(append(joined, old.value()...), req.value...)
 		} else {
-			joined = append(append(joined, req.value...), old.value...)
+			joined = append(append(joined, req.value...), old.value()...)
 		}
-		it = s.newItem(req.key, joined, old.flags, old.exptime)
+		it = s.newItem(joined, len(req.key), old.flags, old.exptime)
 		if it == nil {
 			return res
 		}
@@ -377,8 +397,8 @@ func (s *storage) store(req storeRequest) storeResult {
 	}
 	res.status = statusStored
 	res.cas = it.cas
-	res.clsid = it.clsid
-	res.size = len(it.value)
+	res.clsid = int(it.clsid)
+	res.size = int(it.nvalue)
 	return res
 }
 
@@ -451,7 +471,7 @@ func (s *storage) metaGet(key string, o metaGetOptions) metaGetResult {
 	it, _ := s.lookup(key, now)
 	var r metaGetResult
 	if it == nil && o.vivify {
-		it = s.newItem(key, nil, 0, 0)
+		it = s.newItem(itemData(key, nil), len(key), 0, 0)
 		if it != nil {
 			it.binaryKey = o.binaryKey
 			if !s.link(it, nil, now) {
@@ -575,7 +595,7 @@ func (s *storage) applyDelta(req deltaRequest) deltaResult {
 	if it == nil {
 		if req.vivify {
 			v := strconv.FormatUint(req.initial, 10)
-			nit := s.newItem(req.key, []byte(v), 0, req.vivifyTTL)
+			nit := s.newItem(itemData(req.key, []byte(v)), len(req.key), 0, req.vivifyTTL)
 			if nit == nil || !s.link(nit, nil, now) {
 				return deltaResult{status: deltaNoMemory}
 			}
@@ -591,14 +611,15 @@ func (s *storage) applyDelta(req deltaRequest) deltaResult {
 		}
 		return deltaResult{status: deltaNotFound}
 	}
-	if len(it.value) == 0 {
+	if it.nvalue == 0 {
 		return deltaResult{status: deltaNonNumeric}
 	}
 	if req.cas != 0 && req.cas != it.cas {
 		return deltaResult{status: deltaCASMismatch}
 	}
 	// The stored data is followed by "\r\n", which ends strtoull's number.
-	cur, ok := parseUint64(append(it.value[:len(it.value):len(it.value)], '\r'))
+	old := it.value()
+	cur, ok := parseUint64(append(old[:len(old):len(old)], '\r'))
 	if !ok {
 		return deltaResult{status: deltaNonNumeric}
 	}
@@ -614,13 +635,20 @@ func (s *storage) applyDelta(req deltaRequest) deltaResult {
 		s.classStats[it.clsid].decrHits++
 	}
 	v := strconv.FormatUint(cur, 10)
-	if len(v) <= len(it.value) {
-		padded := make([]byte, len(it.value))
-		copy(padded, v)
-		for i := len(v); i < len(padded); i++ {
+	if len(v) <= len(old) {
+		key := it.key()
+		nkey := len(key)
+		padded := make([]byte, nkey+len(old))
+		copy(padded, key)
+		copy(padded[nkey:], v)
+		for i := nkey + len(v); i < len(padded); i++ {
 			padded[i] = ' '
 		}
-		it.value = padded
+		// The table's key is a view of the old data: re-key the entry so
+		// it refers to the new allocation and the old one can be freed.
+		delete(s.items, key)
+		it.setData(padded, nkey)
+		s.items[it.key()] = it
 		if s.cfg.useCAS {
 			it.cas = s.nextCAS()
 		}
@@ -629,7 +657,7 @@ func (s *storage) applyDelta(req deltaRequest) deltaResult {
 		}
 		return deltaResult{status: deltaOK, value: v, it: *it}
 	}
-	nit := s.newItem(it.key, []byte(v), it.flags, it.exptime)
+	nit := s.newItem(itemData(it.key(), []byte(v)), int(it.nkey), it.flags, it.exptime)
 	if nit == nil || !s.link(nit, it, now) {
 		return deltaResult{status: deltaNoMemory}
 	}

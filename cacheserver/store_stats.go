@@ -62,7 +62,7 @@ func (s *storage) itemStats() []byte {
 		cs := &s.classStats[id]
 		var requested int64
 		for it := l.head; it != nil; it = it.next {
-			requested += int64(it.ntotal)
+			requested += int64(it.ntotal())
 		}
 		p := "items:" + strconv.Itoa(id) + ":"
 		w.add(p+"number", l.n)
@@ -148,7 +148,7 @@ func (s *storage) cachedump(clsid, limit int) []byte {
 			if it.exptime != 0 {
 				exp = s.absolute(it.exptime)
 			}
-			line := fmt.Sprintf("ITEM %s [%d b; %d s]\r\n", it.key, len(it.value), exp)
+			line := fmt.Sprintf("ITEM %s [%d b; %d s]\r\n", it.key(), len(it.value()), exp)
 			if len(b)+len(line) > 2<<20-6 {
 				break
 			}
