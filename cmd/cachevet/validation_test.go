@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -165,32 +164,17 @@ func TestValidation(t *testing.T) {
 // its replace directive at this repository.
 func valCopy(t *testing.T, root string) string {
 	t.Helper()
-	dst, err := filepath.EvalSymlinks(t.TempDir())
+	dst := copyDir(t, validationDir)
+	mod := filepath.Join(dst, "go.mod")
+	data, err := os.ReadFile(mod)
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = filepath.WalkDir(validationDir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(validationDir, path)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		if rel == "go.mod" {
-			before := data
-			data = bytes.Replace(data, []byte("=> ../.."), []byte("=> "+root), 1)
-			if bytes.Equal(before, data) {
-				return errors.New("testdata/validation/go.mod has no replace => ../..")
-			}
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
+	replaced := bytes.Replace(data, []byte("=> ../.."), []byte("=> "+root), 1)
+	if bytes.Equal(replaced, data) {
+		t.Fatal("testdata/validation/go.mod has no replace => ../..")
+	}
+	if err := os.WriteFile(mod, replaced, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return dst
