@@ -85,6 +85,8 @@ type conn struct {
 	stacked bool
 	// authPending is the size of the -Y login data block being awaited.
 	authPending int64
+	// tok holds the tokens of the text command being dispatched.
+	tok tokenLine
 	// crlf receives the "\r\n" that ends a text storage data block.
 	crlf [2]byte
 }

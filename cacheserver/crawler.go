@@ -123,10 +123,10 @@ func (s *storage) metadump(arg string) ([]byte, bool) {
 	line := func(it *item) {
 		exp := int64(-1)
 		if it.exptime != 0 {
-			exp = s.absolute(it.exptime)
+			exp = s.absolute(int64(it.exptime))
 		}
 		fmt.Fprintf(&b, "key=%s exp=%d la=%d cas=%d fetch=%s cls=%d size=%d\n",
-			uriEncode([]byte(it.key())), exp, s.absolute(it.time), it.cas,
+			uriEncode([]byte(it.key())), exp, s.absolute(int64(it.time)), it.cas,
 			onOff(it.fetched, "yes", "no"), it.clsid, it.ntotal())
 	}
 	if arg == "hash" {

@@ -17,17 +17,19 @@ type item struct {
 	prev, next *item // neighbours in the class LRU; head is most recent
 	cas        uint64
 	linkSeq    uint64 // order of insertion, for hash-order dumps
-	exptime    int64  // server-relative seconds; 0 = never expires
-	time       int64  // server-relative time of last access (memcached it->time)
-	nvalue     uint32 // value length, bounded by -I (at most 1 GiB)
-	flags      uint32
-	clsid      uint8 // memcached class ids fit in a byte (MAX_NUMBER_OF_SLAB_CLASSES)
-	nkey       uint8 // keys are at most 250 bytes
-	hasCAS     bool  // a CAS field is counted in ntotal (memcached -C not given)
-	fetched    bool  // ITEM_FETCHED
-	binaryKey  bool  // ITEM_KEY_BINARY: key arrived base64-encoded (meta "b")
-	stale      bool  // ITEM_STALE (meta delete with I)
-	tokenSent  bool  // ITEM_TOKEN_SENT (meta W/Z flags)
+	// exptime and time are memcached's 32-bit rel_time_t: server-relative
+	// times come from realtime and current, which fit in 32 bits.
+	exptime   int32  // server-relative seconds; 0 = never expires
+	time      int32  // server-relative time of last access (memcached it->time)
+	nvalue    uint32 // value length, bounded by -I (at most 1 GiB)
+	flags     uint32
+	clsid     uint8 // memcached class ids fit in a byte (MAX_NUMBER_OF_SLAB_CLASSES)
+	nkey      uint8 // keys are at most 250 bytes
+	hasCAS    bool  // a CAS field is counted in ntotal (memcached -C not given)
+	fetched   bool  // ITEM_FETCHED
+	binaryKey bool  // ITEM_KEY_BINARY: key arrived base64-encoded (meta "b")
+	stale     bool  // ITEM_STALE (meta delete with I)
+	tokenSent bool  // ITEM_TOKEN_SENT (meta W/Z flags)
 }
 
 // itemData returns a fresh allocation holding key then value.

@@ -221,14 +221,14 @@ func (c *conn) processMetaGet(t *tokenLine) {
 			if it.exptime == 0 {
 				p = append(p, "-1"...)
 			} else {
-				p = strconv.AppendUint(p, uint64(uint32(it.exptime-now)), 10)
+				p = strconv.AppendUint(p, uint64(uint32(int64(it.exptime)-now)), 10)
 			}
 		case 'c':
 			p = strconv.AppendUint(append(p, " c"...), it.cas, 10)
 		case 'f':
 			p = strconv.AppendUint(append(p, " f"...), uint64(it.flags), 10)
 		case 'l':
-			p = strconv.AppendUint(append(p, " l"...), uint64(uint32(now-it.time)), 10)
+			p = strconv.AppendUint(append(p, " l"...), uint64(uint32(now-int64(it.time))), 10)
 		case 'h':
 			if it.fetched {
 				p = append(p, " h1"...)
@@ -504,7 +504,7 @@ func (c *conn) processMetaArithmetic(t *tokenLine) {
 			if it.exptime == 0 {
 				p = append(p, "-1"...)
 			} else {
-				p = strconv.AppendUint(p, uint64(uint32(it.exptime-now)), 10)
+				p = strconv.AppendUint(p, uint64(uint32(int64(it.exptime)-now)), 10)
 			}
 		case 'O':
 			if len(tok) > metaMaxOpaqueSize {
@@ -560,10 +560,10 @@ func (c *conn) processMetaDebug(t *tokenLine) {
 	if it.exptime == 0 {
 		p = append(p, "-1"...)
 	} else {
-		p = strconv.AppendInt(p, int64(int32(now-it.exptime)), 10)
+		p = strconv.AppendInt(p, int64(int32(now-int64(it.exptime))), 10)
 	}
 	p = append(p, " la="...)
-	p = strconv.AppendUint(p, uint64(uint32(now-it.time)), 10)
+	p = strconv.AppendUint(p, uint64(uint32(now-int64(it.time))), 10)
 	p = append(p, " cas="...)
 	p = strconv.AppendUint(p, it.cas, 10)
 	if it.fetched {

@@ -52,7 +52,10 @@ func (c *conn) wantTokensRange(t *tokenLine, lo, hi int) bool {
 
 // dispatchASCII mirrors process_command_ascii's command table.
 func (c *conn) dispatchASCII(line []byte) error {
-	t := tokenize(line)
+	// The connection's tokenLine is reused: a fresh one per command would
+	// be a 640-byte heap allocation, since its tokens point into itself.
+	t := &c.tok
+	t.split(line)
 	if t.ntokens() < 2 || len(t.tokens[0]) < 2 {
 		c.observe("", nil, line)
 		c.outString("ERROR")
@@ -60,79 +63,79 @@ func (c *conn) dispatchASCII(line []byte) error {
 	}
 	cmd := string(t.tokens[0])
 	if c.srv.cfg.Observer != nil {
-		c.observe(cmd, commandKeys(cmd, &t, line), line)
+		c.observe(cmd, commandKeys(cmd, t, line), line)
 	} else {
 		c.touchLastCmd()
 	}
 	if cmd[0] == 'm' && len(cmd) == 2 {
-		return c.dispatchMeta(cmd[1], &t)
+		return c.dispatchMeta(cmd[1], t)
 	}
 	switch cmd {
 	case "get", "bget":
-		if c.wantTokensRange(&t, 3, -1) {
-			c.processGet(&t, false, false)
+		if c.wantTokensRange(t, 3, -1) {
+			c.processGet(t, false, false)
 		}
 	case "gets":
-		if c.wantTokensRange(&t, 3, -1) {
-			c.processGet(&t, true, false)
+		if c.wantTokensRange(t, 3, -1) {
+			c.processGet(t, true, false)
 		}
 	case "gat":
-		if c.wantTokensRange(&t, 3, -1) {
-			c.processGet(&t, false, true)
+		if c.wantTokensRange(t, 3, -1) {
+			c.processGet(t, false, true)
 		}
 	case "gats":
-		if c.wantTokensRange(&t, 3, -1) {
-			c.processGet(&t, true, true)
+		if c.wantTokensRange(t, 3, -1) {
+			c.processGet(t, true, true)
 		}
 	case "set", "add", "replace", "append", "prepend":
-		if c.wantTokens(&t, 6, 7) {
-			return c.processUpdate(&t, storeModeByName[cmd])
+		if c.wantTokens(t, 6, 7) {
+			return c.processUpdate(t, storeModeByName[cmd])
 		}
 	case "cas":
-		if c.wantTokens(&t, 7, 8) {
-			return c.processUpdate(&t, modeCAS)
+		if c.wantTokens(t, 7, 8) {
+			return c.processUpdate(t, modeCAS)
 		}
 	case "incr", "decr":
-		if c.wantTokens(&t, 4, 5) {
-			c.processArithmetic(&t, cmd == "incr")
+		if c.wantTokens(t, 4, 5) {
+			c.processArithmetic(t, cmd == "incr")
 		}
 	case "delete":
-		if c.wantTokensRange(&t, 3, 5) {
-			c.processDelete(&t)
+		if c.wantTokensRange(t, 3, 5) {
+			c.processDelete(t)
 		}
 	case "touch":
-		if c.wantTokens(&t, 4, 5) {
-			c.processTouch(&t)
+		if c.wantTokens(t, 4, 5) {
+			c.processTouch(t)
 		}
 	case "stats":
-		c.processStats(&t)
+		c.processStats(t)
 	case "flush_all":
-		if c.wantTokensRange(&t, 2, 4) {
-			c.processFlushAll(&t)
+		if c.wantTokensRange(t, 2, 4) {
+			c.processFlushAll(t)
 		}
 	case "version":
 		c.outString("VERSION " + Version)
 	case "quit":
 		return errCloseConn
 	case "verbosity":
-		if c.wantTokens(&t, 3, 4) {
-			c.processVerbosity(&t)
+		if c.wantTokens(t, 3, 4) {
+			c.processVerbosity(t)
 		}
 	case "lru_crawler":
-		c.processLRUCrawler(&t)
+		c.processLRUCrawler(t)
 	case "watch":
-		return c.processWatch(&t)
+		return c.processWatch(t)
 	case "shutdown":
 		c.outString("ERROR: shutdown not enabled")
 	case "cache_memlimit":
-		if c.wantTokens(&t, 3, 4) {
-			c.processMemlimit(&t)
+		if c.wantTokens(t, 3, 4) {
+			c.processMemlimit(t)
 		}
 	case "slabs":
-		c.processSlabs(&t)
+		c.processSlabs(t)
 	case "lru":
-		if c.wantTokensRange(&t, 3, -1) {
-			c.processLRU(&t)
+		if c.wantTokensRange(t, 3, -1) {
+			c.processLRU(t)
 		}
 	default:
 		// An HTTP request line ends in "HTTP/x.y": memcached hangs up.

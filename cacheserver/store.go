@@ -164,11 +164,11 @@ func (s *storage) isFlushed(it *item, now int64) bool {
 	if s.oldestLive == 0 || s.oldestLive > now {
 		return false
 	}
-	return it.time <= s.oldestLive || (s.oldestCAS != 0 && it.cas != 0 && it.cas < s.oldestCAS)
+	return int64(it.time) <= s.oldestLive || (s.oldestCAS != 0 && it.cas != 0 && it.cas < s.oldestCAS)
 }
 
 func (s *storage) isDead(it *item, now int64) bool {
-	return (it.exptime != 0 && it.exptime <= now) || s.isFlushed(it, now)
+	return (it.exptime != 0 && int64(it.exptime) <= now) || s.isFlushed(it, now)
 }
 
 // lookup finds a live item, lazily unlinking expired or flushed ones (do_item_get).
@@ -182,7 +182,7 @@ func (s *storage) lookup(key string, now int64) (*item, lookupStatus) {
 		s.counters.getFlushed++
 		return nil, lookupFlushed
 	}
-	if it.exptime != 0 && it.exptime <= now {
+	if it.exptime != 0 && int64(it.exptime) <= now {
 		s.unlink(it)
 		s.counters.getExpired++
 		if !it.fetched {
@@ -201,8 +201,8 @@ func (s *storage) bump(it *item, now int64) {
 		it.fetched = true
 		return
 	}
-	if it.time < now {
-		it.time = now
+	if int64(it.time) < now {
+		it.time = int32(now)
 		s.lru[it.clsid].moveToHead(it)
 	}
 }
@@ -235,7 +235,7 @@ func (s *storage) newItem(data []byte, nkey int, flags uint32, exptime int64) *i
 	if clsid == 0 || nkey > 255 {
 		return nil
 	}
-	it := &item{flags: flags, exptime: exptime, clsid: uint8(clsid), hasCAS: s.cfg.useCAS}
+	it := &item{flags: flags, exptime: int32(exptime), clsid: uint8(clsid), hasCAS: s.cfg.useCAS}
 	it.setData(data, nkey)
 	return it
 }
@@ -248,7 +248,7 @@ func (s *storage) reserve(clsid, cost int, now int64) bool {
 		if victim == nil {
 			for id := range s.lru {
 				t := s.lru[id].tail
-				if t != nil && (victim == nil || t.time < victim.time) {
+				if t != nil && (victim == nil || int64(t.time) < int64(victim.time)) {
 					victim = t
 				}
 			}
@@ -270,7 +270,7 @@ func (s *storage) reserve(clsid, cost int, now int64) bool {
 			if victim.exptime != 0 {
 				cs.evictedNonzero++
 			}
-			cs.evictedTime = now - victim.time
+			cs.evictedTime = now - int64(victim.time)
 			if !victim.fetched {
 				s.counters.evictedUnfetched++
 				cs.evictedUnfetched++
@@ -290,7 +290,7 @@ func (s *storage) link(it, old *item, now int64) bool {
 		s.counters.storeNoMemory++
 		return false
 	}
-	it.time = now
+	it.time = int32(now)
 	if s.cfg.useCAS {
 		it.cas = s.nextCAS()
 	}
@@ -354,8 +354,8 @@ func (s *storage) store(req storeRequest) storeResult {
 	res.oldFound = old != nil
 	switch {
 	case old != nil && req.mode == modeAdd:
-		if old.time < now-itemUpdatePeriod {
-			old.time = now
+		if int64(old.time) < now-itemUpdatePeriod {
+			old.time = int32(now)
 			s.lru[old.clsid].moveToHead(old)
 		}
 		return res
@@ -385,7 +385,7 @@ func (s *storage) store(req storeRequest) storeResult {
 		} else {
 			joined = append(append(joined, req.value...), old.value()...)
 		}
-		it = s.newItem(joined, len(req.key), old.flags, old.exptime)
+		it = s.newItem(joined, len(req.key), old.flags, int64(old.exptime))
 		if it == nil {
 			return res
 		}
@@ -418,7 +418,7 @@ func (s *storage) get(key string, update, touch bool, exptime int64) (item, bool
 		return item{}, false
 	}
 	if touch {
-		it.exptime = exptime
+		it.exptime = int32(exptime)
 		s.classStats[it.clsid].touchHits++
 	} else {
 		s.classStats[it.clsid].getHits++
@@ -491,16 +491,16 @@ func (s *storage) metaGet(key string, o metaGetOptions) metaGetResult {
 	}
 	r.found = true
 	if o.setTTL {
-		it.exptime = o.ttl
+		it.exptime = int32(o.ttl)
 		s.classStats[it.clsid].touchHits++
 	} else {
 		s.classStats[it.clsid].getHits++
 	}
 	if r.created {
-		it.exptime = o.vivifyTTL
+		it.exptime = int32(o.vivifyTTL)
 		r.won = true
 	}
-	if o.recache && !it.tokenSent && !r.created && it.exptime != 0 && it.exptime < o.recacheTTL {
+	if o.recache && !it.tokenSent && !r.created && it.exptime != 0 && int64(it.exptime) < o.recacheTTL {
 		r.won = true
 	}
 	if it.stale && !it.tokenSent {
@@ -548,7 +548,7 @@ func (s *storage) markStale(key string, checkCAS bool, cas uint64, setTTL bool, 
 		return true, false
 	}
 	if setTTL {
-		it.exptime = ttl
+		it.exptime = int32(ttl)
 	}
 	it.stale = true
 	it.tokenSent = false
@@ -600,7 +600,7 @@ func (s *storage) applyDelta(req deltaRequest) deltaResult {
 				return deltaResult{status: deltaNoMemory}
 			}
 			if req.setTTL {
-				nit.exptime = req.ttl
+				nit.exptime = int32(req.ttl)
 			}
 			return deltaResult{status: deltaOK, value: v, it: *nit, created: true}
 		}
@@ -653,17 +653,17 @@ func (s *storage) applyDelta(req deltaRequest) deltaResult {
 			it.cas = s.nextCAS()
 		}
 		if req.setTTL {
-			it.exptime = req.ttl
+			it.exptime = int32(req.ttl)
 		}
 		return deltaResult{status: deltaOK, value: v, it: *it}
 	}
-	nit := s.newItem(itemData(it.key(), []byte(v)), int(it.nkey), it.flags, it.exptime)
+	nit := s.newItem(itemData(it.key(), []byte(v)), int(it.nkey), it.flags, int64(it.exptime))
 	if nit == nil || !s.link(nit, it, now) {
 		return deltaResult{status: deltaNoMemory}
 	}
 	nit.binaryKey = it.binaryKey
 	if req.setTTL {
-		nit.exptime = req.ttl
+		nit.exptime = int32(req.ttl)
 	}
 	return deltaResult{status: deltaOK, value: v, it: *nit}
 }

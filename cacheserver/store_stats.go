@@ -71,7 +71,7 @@ func (s *storage) itemStats() []byte {
 		w.add(p+"number_cold", l.n)
 		w.add(p+"age_hot", 0)
 		w.add(p+"age_warm", 0)
-		w.add(p+"age", now-l.tail.time)
+		w.add(p+"age", now-int64(l.tail.time))
 		w.add(p+"mem_requested", requested)
 		w.add(p+"evicted", cs.evicted)
 		w.add(p+"evicted_nonzero", cs.evictedNonzero)
@@ -146,7 +146,7 @@ func (s *storage) cachedump(clsid, limit int) []byte {
 		for it := s.lru[clsid].head; it != nil && (limit == 0 || shown < limit); it = it.next {
 			exp := int64(0)
 			if it.exptime != 0 {
-				exp = s.absolute(it.exptime)
+				exp = s.absolute(int64(it.exptime))
 			}
 			line := fmt.Sprintf("ITEM %s [%d b; %d s]\r\n", it.key(), len(it.value()), exp)
 			if len(b)+len(line) > 2<<20-6 {

@@ -30,7 +30,15 @@ func (t *tokenLine) arg(i int) []byte {
 
 func tokenize(line []byte) tokenLine {
 	var t tokenLine
+	t.split(line)
+	return t
+}
+
+// split tokenizes line into t, whose store backs t.tokens. Unlike
+// tokenize it lets a caller keep the tokenLine (640 bytes) on its stack.
+func (t *tokenLine) split(line []byte) {
 	t.tokens = t.store[:0]
+	t.rest = nil
 	s := 0
 	for e := 0; e < len(line); e++ {
 		if line[e] != ' ' {
@@ -42,7 +50,7 @@ func tokenize(line []byte) tokenLine {
 				if e+1 < len(line) {
 					t.rest = line[e+1:]
 				}
-				return t
+				return
 			}
 		}
 		s = e + 1
@@ -50,7 +58,6 @@ func tokenize(line []byte) tokenLine {
 	if s < len(line) {
 		t.tokens = append(t.tokens, line[s:])
 	}
-	return t
 }
 
 // commandLine cuts a raw line at its first NUL byte, as memcached's C
