@@ -158,10 +158,8 @@ func (s *storage) metadump(arg string) ([]byte, bool) {
 // hashOrder lists items in memcached's hash table order: by murmur3 bucket
 // (hashpower 16), newest first within a bucket.
 func (s *storage) hashOrder() []*item {
-	items := make([]*item, 0, len(s.items))
-	for _, it := range s.items {
-		items = append(items, it)
-	}
+	items := make([]*item, 0, s.items.len())
+	s.items.each(func(it *item) { items = append(items, it) })
 	bucket := func(it *item) uint32 { return murmur3([]byte(it.key())) & (1<<16 - 1) }
 	sort.Slice(items, func(i, j int) bool {
 		bi, bj := bucket(items[i]), bucket(items[j])

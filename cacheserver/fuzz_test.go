@@ -43,13 +43,13 @@ func (s *storage) checkInvariants(t *testing.T) {
 		for it := s.lru[id].head; it != nil; it = it.next {
 			used += int64(s.cost(it))
 			n++
-			if s.items[it.key()] != it {
+			if s.items.get(it.key()) != it {
 				t.Fatalf("item %q in LRU but not in table", it.key())
 			}
 		}
 	}
-	if n != int64(len(s.items)) || used != s.used {
-		t.Fatalf("store accounting: %d items in LRUs, %d in table; used %d, counted %d", n, len(s.items), s.used, used)
+	if n != int64(s.items.len()) || used != s.used {
+		t.Fatalf("store accounting: %d items in LRUs, %d in table; used %d, counted %d", n, s.items.len(), s.used, used)
 	}
 	if s.used > s.cfg.maxBytes {
 		t.Fatalf("store uses %d bytes over limit %d", s.used, s.cfg.maxBytes)

@@ -5,9 +5,10 @@ import "unsafe"
 // item is one cached key/value pair. Its key and value share one
 // allocation (key bytes, then value bytes, without the trailing "\r\n"),
 // which is never modified after the item is linked, so readers may keep a
-// copy of the item after the store lock is released and the hash table may
-// key on an unsafe.String view of it; updates (including memcached's "in
-// place" incr/decr) always install a fresh allocation.
+// copy of the item after the store lock is released, and key() may return
+// an unsafe.String view of it (the hash table, itemTable, compares against
+// it); updates (including memcached's "in place" incr/decr) always install
+// a fresh allocation.
 //
 // The layout is kept small because one item exists per stored key: a
 // pointer instead of a slice header for the data, memcached's 8-bit class

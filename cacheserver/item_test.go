@@ -1,6 +1,7 @@
 package cacheserver
 
 import (
+	"fmt"
 	"testing"
 	"unsafe"
 )
@@ -31,9 +32,70 @@ func TestIncrInPlaceFreshData(t *testing.T) {
 	if !ok || string(after.value()) != "5  " || after.key() != "k" {
 		t.Fatalf("after decr: %q %q %v", after.key(), after.value(), ok)
 	}
-	for k, it := range s.items {
-		if k != it.key() || unsafe.StringData(k) != unsafe.StringData(it.key()) {
-			t.Fatalf("table key %q does not view item data", k)
+	if s.items.get("k") == nil || s.items.len() != 1 {
+		t.Fatalf("table lost the item")
+	}
+}
+
+// The table must agree with a map through inserts, replacements, removals,
+// growth and shrinking.
+func TestItemTable(t *testing.T) {
+	tab := newItemTable()
+	ref := map[string]*item{}
+	mk := func(k string) *item {
+		it := &item{}
+		it.setData(itemData(k, []byte("v")), len(k))
+		return it
+	}
+	check := func() {
+		t.Helper()
+		if tab.len() != len(ref) {
+			t.Fatalf("len %d, want %d", tab.len(), len(ref))
 		}
+		for k, it := range ref {
+			if tab.get(k) != it {
+				t.Fatalf("get(%q) wrong", k)
+			}
+		}
+		n := 0
+		tab.each(func(*item) { n++ })
+		if n != len(ref) {
+			t.Fatalf("each saw %d, want %d", n, len(ref))
+		}
+	}
+	seq := uint32(1)
+	rnd := func(n int) int { seq = seq*1664525 + 1013904223; return int(seq>>8) % n }
+	for round := 0; round < 3; round++ {
+		for i := 0; i < 20000; i++ {
+			k := fmt.Sprintf("k%d", rnd(30000))
+			switch rnd(3) {
+			case 0, 1:
+				it := mk(k)
+				tab.put(it)
+				ref[k] = it
+			default:
+				tab.remove(k)
+				delete(ref, k)
+				if tab.get(k) != nil {
+					t.Fatalf("%q still present", k)
+				}
+			}
+		}
+		check()
+		for k := range ref {
+			if rnd(10) < 9 {
+				tab.remove(k)
+				delete(ref, k)
+			}
+		}
+		check()
+	}
+	for k := range ref {
+		tab.remove(k)
+		delete(ref, k)
+	}
+	check()
+	if len(tab.slots) != itemTableMinSize {
+		t.Fatalf("empty table has %d slots", len(tab.slots))
 	}
 }

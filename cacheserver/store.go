@@ -83,9 +83,10 @@ type storeCounters struct {
 	evictedUnfetched, storeTooLarge, storeNoMemory uint64
 }
 
-// storage is the in-memory item table: a hash map for lookups plus one LRU
-// list per slab class for eviction and dumps, bounded by maxBytes. A single
-// mutex guards it; see BenchmarkStoreParallel for why that is enough here.
+// storage is the in-memory item table: a hash table (itemTable) for lookups
+// plus one LRU list per slab class for eviction and dumps, bounded by
+// maxBytes. A single mutex guards it; see BenchmarkStoreParallel for why
+// that is enough here.
 type storage struct {
 	cfg   storeConfig
 	slabs *slabTable
@@ -95,7 +96,7 @@ type storage struct {
 	processStarted int64
 
 	mu         sync.Mutex
-	items      map[string]*item
+	items      itemTable
 	lru        []lruList
 	classStats []classCounters
 	counters   storeCounters
@@ -116,7 +117,7 @@ func newStore(cfg storeConfig) *storage {
 		cfg:            cfg,
 		slabs:          slabs,
 		processStarted: cfg.now().Unix() - itemUpdatePeriod - 2,
-		items:          make(map[string]*item),
+		items:          newItemTable(),
 		lru:            make([]lruList, len(slabs.classes)),
 		classStats:     make([]classCounters, len(slabs.classes)),
 	}
@@ -173,7 +174,7 @@ func (s *storage) isDead(it *item, now int64) bool {
 
 // lookup finds a live item, lazily unlinking expired or flushed ones (do_item_get).
 func (s *storage) lookup(key string, now int64) (*item, lookupStatus) {
-	it := s.items[key]
+	it := s.items.get(key)
 	if it == nil {
 		return nil, lookupMiss
 	}
@@ -209,10 +210,10 @@ func (s *storage) bump(it *item, now int64) {
 
 func (s *storage) unlink(it *item) {
 	key := it.key()
-	if s.items[key] != it {
+	if s.items.get(key) != it {
 		return
 	}
-	delete(s.items, key)
+	s.items.remove(key)
 	s.lru[it.clsid].remove(it)
 	s.used -= int64(s.cost(it))
 	s.usedBytes -= int64(it.ntotal())
@@ -296,7 +297,7 @@ func (s *storage) link(it, old *item, now int64) bool {
 	}
 	s.linkSeq++
 	it.linkSeq = s.linkSeq
-	s.items[it.key()] = it
+	s.items.put(it)
 	s.lru[it.clsid].pushHead(it)
 	s.used += int64(s.cost(it))
 	s.usedBytes += int64(it.ntotal())
@@ -644,11 +645,9 @@ func (s *storage) applyDelta(req deltaRequest) deltaResult {
 		for i := nkey + len(v); i < len(padded); i++ {
 			padded[i] = ' '
 		}
-		// The table's key is a view of the old data: re-key the entry so
-		// it refers to the new allocation and the old one can be freed.
-		delete(s.items, key)
+		// The table finds items by their own key, so the entry follows
+		// the new data and the old allocation can be freed.
 		it.setData(padded, nkey)
-		s.items[it.key()] = it
 		if s.cfg.useCAS {
 			it.cas = s.nextCAS()
 		}

@@ -16,7 +16,7 @@ type counterSnapshot struct {
 func (s *storage) snapshotCounters() counterSnapshot {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := counterSnapshot{storeCounters: s.counters, bytes: uint64(s.usedBytes), currItems: uint64(len(s.items))}
+	out := counterSnapshot{storeCounters: s.counters, bytes: uint64(s.usedBytes), currItems: uint64(s.items.len())}
 	for _, cs := range s.classStats {
 		out.getHits += cs.getHits
 		out.cmdSet += cs.cmdSet
