@@ -21,9 +21,12 @@ import (
 // nothing for it. The limit is recomputed from the live heap after every
 // cycle, so it always stays above the live data and cannot make the
 // collector spin; the runtime's own GC CPU limiter bounds the rest.
+// A fixed limit derived from -m would not do: -m caps memcached's slab
+// accounting, not the process, and says nothing about a cache filled to
+// a fraction of it (the usual case), which would still double its heap.
 const (
 	gcHeadroomDiv = 16
-	gcHeadroomMin = 32 << 20
+	gcHeadroomMin = 16 << 20
 )
 
 var gcSamples = []metrics.Sample{
