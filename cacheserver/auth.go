@@ -22,6 +22,7 @@ func LoadAuthFile(path string) (map[string]string, error) {
 				reason = strings.ToUpper(reason[:1]) + reason[1:]
 			}
 		}
+		//lint:ignore ST1005 memcached's exact start-up message, which the transcripts record
 		return nil, fmt.Errorf("Could not open authfile [%s] for reading, error %s: %s", path, reason, reason)
 	}
 	defer f.Close()

@@ -133,9 +133,11 @@ func (c *Config) validate() error {
 		c.UnixMask = def.UnixMask
 	}
 	if c.ItemSizeMax < 1024 {
+		//lint:ignore ST1005 memcached's exact start-up message
 		return errors.New("Item max size cannot be less than 1024 bytes.")
 	}
 	if c.ItemSizeMax > 1<<30 {
+		//lint:ignore ST1005 memcached's exact start-up message
 		return errors.New("Cannot set item size limit higher than 1/2 of memory max.")
 	}
 	if c.Hardened {

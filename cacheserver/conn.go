@@ -72,7 +72,6 @@ type conn struct {
 	proto         wireProtocol
 	authenticated bool
 	noreply       bool
-	closing       bool
 	// growRead allows the read buffer to grow (a long "get" line).
 	growRead bool
 	// closeAfterPipeline is set by metadump when commands follow it in

@@ -87,6 +87,3 @@ func itemTotalSize(nkey int, flags uint32, nvalue int, useCAS bool) int {
 	}
 	return n
 }
-
-// nbytes is memcached's it->nbytes: the value plus its "\r\n".
-func (it *item) nbytes() int { return int(it.nvalue) + 2 }

@@ -13,12 +13,12 @@ const (
 
 // metaFlags is the result of memcached's _meta_flag_preparse.
 type metaFlags struct {
-	noUpdate, locked, vivify, la, value, setStale, noReply, hasCAS, newTTL, keyBinary bool
-	mode                                                                              byte
-	exptime, vivifyTTL, recacheTTL                                                    int64
-	recache                                                                           bool
-	clientFlags                                                                       uint32
-	cas, delta, initial                                                               uint64
+	noUpdate, vivify, value, setStale, noReply, hasCAS, newTTL, keyBinary bool
+	mode                                                                  byte
+	exptime, vivifyTTL, recacheTTL                                        int64
+	recache                                                               bool
+	clientFlags                                                           uint32
+	cas, delta, initial                                                   uint64
 }
 
 // parseMetaFlags validates the flag tokens from index start on, decoding a

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 )
@@ -56,8 +55,6 @@ type parsedOption struct {
 	opt   *option
 	value string
 }
-
-var errUsage = errors.New("usage")
 
 // parseArgs splits args the way getopt_long does for memcached: short
 // options may be clustered ("-vv", "-vp11211"), an argument may be
