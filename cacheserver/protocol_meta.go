@@ -379,24 +379,35 @@ func (c *conn) processMetaSet(t *tokenLine) error {
 	return nil
 }
 
-func (c *conn) processMetaDelete(t *tokenLine) {
+// metaKeyCommand checks the line of md and ma, which memcached 1.6.18
+// validates alike (key length, option count, flags) and with the same
+// errors, and parses its flags. It has answered when ok is false.
+func (c *conn) metaKeyCommand(t *tokenLine) (f metaFlags, ok bool) {
 	if !c.wantTokensRange(t, 3, -1) {
-		return
+		return f, false
 	}
 	if len(t.tokens[1]) > maxKeyLength {
 		c.outString("CLIENT_ERROR bad command line format")
-		return
+		return f, false
 	}
 	if t.ntokens() > metaMaxOptTokens {
 		c.outString("CLIENT_ERROR options flags too long")
-		return
+		return f, false
 	}
 	f, errstr := c.parseMetaFlags(t, 2)
 	if errstr != "" {
 		c.outErrString("CLIENT_ERROR invalid or duplicate flag")
-		return
+		return f, false
 	}
 	c.noreply = f.noReply
+	return f, true
+}
+
+func (c *conn) processMetaDelete(t *tokenLine) {
+	f, ok := c.metaKeyCommand(t)
+	if !ok {
+		return
+	}
 	key := t.tokens[1]
 	flagsOut, ok := appendOpaqueAndKey(nil, t, key, f.keyBinary)
 	if !ok {
@@ -428,23 +439,10 @@ func (c *conn) processMetaDelete(t *tokenLine) {
 }
 
 func (c *conn) processMetaArithmetic(t *tokenLine) {
-	if !c.wantTokensRange(t, 3, -1) {
+	f, ok := c.metaKeyCommand(t)
+	if !ok {
 		return
 	}
-	if len(t.tokens[1]) > maxKeyLength {
-		c.outString("CLIENT_ERROR bad command line format")
-		return
-	}
-	if t.ntokens() > metaMaxOptTokens {
-		c.outString("CLIENT_ERROR options flags too long")
-		return
-	}
-	f, errstr := c.parseMetaFlags(t, 2)
-	if errstr != "" {
-		c.outErrString("CLIENT_ERROR invalid or duplicate flag")
-		return
-	}
-	c.noreply = f.noReply
 	incr := true
 	switch f.mode {
 	case 0, 'I', 'i', '+':
