@@ -6,6 +6,7 @@ import (
 	"math"
 	"net/url"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -113,13 +114,49 @@ func scaled(l Length, num, den, extra int, how string) Length {
 		out.Max = saturated
 	}
 	for _, p := range l.Open {
-		p.Num, p.Den = p.Num*num, p.Den*den
-		if how != "" && p.Kind == OpenAttacker {
-			p.Desc += " escaped by " + how
+		p.Num, p.Den = scaleRatio(p.Num*num, p.Den*den)
+		if how != "" && p.Kind == OpenAttacker && !strings.Contains(p.Desc, escapedBy) {
+			// The first escaping is the one worth naming; naming every
+			// one would make descriptions grow without end in a loop.
+			p.Desc += escapedBy + how
 		}
 		out.Open = addOpen(out.Open, p)
 	}
 	return out
+}
+
+const escapedBy = " escaped by "
+
+// maxScale bounds the factor by which an open part is scaled: escaping in
+// a loop multiplies it on every trip, and any factor this large already
+// leaves no room in a 250-byte key.
+const maxScale = 64
+
+// scaleRatio reduces num/den and rounds it up to at most maxScale, with a
+// denominator of at most maxScale, so that ratios stay few and comparable
+// without overflow.
+func scaleRatio(num, den int) (int, int) {
+	if den <= 0 || num <= 0 {
+		return num, den
+	}
+	g := gcd(num, den)
+	num, den = num/g, den/g
+	if num >= maxScale*den {
+		return maxScale, 1
+	}
+	if den > maxScale {
+		num, den = (num*maxScale+den-1)/den, maxScale
+		g = gcd(num, den)
+		num, den = num/g, den/g
+	}
+	return num, den
+}
+
+func gcd(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
 }
 
 func capped(l Length, n int) Length {
@@ -383,6 +420,17 @@ func (e *engine) callLength(call *ssa.Call) Length {
 	return e.opaqueLength(call)
 }
 
+// returnedBy names the wrapper an open part came out of. Two wrappers are
+// named at most, and none twice, so that recursion cannot make
+// descriptions (and with them the summaries) grow without end.
+func returnedBy(desc, wrapper string) string {
+	const sep = " returned by "
+	if strings.Count(desc, sep) >= 2 || strings.Contains(desc, sep+wrapper) {
+		return desc
+	}
+	return desc + sep + wrapper
+}
+
 func (e *engine) applyResultLen(rl *LenSummary, ce callee, arg func(int) Length, at ssa.Instruction) Length {
 	if rl == nil {
 		return Length{Open: []OpenPart{{Kind: OpenUnknown, Desc: "the result of " + shortName(ce.obj), Num: 1, Den: 1}}}
@@ -394,7 +442,7 @@ func (e *engine) applyResultLen(rl *LenSummary, ce callee, arg func(int) Length,
 	for _, o := range rl.Open {
 		desc := o.Desc
 		if o.Kind == OpenAttacker || o.Kind == OpenUnknown {
-			desc += " returned by " + shortName(ce.obj)
+			desc = returnedBy(desc, shortName(ce.obj))
 		}
 		l.Open = addOpen(l.Open, OpenPart{Kind: o.Kind, Desc: desc, Pos: at.Pos(), Num: 1, Den: 1})
 	}
@@ -624,6 +672,8 @@ type LenSummary struct {
 	Max    int
 	Params []ScaledParam
 	Open   []OpenSummary
+
+	widened int // rounds in which Max grew, for widening
 }
 
 // ScaledParam: the result holds up to Num/Den times parameter Param.

@@ -102,7 +102,15 @@ type ParamBudget struct {
 	Validating  bool
 	HandWritten bool
 	Via         []string
+
+	narrowed int // rounds in which the budget shrank, for widening
 }
+
+// widenAfter is how many rounds of the package's fixed point a length bound
+// may keep growing (or a budget shrinking) before it is taken as
+// unbounded. Functions are visited callees first, so only recursion needs
+// more than a round or two.
+const widenAfter = 8
 
 // addBudget merges p into s, keeping the smallest budget, and reports
 // whether s changed.
@@ -114,6 +122,15 @@ func (s *Summary) addBudget(p ParamBudget) bool {
 			if p.Budget*q.Den*p.Num >= q.Budget*p.Den*q.Num && p.Num*q.Den <= q.Num*p.Den {
 				return false
 			}
+			// A budget still shrinking after widenAfter rounds comes from
+			// a recursion that adds to the key on every call. It is kept
+			// as it is then, so that the fixed point is reached: the
+			// recursion's own growth goes unreported rather than every
+			// argument of the function becoming a finding.
+			if q.narrowed >= widenAfter {
+				return false
+			}
+			p.narrowed = q.narrowed + 1
 			*q = p
 			return true
 		}
@@ -225,15 +242,24 @@ func (s *Summary) addReturn(param int, bytes model.ByteSet) bool {
 	return true
 }
 
+// addOrigin merges o into s and reports whether s grew. An origin is
+// recorded once whatever path of wrappers it took, with the shortest path
+// seen: keeping every path would let the summaries of mutually calling
+// functions grow with the number of paths between them.
 func (s *Summary) addOrigin(o ReturnedOrigin) bool {
 	for i := range s.Origins {
 		q := &s.Origins[i]
-		if q.Desc == o.Desc && q.Kind == o.Kind && strings.Join(q.Via, ",") == strings.Join(o.Via, ",") {
-			if q.Bytes|o.Bytes == q.Bytes {
-				return false
+		if q.Desc == o.Desc && q.Kind == o.Kind {
+			changed := false
+			if q.Bytes|o.Bytes != q.Bytes {
+				q.Bytes |= o.Bytes
+				changed = true
 			}
-			q.Bytes |= o.Bytes
-			return true
+			if len(o.Via) < len(q.Via) {
+				q.Via = o.Via
+				changed = true
+			}
+			return changed
 		}
 	}
 	s.Origins = append(s.Origins, o)
@@ -249,7 +275,20 @@ func (s *Summary) mergeResultLen(l *LenSummary) bool {
 	r := s.ResultLen
 	changed := false
 	if l.Max > r.Max {
-		r.Max, changed = l.Max, true
+		// Widening: a bound still growing after widenAfter rounds comes
+		// from a recursion that adds bytes on every call. Its length is
+		// not bounded, but it is not attacker data either: an unknown
+		// part says so (reported only in strict mode), and the constant
+		// part stops growing, so that the fixed point is reached.
+		r.widened++
+		if r.widened <= widenAfter {
+			r.Max, changed = l.Max, true
+		} else {
+			grown := OpenSummary{Kind: OpenUnknown, Desc: "a string built by recursion"}
+			if !slices.Contains(r.Open, grown) {
+				r.Open, changed = append(r.Open, grown), true
+			}
+		}
 	}
 	for _, p := range l.Params {
 		i := slices.IndexFunc(r.Params, func(q ScaledParam) bool { return q.Param == p.Param })

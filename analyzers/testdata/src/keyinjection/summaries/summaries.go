@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -113,4 +114,37 @@ func Retry(key string, n int) error { // want Retry:`param 0 -> \(\*memcache\.Cl
 		return err
 	}
 	return Retry(key, n-1)
+}
+
+// Nest adds a byte on every level of recursion: the fixed point widens
+// its length to unknown instead of growing it forever.
+func Nest(n int, s string) string { // want Nest:`len\(result\) <= \d+ \+ 1/1\*param 1 \+ a string built by recursion`
+	if n == 0 {
+		return s
+	}
+	return Nest(n-1, "a"+s)
+}
+
+// Escape escapes on every level: the scale of its parameter is capped.
+func Escape(n int, s string) string { // want Escape:`len\(result\) <= 0 \+ 64/1\*param 1\)`
+	if n == 0 {
+		return s
+	}
+	return Escape(n-1, url.QueryEscape(s))
+}
+
+// Ping and Pong return the same constant along ever more paths; each
+// summary records it once.
+func Ping(n int) string { // want Ping:`cacheflow\(returns the constant "a b"; len`
+	if n == 0 {
+		return "a b"
+	}
+	return Pong(n-1) + Ping(n-1)
+}
+
+func Pong(n int) string { // want Pong:`cacheflow\(returns the constant "a b"; len`
+	if n == 0 {
+		return Ping(n)
+	}
+	return Ping(n-1) + Pong(n-1)
 }
