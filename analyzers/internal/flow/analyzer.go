@@ -73,7 +73,7 @@ func (*analyzedFact) AFact()         {}
 func (*analyzedFact) String() string { return "analyzed" }
 
 func run(pass *analysis.Pass) (any, error) {
-	if skipped(pass) {
+	if skipped(pass) || !relevant(pass) {
 		return (*Result)(nil), nil
 	}
 	res := Run(&Config{
@@ -118,4 +118,20 @@ func skipped(pass *analysis.Pass) bool {
 	}
 	goroot := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
 	return strings.HasPrefix(file.Name(), goroot)
+}
+
+// relevant applies the Relevance rule to the package of pass: packages
+// that fail it get no SSA and no facts, under every driver.
+func relevant(pass *analysis.Pass) bool {
+	info := PackageInfo{
+		Path:      pass.Pkg.Path(),
+		Versioned: pass.Module != nil && pass.Module.Version != "",
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		info.Imports = append(info.Imports, imp.Path())
+		if pass.ImportPackageFact(imp, new(analyzedFact)) {
+			info.ImportsRelevant = true
+		}
+	}
+	return NewRelevance().Relevant(info, mentionsProtocol(pass.Files))
 }

@@ -1,0 +1,188 @@
+package flow
+
+import (
+	"bytes"
+	"go/ast"
+	"go/token"
+	"strings"
+
+	"github.com/cachevet/cachevet/analyzers/internal/model"
+)
+
+// A package is worth analyzing, on SSA and from source, only if it can
+// carry a fact that changes a finding: a wrapper whose parameter reaches a
+// memcache key or value, or a function that returns attacker data. Both
+// need something the model names: a client call, a source, or a
+// hand-written command. Everything else (most of a program's dependencies)
+// could at best refine how a call passes its arguments through, which the
+// engine then assumes it does with every byte (see propagateAll).
+//
+// The rule is a property of the import graph and of the package's text,
+// so that a driver can apply it before type-checking anything: it loads
+// the packages it selects from source and the rest from export data, and
+// under go vet a package that fails it exits at once. The analyzer applies
+// the same rule, so that every driver analyzes the same packages.
+
+// PackageInfo is what Relevant needs to know of a package.
+type PackageInfo struct {
+	Path string
+	// Standard: a package of the standard library, which the model
+	// describes instead.
+	Standard bool
+	// Versioned: the package belongs to a module with a version, a
+	// dependency from the module cache. The main module, workspace
+	// modules, directory replacements and GOPATH code are the user's own:
+	// their key builders and sanitizers are always analyzed.
+	Versioned bool
+	// Imports are the import paths of the package's direct imports.
+	Imports []string
+	// ImportsRelevant: a direct import is itself relevant.
+	ImportsRelevant bool
+}
+
+// Relevance decides which packages the engine analyzes. It holds the
+// packages the model and the configuration name.
+type Relevance struct {
+	modelled map[string]bool
+}
+
+// NewRelevance returns the rule for the current model and configuration
+// (the -keyinjection.sources and -keyinjection.sinks flags).
+func NewRelevance() *Relevance {
+	r := &Relevance{modelled: make(map[string]bool)}
+	for _, c := range model.Clients {
+		r.modelled[c.Path] = true
+	}
+	for name, rule := range model.CallRules {
+		if rule.Source != nil {
+			r.modelled[funcPackage(name)] = true
+		}
+	}
+	for name := range model.FieldSources {
+		r.modelled[memberPackage(name)] = true
+	}
+	for name := range model.GlobalSources {
+		r.modelled[memberPackage(name)] = true
+	}
+	for name := range Sources {
+		r.modelled[funcPackage(name)] = true
+	}
+	for spec := range Sinks {
+		if i := strings.LastIndex(spec, ":"); i >= 0 {
+			r.modelled[funcPackage(spec[:i])] = true
+		}
+	}
+	delete(r.modelled, "")
+	return r
+}
+
+// Modelled reports whether path names a package whose API the model (or
+// the configuration) treats as a source or a sink.
+func (r *Relevance) Modelled(path string) bool { return r.modelled[path] }
+
+// Relevant reports whether the package described by p can carry facts that
+// matter, given whether its text mentions a hand-written command or a
+// cachevet directive (see MentionsProtocol and mentions).
+func (r *Relevance) Relevant(p PackageInfo, mentionsProtocol bool) bool {
+	if p.Standard || isClient(p.Path) {
+		return false // described by the model
+	}
+	if !p.Versioned || p.ImportsRelevant || mentionsProtocol {
+		return true
+	}
+	for _, imp := range p.Imports {
+		if r.modelled[imp] {
+			return true
+		}
+	}
+	return false
+}
+
+func isClient(path string) bool {
+	for _, c := range model.Clients {
+		if c.Path == path {
+			return true
+		}
+	}
+	return false
+}
+
+// protocolMarkers are the texts that make a package relevant whatever it
+// imports: the start of a string literal holding a memcached command
+// (`"get `, "`set ", ...) and cachevet's function directives.
+var protocolMarkers = func() [][]byte {
+	var ms [][]byte
+	for _, v := range model.CommandVerbs {
+		ms = append(ms, []byte(`"`+v+` `), []byte("`"+v+" "))
+	}
+	ms = append(ms, []byte("//cachevet:sanitizer"), []byte("//cachevet:validator"))
+	return ms
+}()
+
+// MentionsProtocol reports whether Go source text holds a protocolMarker.
+// It reads the raw text, so it also matches markers in comments: it is a
+// superset of what the analyzer finds in the syntax tree, which keeps a
+// driver that selects packages by it from missing one the analyzer would
+// analyze.
+func MentionsProtocol(src []byte) bool {
+	for _, m := range protocolMarkers {
+		if bytes.Contains(src, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsProtocol is MentionsProtocol on parsed files: string literals
+// and comments.
+func mentionsProtocol(files []*ast.File) bool {
+	for _, f := range files {
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				if MentionsProtocol([]byte(c.Text)) {
+					return true
+				}
+			}
+		}
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && MentionsProtocol([]byte(lit.Value)) {
+				found = true
+			}
+			return true
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// funcPackage returns the package path of a types.Func.FullName:
+// "net/url.QueryEscape", "(*net/http.Request).FormValue" and
+// "(github.com/labstack/echo/v4.Context).Param" give "net/url", "net/http"
+// and "github.com/labstack/echo/v4".
+func funcPackage(name string) string {
+	if strings.HasPrefix(name, "(") {
+		recv := strings.TrimPrefix(name[1:], "*")
+		if i := strings.Index(recv, ")"); i >= 0 {
+			recv = recv[:i]
+		}
+		return memberPackage(recv)
+	}
+	return memberPackage(name)
+}
+
+// memberPackage returns the package path of "path.Name" or
+// "path.Type.Field": everything up to the first dot after the last slash.
+func memberPackage(name string) string {
+	slash := strings.LastIndex(name, "/")
+	dot := strings.Index(name[slash+1:], ".")
+	if dot < 0 {
+		return ""
+	}
+	return name[:slash+1+dot]
+}

@@ -1,0 +1,122 @@
+package flow
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"testing"
+)
+
+func TestFuncPackage(t *testing.T) {
+	for name, want := range map[string]string{
+		"net/url.QueryEscape":                         "net/url",
+		"(*net/http.Request).FormValue":               "net/http",
+		"(github.com/labstack/echo/v4.Context).Param": "github.com/labstack/echo/v4",
+		"(*github.com/gin-gonic/gin.Context).Query":   "github.com/gin-gonic/gin",
+		"net/http.Request.Form":                       "net/http",
+		"os.Args":                                     "os",
+		"example.com/web.Param":                       "example.com/web",
+		"nodot":                                       "",
+	} {
+		if got := funcPackage(name); got != want {
+			t.Errorf("funcPackage(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestRelevance(t *testing.T) {
+	r := NewRelevance()
+	for _, path := range []string{
+		"net/http", "net", "os", "github.com/gorilla/mux", "github.com/go-chi/chi/v5",
+		"github.com/gin-gonic/gin", "github.com/labstack/echo/v4",
+		"github.com/bradfitz/gomemcache/memcache", "github.com/grafana/gomemcache/memcache",
+	} {
+		if !r.Modelled(path) {
+			t.Errorf("%s is not modelled", path)
+		}
+	}
+	for _, path := range []string{"strings", "fmt", "io", "bufio", "encoding/json", "net/url", ""} {
+		if r.Modelled(path) {
+			t.Errorf("%s is modelled: every importer would be analyzed", path)
+		}
+	}
+
+	dep := PackageInfo{Path: "example.com/lib", Versioned: true, Imports: []string{"strings", "fmt"}}
+	for _, tc := range []struct {
+		name     string
+		info     PackageInfo
+		mentions bool
+		want     bool
+	}{
+		{"a plain dependency", dep, false, false},
+		{"a dependency with a command in its text", dep, true, true},
+		{"a dependency importing a relevant package", with(dep, func(p *PackageInfo) { p.ImportsRelevant = true }), false, true},
+		{"a dependency importing net/http", with(dep, func(p *PackageInfo) { p.Imports = append(p.Imports, "net/http") }), false, true},
+		{"a dependency importing a client", with(dep, func(p *PackageInfo) { p.Imports = []string{"github.com/bradfitz/gomemcache/memcache"} }), false, true},
+		{"the user's own code", with(dep, func(p *PackageInfo) { p.Versioned = false }), false, true},
+		{"the standard library", PackageInfo{Path: "net/http", Standard: true, Imports: []string{"net"}, ImportsRelevant: true}, true, false},
+		{"a modelled client", PackageInfo{Path: "github.com/bradfitz/gomemcache/memcache", Versioned: true, Imports: []string{"net"}}, true, false},
+	} {
+		if got := r.Relevant(tc.info, tc.mentions); got != tc.want {
+			t.Errorf("%s: Relevant = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func with(p PackageInfo, f func(*PackageInfo)) PackageInfo {
+	p.Imports = append([]string(nil), p.Imports...)
+	f(&p)
+	return p
+}
+
+func TestRelevanceOfConfiguredNames(t *testing.T) {
+	defer Sources.Set("")
+	defer Sinks.Set("")
+	Sources.Set("example.com/web.Param")
+	Sinks.Set("(*example.com/cache.Client).Lookup:1")
+	r := NewRelevance()
+	if !r.Modelled("example.com/web") || !r.Modelled("example.com/cache") {
+		t.Error("the packages of configured sources and sinks are not modelled")
+	}
+}
+
+func TestMentionsProtocol(t *testing.T) {
+	for src, want := range map[string]bool{
+		"fmt.Fprintf(w, \"get %s\\r\\n\", k)":      true,
+		"io.WriteString(c, `set ` + k)":            true,
+		"//cachevet:sanitizer\nfunc clean() {}":    true,
+		"//cachevet:validator":                     true,
+		"errors.New(\"cannot get user\")":          false,
+		"fmt.Errorf(\"target: %w\", err)":          false,
+		"log.Print(\"getter \")":                   false,
+		"var getKey = \"key\"":                     false,
+		"fmt.Fprintf(w, \"incr %s 1\\r\\n\", key)": true,
+	} {
+		if got := MentionsProtocol([]byte(src)); got != want {
+			t.Errorf("MentionsProtocol(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+// The analyzer finds markers in literals and comments only, the driver in
+// the raw text: a subset, so the driver never misses a package the
+// analyzer analyzes.
+func TestMentionsProtocolInSyntax(t *testing.T) {
+	for src, want := range map[string]bool{
+		"package p\nvar f = \"get %s\\r\\n\"":          true,
+		"package p\n//cachevet:sanitizer\nfunc c() {}": true,
+		"package p\n// sends \"get key\"\nfunc s() {}": true,
+		"package p\nvar get, set = 1, 2":               false,
+	} {
+		f, err := parser.ParseFile(token.NewFileSet(), "p.go", src, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := mentionsProtocol([]*ast.File{f}); got != want {
+			t.Errorf("mentionsProtocol(%q) = %v, want %v", src, got, want)
+		}
+		if want && !MentionsProtocol([]byte(src)) {
+			t.Errorf("the raw text of %q does not mention the protocol, its syntax does", src)
+		}
+	}
+}
