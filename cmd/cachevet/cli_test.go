@@ -195,23 +195,22 @@ func TestScanArgs(t *testing.T) {
 	for _, tc := range []struct {
 		args   []string
 		config string
-		sarif  bool
 		rest   []string
 	}{
-		{[]string{"./..."}, "", false, []string{"./..."}},
-		{[]string{"-config", "c.yaml", "./..."}, "c.yaml", false, []string{"./..."}},
-		{[]string{"--config=c.yaml", "-sarif", "./..."}, "c.yaml", true, []string{"./..."}},
-		{[]string{"-sarif=out.sarif", "-c", "2", "a", "b"}, "", true, []string{"a", "b"}},
-		{[]string{"-sarif=false", "./..."}, "", false, []string{"./..."}},
-		{[]string{"-keyinjection.sanitizers", "x.Clean", "-keylength.strict", "-config", "c", "p"}, "c", false, []string{"p"}},
-		{[]string{"-json", "--", "-config"}, "", false, []string{"-config"}},
-		{[]string{"./...", "-config", "c"}, "", false, []string{"./...", "-config", "c"}},
-		{[]string{"-config=/abs/c.yaml", "-keyinjection=false", "/tmp/vet.cfg"}, "/abs/c.yaml", false, []string{"/tmp/vet.cfg"}},
+		{[]string{"./..."}, "", []string{"./..."}},
+		{[]string{"-config", "c.yaml", "./..."}, "c.yaml", []string{"./..."}},
+		{[]string{"--config=c.yaml", "-sarif", "./..."}, "c.yaml", []string{"./..."}},
+		{[]string{"-sarif=out.sarif", "-c", "2", "a", "b"}, "", []string{"a", "b"}},
+		{[]string{"-sarif=false", "./..."}, "", []string{"./..."}},
+		{[]string{"-keyinjection.sanitizers", "x.Clean", "-keylength.strict", "-config", "c", "p"}, "c", []string{"p"}},
+		{[]string{"-json", "--", "-config"}, "", []string{"-config"}},
+		{[]string{"./...", "-config", "c"}, "", []string{"./...", "-config", "c"}},
+		{[]string{"-config=/abs/c.yaml", "-keyinjection=false", "/tmp/vet.cfg"}, "/abs/c.yaml", []string{"/tmp/vet.cfg"}},
 	} {
 		cl := scanArgs(tc.args, all)
-		if cl.config != tc.config || cl.sarif != tc.sarif || !slices.Equal(cl.args, tc.rest) {
-			t.Errorf("scanArgs(%q) = config %q, sarif %v, args %q; want %q, %v, %q",
-				tc.args, cl.config, cl.sarif, cl.args, tc.config, tc.sarif, tc.rest)
+		if cl.config != tc.config || !slices.Equal(cl.args, tc.rest) {
+			t.Errorf("scanArgs(%q) = config %q, args %q; want %q, %q",
+				tc.args, cl.config, cl.args, tc.config, tc.rest)
 		}
 	}
 	if cl := scanArgs([]string{"-flags"}, all); !cl.printFlags || cl.needsConfig() {

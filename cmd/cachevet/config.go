@@ -23,10 +23,19 @@ const configFileName = config.FileName
 // analyzers' options first, so that explicit flags override it.
 type cmdline struct {
 	config     string   // -config, or ""
-	sarif      bool     // -sarif or -sarif=FILE
 	printFlags bool     // -flags (go vet asking for the flags)
 	version    bool     // -V=full (go vet asking for the version)
 	args       []string // the arguments after the flags
+	// options are the analyzers' options set on the command line, in
+	// order, for go vet runs that must know them before multichecker
+	// parses the flags (see exitEarly).
+	options []option
+}
+
+// An option is an analyzer option set on the command line.
+type option struct {
+	flag  *flag.Flag // the analyzer's flag
+	value string
 }
 
 // valueFlags are the driver's flags (of multichecker and of cachevet) that
@@ -72,22 +81,42 @@ func scanArgs(args []string, analyzers []*analysis.Analyzer) cmdline {
 		switch name {
 		case "config":
 			cl.config = value
-		case "sarif":
-			var f sarifFlag
-			if !hasValue {
-				value = "true"
-			}
-			if f.Set(value) == nil {
-				cl.sarif = f.set
-			}
 		case "flags":
 			b, err := strconv.ParseBool(value)
 			cl.printFlags = !hasValue || err == nil && b
 		case "V":
 			cl.version = true
+		default:
+			if f := analyzerFlag(name, analyzers); f != nil {
+				if !hasValue {
+					value = "true" // a boolean option
+				}
+				cl.options = append(cl.options, option{f, value})
+			}
 		}
 	}
 	return cl
+}
+
+// analyzerFlag returns the analyzer option named name ("keyinjection.sinks").
+func analyzerFlag(name string, analyzers []*analysis.Analyzer) *flag.Flag {
+	for _, a := range analyzers {
+		if opt, ok := strings.CutPrefix(name, a.Name+"."); ok {
+			return a.Flags.Lookup(opt)
+		}
+	}
+	return nil
+}
+
+// setOptions applies the analyzers' options of the command line now. The
+// values are set again when the flags are parsed, to the same effect.
+func (cl cmdline) setOptions() error {
+	for _, o := range cl.options {
+		if err := o.flag.Value.Set(o.value); err != nil {
+			return fmt.Errorf("invalid value %q for flag -%s: %v", o.value, o.flag.Name, err)
+		}
+	}
+	return nil
 }
 
 // takesValue reports whether flag name consumes the next argument.
@@ -95,13 +124,9 @@ func takesValue(name string, analyzers []*analysis.Analyzer) bool {
 	if valueFlags[name] {
 		return true
 	}
-	for _, a := range analyzers {
-		if opt, ok := strings.CutPrefix(name, a.Name+"."); ok {
-			if f := a.Flags.Lookup(opt); f != nil {
-				b, ok := f.Value.(interface{ IsBoolFlag() bool })
-				return !ok || !b.IsBoolFlag()
-			}
-		}
+	if f := analyzerFlag(name, analyzers); f != nil {
+		b, ok := f.Value.(interface{ IsBoolFlag() bool })
+		return !ok || !b.IsBoolFlag()
 	}
 	return false
 }

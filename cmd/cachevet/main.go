@@ -16,6 +16,8 @@
 //	-config FILE       read the configuration from FILE instead of looking
 //	                   for .cachevet.yaml
 //	-test=false        do not analyze test files
+//	-prune=false       type-check every dependency from source (see below)
+//	-debug=v           log what is loaded how, and the time each step took
 //	-<analyzer>=false  turn an analyzer off; -<analyzer> runs only the
 //	                   analyzers named this way
 //	-<analyzer>.<flag> set an analyzer option, e.g.
@@ -23,6 +25,21 @@
 //
 // `cachevet help` lists every flag and `cachevet help <analyzer>` shows an
 // analyzer's documentation and options.
+//
+// # Loading
+//
+// Standalone, cachevet asks go list for the import graph and the
+// compiler's export data, as gosec does, and type-checks from source only
+// the packages named on the command line and the dependencies that can
+// change a finding: those that import a memcache client or a source the
+// model knows (net/http, net, os, the web frameworks, configured sources
+// and sinks), hold a hand-written memcached command or a cachevet
+// directive, import such a package, or belong to the main module. The
+// rest is read from export data, and calls into it pass their arguments'
+// bytes through. -prune=false loads everything from source, as the stock
+// go/analysis driver does; the findings are the same. Under go vet, the
+// same rule makes the tool skip the analysis of the other dependencies
+// (they are type-checked without function bodies, for their types only).
 //
 // # Configuration file
 //
@@ -114,9 +131,10 @@ func main() {
 	// Flags of cachevet's own, registered where multichecker parses them
 	// so that it accepts them (and go vet learns -config from -flags).
 	flag.String("config", "", "read the configuration from this file instead of looking for "+configFileName+" upward from the working directory")
+	sarifOut := new(sarifFlag)
 	if !cl.printFlags {
 		// go vet must not offer -sarif: it does not work as a vet tool.
-		flag.Var(new(sarifFlag), "sarif", "write a SARIF 2.1.0 log to stdout (-sarif) or to a file (-sarif=FILE) instead of the text output")
+		flag.Var(sarifOut, "sarif", "write a SARIF 2.1.0 log to stdout (-sarif) or to a file (-sarif=FILE) instead of the text output")
 	}
 	flag.Var(versionFlag{}, "V", "print version and exit")
 
@@ -127,8 +145,15 @@ func main() {
 		}
 	}
 
-	if cl.sarif {
-		os.Exit(runSARIF(all))
+	switch {
+	case cl.vetConfig() != "":
+		// go vet: one package per run, with its dependencies' facts.
+		if exitEarly(cl.vetConfig(), cl) {
+			os.Exit(0)
+		}
+	case cl.needsConfig():
+		os.Exit(runStandalone(all, sarifOut))
 	}
+	// go vet's runs and queries (-flags, -V=full), help and usage.
 	multichecker.Main(all...)
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"cmp"
-	"flag"
 	"fmt"
 	"go/token"
 	"io"
@@ -21,7 +20,6 @@ import (
 	"github.com/owenrumney/go-sarif/v2/sarif"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 )
 
 // srcRoot is the uriBaseId of the working directory, where the analyzed
@@ -29,75 +27,16 @@ import (
 // repository checkout).
 const srcRoot = "%SRCROOT%"
 
-// runSARIF is cachevet -sarif: it parses the command line like
-// multichecker does, loads and analyzes the packages with
-// golang.org/x/tools/go/analysis/checker (which keeps the related
-// information and the suggested fixes that the SARIF log carries) and
-// writes the log. It returns the exit code.
-func runSARIF(all []*analysis.Analyzer) int {
-	enabled := map[*analysis.Analyzer]*triState{}
-	for _, a := range all {
-		ts := new(triState)
-		flag.Var(ts, a.Name, fmt.Sprintf("enable %q analysis", a.Name))
-		enabled[a] = ts
-		a.Flags.VisitAll(func(f *flag.Flag) {
-			flag.Var(f.Value, a.Name+"."+f.Name, f.Usage)
-		})
-	}
-	tests := flag.Bool("test", true, "indicates whether test files should be analyzed, too")
-	jsonOut := flag.Bool("json", false, "not with -sarif")
-	fix := flag.Bool("fix", false, "not with -sarif")
-	diff := flag.Bool("diff", false, "not with -sarif")
-	flag.Parse()
-
-	if *jsonOut || *fix || *diff {
-		log.Print("-sarif cannot be combined with -json, -fix or -diff")
-		return 1
-	}
-	if flag.NArg() == 0 {
-		log.Print("no packages to analyze: usage: cachevet -sarif[=FILE] [-flag] package...")
-		return 1
-	}
-	out := flag.Lookup("sarif").Value.(*sarifFlag)
-
-	// As multichecker: if some -NAME is true run only those analyzers,
-	// else if some -NAME is false run all but those.
-	var hasTrue, hasFalse bool
-	for _, ts := range enabled {
-		hasTrue = hasTrue || *ts == setTrue
-		hasFalse = hasFalse || *ts == setFalse
-	}
-	var analyzers []*analysis.Analyzer
-	for _, a := range all {
-		if hasTrue && *enabled[a] != setTrue || !hasTrue && hasFalse && *enabled[a] == setFalse {
-			continue
-		}
-		analyzers = append(analyzers, a)
-	}
-
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: *tests}
-	pkgs, err := packages.Load(cfg, flag.Args()...)
-	if err == nil && len(pkgs) == 0 {
-		err = fmt.Errorf("%s matched no packages", strings.Join(flag.Args(), " "))
-	}
-	if err != nil {
-		log.Print(err)
-		return 1
-	}
+// writeSARIF is cachevet -sarif: it writes the log of the analysis in
+// graph, with the packages' load errors and the analyzers' failures as
+// tool execution notifications, to stdout or to the file path. It returns
+// the exit code.
+func writeSARIF(analyzers []*analysis.Analyzer, graph *checker.Graph, loadErrors []string, path string) int {
 	exit := 0
 	var notes []*sarif.Notification
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			fmt.Fprintln(os.Stderr, e)
-			notes = append(notes, errorNote(e.Error()))
-			exit = 1
-		}
-	})
-
-	graph, err := checker.Analyze(analyzers, pkgs, &checker.Options{})
-	if err != nil {
-		log.Print(err)
-		return 1
+	for _, e := range loadErrors {
+		notes = append(notes, errorNote(e))
+		exit = 1
 	}
 	for act := range graph.All() {
 		if act.Err != nil {
@@ -127,8 +66,8 @@ func runSARIF(all []*analysis.Analyzer) int {
 	}
 	buf.WriteByte('\n')
 	var w io.Writer = os.Stdout
-	if out.path != "" {
-		f, err := os.Create(out.path)
+	if path != "" {
+		f, err := os.Create(path)
 		if err != nil {
 			log.Print(err)
 			return 1
@@ -417,37 +356,3 @@ func version() string {
 }
 
 func ptr[T any](v T) *T { return &v }
-
-// A triState is a boolean flag that knows whether it was set, as
-// multichecker's -NAME flags: -NAME runs only the analyzers named so,
-// -NAME=false runs all the others.
-type triState int
-
-const (
-	unset triState = iota
-	setTrue
-	setFalse
-)
-
-func (ts *triState) IsBoolFlag() bool { return true }
-func (ts *triState) Get() any         { return *ts == setTrue }
-
-func (ts *triState) String() string {
-	if ts != nil && *ts == setFalse {
-		return "false"
-	}
-	return "true"
-}
-
-func (ts *triState) Set(value string) error {
-	b, err := strconv.ParseBool(value)
-	if err != nil {
-		return fmt.Errorf("want true or false")
-	}
-	if b {
-		*ts = setTrue
-	} else {
-		*ts = setFalse
-	}
-	return nil
-}
