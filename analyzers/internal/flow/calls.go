@@ -114,9 +114,13 @@ func (e *engine) callEffects(c *ssa.CallCommon, at ssa.CallInstruction) Taint {
 	if !known {
 		return e.propagateAll(ce, as, at)
 	}
+	var result ssa.Value // where the parts of the result are stored
+	if call, ok := at.(*ssa.Call); ok {
+		result = call
+	}
 	var t Taint
 	for _, s := range sums {
-		mergeInto(&t, e.applySummary(s, ce, as, at), model.AnyUnsafe)
+		mergeInto(&t, e.applySummary(s, ce, as, at, result), model.AnyUnsafe)
 	}
 	return t
 }
@@ -124,17 +128,52 @@ func (e *engine) callEffects(c *ssa.CallCommon, at ssa.CallInstruction) Taint {
 // propagateAll is the fallback for calls the engine knows nothing about:
 // the result may hold anything the arguments held. Constant arguments are
 // left out except for the functions that copy them into their result, so
-// that strings.TrimPrefix(s, " ") does not put a space in s.
+// that strings.TrimPrefix(s, " ") does not put a space in s. An opaque
+// call that returns an object rather than text (a tracing span made from
+// a name, a metric from its help text) keeps the attacker's data of its
+// arguments but not their unsafe constants: those describe the object,
+// they do not become its bytes.
 func (e *engine) propagateAll(ce callee, as []ssa.Value, at ssa.Instruction) Taint {
 	constsFlow := model.ConstantsFlow[ce.name]
+	text := true
+	if call, ok := at.(*ssa.Call); ok {
+		text = textual(call.Type())
+	}
 	var t Taint
 	for _, a := range as {
 		if _, isConst := a.(*ssa.Const); isConst && !constsFlow {
 			continue
 		}
-		mergeInto(&t, e.read(a, at), model.AnyUnsafe)
+		for o, b := range e.read(a, at) {
+			if o.Kind == FromConstruction && !text {
+				continue
+			}
+			mergeInto(&t, Taint{o: b}, model.AnyUnsafe)
+		}
 	}
 	return t
+}
+
+// textual reports whether a call result of type t is text a key can be
+// made of: strings, bytes, collections of them, and tuples holding one.
+func textual(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		return isByte(u.Elem()) || textual(u.Elem())
+	case *types.Array:
+		return isByte(u.Elem()) || textual(u.Elem())
+	case *types.Map:
+		return textual(u.Key()) || textual(u.Elem())
+	case *types.Tuple:
+		for i := 0; i < u.Len(); i++ {
+			if textual(u.At(i).Type()) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (e *engine) applyRule(rule model.CallRule, ce callee, as []ssa.Value, at ssa.CallInstruction) Taint {
@@ -187,7 +226,9 @@ func (e *engine) encode(enc model.Encoder, ce callee, as []ssa.Value, at ssa.Cal
 }
 
 // applySummary computes what a call returns from the callee's summary.
-func (e *engine) applySummary(s *Summary, ce callee, as []ssa.Value, at ssa.Instruction) Taint {
+// What the summary returns in a part of the result (a field of the struct
+// a constructor returns) is stored under that part of result, the call.
+func (e *engine) applySummary(s *Summary, ce callee, as []ssa.Value, at ssa.Instruction, result ssa.Value) Taint {
 	var t Taint
 	if s.Sanitizer {
 		for _, a := range as {
@@ -195,9 +236,18 @@ func (e *engine) applySummary(s *Summary, ce callee, as []ssa.Value, at ssa.Inst
 		}
 		return t
 	}
+	into := func(part string, src Taint, mask model.ByteSet) {
+		if part == "" || result == nil {
+			mergeInto(&t, src, mask)
+			return
+		}
+		var masked Taint
+		mergeInto(&masked, src, mask)
+		e.storeAt(result, part, masked)
+	}
 	for _, r := range s.Returns {
 		if r.Param < len(as) {
-			mergeInto(&t, e.read(as[r.Param], at), r.Bytes)
+			into(r.At, e.readPath(as[r.Param], r.Path, at), r.Bytes)
 		}
 	}
 	for _, r := range s.EncodedReturns {
@@ -212,7 +262,7 @@ func (e *engine) applySummary(s *Summary, ce callee, as []ssa.Value, at ssa.Inst
 			o.Via = via
 			o.Hint = ro.Hint
 		})
-		mergeInto(&t, Taint{o: ro.Bytes}, model.AnyUnsafe)
+		into(ro.At, Taint{o: ro.Bytes}, model.AnyUnsafe)
 	}
 	return t
 }
@@ -241,30 +291,93 @@ func (e *engine) returns(ret *ssa.Return) {
 			e.changed = true
 		}
 	}
-	for _, r := range ret.Results {
-		t := e.guarded(e.read(r, ret), ret.Block())
-		for _, o := range t.sorted() {
-			bytes := t[o]
-			switch o.Kind {
-			case FromParam:
-				if o.Fn != fn {
-					continue
-				}
-				if o.Encoder != "" {
-					if e.summary(fn).addEncodedReturn(o.Param, o.Encoder) {
+	for i, r := range ret.Results {
+		at := ""
+		if len(ret.Results) > 1 {
+			at = tuplePart(i)
+		}
+		for _, part := range e.resultParts(r, ret) {
+			field := part.at != ""
+			part.at = at + part.at
+			t := e.guarded(part.t, ret.Block())
+			for _, o := range t.sorted() {
+				bytes := t[o]
+				switch o.Kind {
+				case FromParam:
+					if o.Fn != fn {
+						continue
+					}
+					if o.Encoder != "" {
+						if e.summary(fn).addEncodedReturn(o.Param, o.Encoder) {
+							e.changed = true
+						}
+					} else if e.summary(fn).addReturn(ParamReturn{Param: o.Param, Path: o.Path, At: part.at, Bytes: bytes}) {
 						e.changed = true
 					}
-				} else if e.summary(fn).addReturn(o.Param, bytes) {
-					e.changed = true
-				}
-			default:
-				desc := o.Desc
-				if e.summary(fn).addOrigin(ReturnedOrigin{Kind: o.Kind, Desc: desc, Hint: o.Hint, Bytes: bytes, Via: o.Via}) {
-					e.changed = true
+				case FromConstruction:
+					// A constant a constructor puts into the object it
+					// returns (a help text, a name) is the object's
+					// description; a key built from one of its fields
+					// set from an argument is still followed.
+					if field {
+						continue
+					}
+					fallthrough
+				default:
+					if e.summary(fn).addOrigin(ReturnedOrigin{Kind: o.Kind, At: part.at, Desc: o.Desc, Hint: o.Hint, Bytes: bytes, Via: o.Via}) {
+						e.changed = true
+					}
 				}
 			}
 		}
 	}
+}
+
+// A resultPart is what a part of a returned value holds.
+type resultPart struct {
+	at string // "" for the whole value, ".help" for a field, "#1" for a result of several
+	t  Taint
+}
+
+// resultParts splits a returned value into its parts, so that a
+// constructor returning &T{prefix: p, help: "Total requests."} is
+// summarized field by field: returning a pointer to, or a struct loaded
+// from, memory whose fields the engine tracks apart. Anything else is
+// returned whole.
+func (e *engine) resultParts(r ssa.Value, at ssa.Instruction) []resultPart {
+	var root ssa.Value
+	var path string
+	switch {
+	case isAddress(r.Type()):
+		root, path = e.addr(r)
+	case isStruct(r.Type()):
+		var ok bool
+		if root, path, ok = e.valueAddr(r); !ok {
+			return []resultPart{{"", e.read(r, at)}}
+		}
+	default:
+		return []resultPart{{"", e.read(r, at)}}
+	}
+	whole := e.rootTaint(root, path) // r's own taint is read from the same memory
+	if g, ok := root.(*ssa.Global); ok {
+		mergeInto(&whole, e.globalSource(g, at), model.AnyUnsafe)
+	}
+	parts := []resultPart{{"", whole}}
+	var keys []string
+	for p := range e.heap[root] {
+		if pathsOverlap(p, path) {
+			keys = append(keys, p)
+		}
+	}
+	slices.Sort(keys)
+	for _, p := range keys {
+		if len(p) <= len(path) {
+			mergeInto(&parts[0].t, e.heap[root][p], model.AnyUnsafe) // stored whole
+		} else {
+			parts = append(parts, resultPart{joinPath("", p[len(path):]), e.heap[root][p]})
+		}
+	}
+	return parts
 }
 
 // shortName names a function the way a Go programmer would: pkg.F or

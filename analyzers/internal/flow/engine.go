@@ -110,6 +110,7 @@ type engine struct {
 	directives map[*types.Func]string
 	carryMemo  map[types.Type]bool
 	implsMemo  map[*types.Func][]*ssa.Function
+	clients    *[]*types.Named // see clientTypes
 	changed    bool
 	reporting  bool
 	hits       []*Hit
@@ -117,6 +118,7 @@ type engine struct {
 	initStores map[*ssa.Global][]ssa.Value
 
 	lenMemo     map[ssa.Value]Length
+	partMemo    map[rootPart]Taint // see rootTaint
 	lenRules    map[string]lengthRule
 	lenHits     []*LenHit
 	lenHitIndex map[hitKey]*LenHit
@@ -137,6 +139,7 @@ type originKey struct {
 	desc  string
 	fn    *ssa.Function
 	param int
+	path  string
 	via   string
 }
 
@@ -158,6 +161,7 @@ func newEngine(cfg *Config, pkg *ssa.Package, funcs []*ssa.Function) *engine {
 		implsMemo:     make(map[*types.Func][]*ssa.Function),
 		hitIndex:      make(map[hitKey]*Hit),
 		lenMemo:       make(map[ssa.Value]Length),
+		partMemo:      make(map[rootPart]Taint),
 		lenRules:      lengthRules(),
 		lenHitIndex:   make(map[hitKey]*LenHit),
 		sensMemo:      make(map[sensKey][]SensitiveField),
@@ -217,6 +221,7 @@ func (e *engine) solve() {
 	for iter := 0; iter < 50; iter++ {
 		e.changed = false
 		clear(e.lenMemo) // lengths depend on summaries, which may have grown
+		clear(e.partMemo)
 		for _, fn := range e.funcs {
 			e.visit(fn)
 		}
@@ -226,6 +231,7 @@ func (e *engine) solve() {
 	}
 	e.reporting = true
 	clear(e.lenMemo)
+	clear(e.partMemo)
 	for _, fn := range e.funcs {
 		e.visit(fn)
 	}
@@ -234,12 +240,23 @@ func (e *engine) solve() {
 func (e *engine) seedParams(fn *ssa.Function) {
 	for i, p := range fn.Params {
 		if e.canCarry(p.Type()) && !model.SourceTypes[p.Type().String()] {
-			o := e.origin(originKey{kind: FromParam, fn: fn, param: i}, func(o *Origin) {
-				o.Desc = "parameter " + p.Name()
-			})
-			e.vals[p] = Taint{o: model.AnyUnsafe}
+			e.vals[p] = Taint{e.paramOrigin(fn, i, "", ""): model.AnyUnsafe}
 		}
 	}
+}
+
+// paramOrigin returns the origin of part path of parameter i of fn, as
+// encoded by enc ("" for none).
+func (e *engine) paramOrigin(fn *ssa.Function, i int, path, enc string) *Origin {
+	desc := ""
+	if enc != "" {
+		desc = "encoded:" + enc
+	}
+	return e.origin(originKey{kind: FromParam, fn: fn, param: i, path: path, desc: desc}, func(o *Origin) {
+		o.Desc = "parameter " + fn.Params[i].Name() + path
+		o.Path = path
+		o.Encoder = enc
+	})
 }
 
 // origin returns the unique origin for key, creating it with init.
@@ -247,7 +264,7 @@ func (e *engine) origin(key originKey, init func(*Origin)) *Origin {
 	if o, ok := e.origins[key]; ok {
 		return o
 	}
-	o := &Origin{Kind: key.kind, Pos: key.pos, Desc: key.desc, Fn: key.fn, Param: key.param, id: len(e.origins)}
+	o := &Origin{Kind: key.kind, Pos: key.pos, Desc: key.desc, Fn: key.fn, Param: key.param, Path: key.path, id: len(e.origins)}
 	if init != nil {
 		init(o)
 	}
@@ -320,7 +337,7 @@ func mergeSummary(dst, src *Summary) {
 		dst.addSink(p)
 	}
 	for _, r := range src.Returns {
-		dst.addReturn(r.Param, r.Bytes)
+		dst.addReturn(r)
 	}
 	for _, o := range src.Origins {
 		dst.addOrigin(o)

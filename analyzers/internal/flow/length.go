@@ -45,6 +45,7 @@ type OpenPart struct {
 	Pos      token.Pos
 	Fn       *ssa.Function
 	Param    int
+	Path     string // the part of parameter Param, for OpenParam
 	Num, Den int
 }
 
@@ -84,7 +85,7 @@ func addLengths(ls ...Length) Length {
 
 func addOpen(ps []OpenPart, p OpenPart) []OpenPart {
 	for i, q := range ps {
-		if q.Kind == p.Kind && q.Desc == p.Desc && q.Fn == p.Fn && q.Param == p.Param {
+		if q.Kind == p.Kind && q.Desc == p.Desc && q.Fn == p.Fn && q.Param == p.Param && q.Path == p.Path {
 			if p.Num*q.Den > q.Num*p.Den {
 				ps[i].Num, ps[i].Den = p.Num, p.Den
 			}
@@ -290,20 +291,30 @@ func (e *engine) computeLength(v ssa.Value) Length {
 // opaqueLength is the bound of a value the interpretation does not follow:
 // unbounded if attacker data or a parameter reaches it, unknown otherwise.
 func (e *engine) opaqueLength(v ssa.Value) Length {
+	if p, ok := v.(*ssa.Parameter); ok && !e.canCarry(p.Type()) {
+		return fixed(0)
+	}
+	return e.taintLength(e.read(v, nil), describe(v))
+}
+
+// taintLength is the bound of a value of taint t the interpretation does
+// not follow; desc names it if nothing in t explains why it is unbounded.
+func (e *engine) taintLength(t Taint, desc string) Length {
 	var l Length
-	for _, o := range e.read(v, nil).sorted() {
+	for _, o := range t.sorted() {
 		switch o.Kind {
 		case FromSource:
 			l.Open = addOpen(l.Open, OpenPart{Kind: OpenAttacker, Desc: o.Desc, Pos: o.Pos, Num: 1, Den: 1})
 		case FromParam:
-			l.Open = addOpen(l.Open, OpenPart{Kind: OpenParam, Desc: o.Desc, Fn: o.Fn, Param: o.Param, Num: 1, Den: 1})
+			// Lengths tell a parameter's fields apart, not their parts:
+			// bounds are sums over every part, and a receiver read in
+			// many places would otherwise make them long lists.
+			path := firstField(o.Path)
+			l.Open = addOpen(l.Open, OpenPart{Kind: OpenParam, Desc: "parameter " + o.Fn.Params[o.Param].Name() + path, Fn: o.Fn, Param: o.Param, Path: path, Num: 1, Den: 1})
 		}
 	}
 	if len(l.Open) == 0 {
-		if p, ok := v.(*ssa.Parameter); ok && !e.canCarry(p.Type()) {
-			return fixed(0)
-		}
-		l.Open = []OpenPart{{Kind: OpenUnknown, Desc: describe(v), Num: 1, Den: 1}}
+		l.Open = []OpenPart{{Kind: OpenUnknown, Desc: desc, Num: 1, Den: 1}}
 	}
 	return l
 }
@@ -405,13 +416,20 @@ func (e *engine) callLength(call *ssa.Call) Length {
 	if rule, ok := e.lenRules[ce.name]; ok {
 		return rule(e, b, as, arg)
 	}
+	// argPart bounds a part of an argument (a field a summary names).
+	argPart := func(i int, path string) Length {
+		if path == "" || i >= len(as) {
+			return arg(i)
+		}
+		return e.taintLength(e.readPath(as[i], path, call), "a value read from memory")
+	}
 	if sums, known := e.summariesOf(c, ce); known {
 		var ls []Length
 		for _, s := range sums {
 			if s.Sanitizer && s.ResultLen == nil {
 				continue
 			}
-			ls = append(ls, e.applyResultLen(s.ResultLen, ce, arg, call))
+			ls = append(ls, e.applyResultLen(s.ResultLen, ce, argPart, call))
 		}
 		if len(ls) > 0 {
 			return maxLengths(ls...)
@@ -431,13 +449,13 @@ func returnedBy(desc, wrapper string) string {
 	return desc + sep + wrapper
 }
 
-func (e *engine) applyResultLen(rl *LenSummary, ce callee, arg func(int) Length, at ssa.Instruction) Length {
+func (e *engine) applyResultLen(rl *LenSummary, ce callee, arg func(int, string) Length, at ssa.Instruction) Length {
 	if rl == nil {
 		return Length{Open: []OpenPart{{Kind: OpenUnknown, Desc: "the result of " + shortName(ce.obj), Num: 1, Den: 1}}}
 	}
 	l := fixed(rl.Max)
 	for _, p := range rl.Params {
-		l = addLengths(l, scaled(arg(p.Param), p.Num, p.Den, 0, ""))
+		l = addLengths(l, scaled(arg(p.Param, p.Path), p.Num, p.Den, 0, ""))
 	}
 	for _, o := range rl.Open {
 		desc := o.Desc
@@ -676,8 +694,12 @@ type LenSummary struct {
 	widened int // rounds in which Max grew, for widening
 }
 
-// ScaledParam: the result holds up to Num/Den times parameter Param.
-type ScaledParam struct{ Param, Num, Den int }
+// ScaledParam: the result holds up to Num/Den times parameter Param (or
+// its part Path).
+type ScaledParam struct {
+	Param, Num, Den int
+	Path            string
+}
 
 // OpenSummary is an unbounded part of a result that is not a parameter.
 type OpenSummary struct {
@@ -689,7 +711,7 @@ func (e *engine) summarizeLength(fn *ssa.Function, l Length) *LenSummary {
 	s := &LenSummary{Max: l.Max}
 	for _, p := range l.Open {
 		if p.Kind == OpenParam && p.Fn == fn {
-			s.Params = append(s.Params, ScaledParam{Param: p.Param, Num: p.Num, Den: p.Den})
+			s.Params = append(s.Params, ScaledParam{Param: p.Param, Path: p.Path, Num: p.Num, Den: p.Den})
 			continue
 		}
 		if p.Kind == OpenParam {

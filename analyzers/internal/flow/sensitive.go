@@ -219,11 +219,7 @@ func (e *engine) encoded(x ssa.Value, enc model.Encoder, at ssa.Instruction) Tai
 	}
 	for _, o := range t.sorted() {
 		if o.Kind == FromParam && o.Encoder == "" {
-			eo := e.origin(originKey{kind: FromParam, fn: o.Fn, param: o.Param, desc: "encoded:" + enc.Name}, func(eo *Origin) {
-				eo.Desc = o.Desc
-				eo.Encoder = enc.Name
-			})
-			out[eo] |= 0
+			out[e.paramOrigin(o.Fn, o.Param, o.Path, enc.Name)] |= 0
 		}
 	}
 	return out

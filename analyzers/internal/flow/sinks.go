@@ -27,7 +27,11 @@ func (e *engine) checkSinks(call ssa.CallInstruction) {
 	c := call.Common()
 	as := args(c)
 	ce := e.calleeOf(c)
-	if ks, ok := e.keySinks[ce.name]; ok {
+	ks, ok := e.keySinks[ce.name]
+	if !ok {
+		ks, ok = e.clientSink(c)
+	}
+	if ok {
 		if ks.Arg < len(as) {
 			info := SinkInfo{Name: ks.Short, Shape: ks.Shape, Validating: ks.Client.ValidatesKeys}
 			e.checkKey(call, as[ks.Arg], e.keyTaint(as[ks.Arg], ks.Shape, call), info, model.AnyUnsafe)
@@ -57,7 +61,13 @@ func (e *engine) checkSinks(call ssa.CallInstruction) {
 			}
 			info := SinkInfo{Name: ps.Sink, Shape: ps.Shape, Validating: ps.Validating, HandWritten: ps.HandWritten, Via: ps.Via}
 			arg := as[ps.Param]
-			e.checkKey(call, arg, e.keyTaint(arg, ps.Shape, call), info, ps.Bytes)
+			var t Taint
+			if ps.Path == "" {
+				t = e.keyTaint(arg, ps.Shape, call)
+			} else {
+				t = e.readPath(arg, ps.Path, call)
+			}
+			e.checkKey(call, arg, t, info, ps.Bytes)
 		}
 		for _, vs := range s.ValueSinks {
 			if vs.Param >= len(as) {
@@ -68,12 +78,14 @@ func (e *engine) checkSinks(call ssa.CallInstruction) {
 			switch {
 			case vs.Item:
 				e.checkItemValue(call, arg, info)
-			case vs.Encoder != "":
+			case vs.Encoder != "" && vs.Path == "":
 				if enc, ok := encoderNamed(vs.Encoder); ok {
 					e.checkValue(call, arg, e.encoded(arg, enc, call), info)
 				}
 			default:
-				e.checkValue(call, arg, e.read(arg, call), info)
+				// A part of an argument: the sensitive fields it holds
+				// travel in its taint.
+				e.checkValue(call, arg, e.readPath(arg, vs.Path, call), info)
 			}
 		}
 		for _, pb := range s.LenSinks {
@@ -81,7 +93,12 @@ func (e *engine) checkSinks(call ssa.CallInstruction) {
 				continue
 			}
 			info := SinkInfo{Name: pb.Sink, Shape: model.KeyString, Validating: pb.Validating, HandWritten: pb.HandWritten, Via: pb.Via}
-			e.checkLength(call, as[pb.Param], info, pb.Budget, pb.Num, pb.Den)
+			if pb.Path == "" {
+				e.checkLength(call, as[pb.Param], info, pb.Budget, pb.Num, pb.Den)
+			} else {
+				l := e.taintLength(e.readPath(as[pb.Param], pb.Path, call), "a value read from memory")
+				e.checkLengthOf(call, as[pb.Param], l, pb.Num, pb.Den, nil, info, pb.Budget)
+			}
 		}
 	}
 }
@@ -113,6 +130,7 @@ func (e *engine) checkKey(call ssa.CallInstruction, key ssa.Value, t Taint, info
 		if o.Kind == FromParam {
 			ps := ParamSink{
 				Param:       o.Param,
+				Path:        o.Path,
 				Bytes:       bytes,
 				Shape:       paramShape(o.Fn.Params[o.Param].Type(), info.Shape),
 				Sink:        info.Name,
@@ -187,6 +205,7 @@ func (e *engine) checkLengthOf(call ssa.CallInstruction, key ssa.Value, own Leng
 		}
 		pb := ParamBudget{
 			Param:       p.Param,
+			Path:        p.Path,
 			Budget:      limit - l.Max,
 			Num:         p.Num,
 			Den:         p.Den,
@@ -195,7 +214,7 @@ func (e *engine) checkLengthOf(call ssa.CallInstruction, key ssa.Value, own Leng
 			HandWritten: info.HandWritten,
 			Via:         append([]string{wrapperName(p.Fn)}, info.Via...),
 		}
-		if info.Shape == model.ItemKey && p.Fn.Params[p.Param].Type() == key.Type() {
+		if info.Shape == model.ItemKey && p.Path == "" && p.Fn.Params[p.Param].Type() == key.Type() {
 			continue // an Item parameter: its Key is checked where it is built
 		}
 		if e.summary(p.Fn).addBudget(pb) {
@@ -224,7 +243,7 @@ func (e *engine) checkLengthOf(call ssa.CallInstruction, key ssa.Value, own Leng
 func (e *engine) checkItemValue(call ssa.CallInstruction, item ssa.Value, info SinkInfo) {
 	root, path := e.addr(item)
 	t := e.heapUnder(root, path+".Value")
-	mergeInto(&t, e.vals[root], model.AnyUnsafe)
+	mergeInto(&t, e.rootTaint(root, path+".Value"), model.AnyUnsafe)
 	if p, ok := root.(*ssa.Parameter); ok && p == item {
 		// A wrapper that stores the caller's Item: the caller's Value is checked.
 		if idx := paramIndex(p); idx >= 0 {
@@ -264,7 +283,7 @@ func (e *engine) checkValue(call ssa.CallInstruction, value ssa.Value, t Taint, 
 			if o.Fn.Params[o.Param].Type() != nil && model.SourceTypes[o.Fn.Params[o.Param].Type().String()] {
 				continue
 			}
-			vs := ValueSink{Param: o.Param, Encoder: o.Encoder, Sink: info.Name, Via: append([]string{wrapperName(o.Fn)}, info.Via...)}
+			vs := ValueSink{Param: o.Param, Path: o.Path, Encoder: o.Encoder, Sink: info.Name, Via: append([]string{wrapperName(o.Fn)}, info.Via...)}
 			if e.summary(o.Fn).addValueSink(vs) {
 				e.changed = true
 			}

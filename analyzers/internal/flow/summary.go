@@ -36,9 +36,11 @@ type Summary struct {
 	Validator bool
 }
 
-// ParamSink says that argument Param reaches a memcache key.
+// ParamSink says that argument Param, or its part Path (".prefix" of a
+// receiver, "" for all of it), reaches a memcache key.
 type ParamSink struct {
 	Param int
+	Path  string
 	// Bytes are the unsafe bytes of the argument that still reach the key
 	// after whatever the function does to it.
 	Bytes model.ByteSet
@@ -59,6 +61,7 @@ type ParamSink struct {
 // Encoder ("" for the bytes themselves); Item: the argument is the *Item.
 type ValueSink struct {
 	Param   int
+	Path    string
 	Encoder string
 	Item    bool
 	Sink    string
@@ -72,9 +75,50 @@ type EncodedReturn struct {
 	Encoder string
 }
 
+// maxParts bounds how many parts of one parameter (or, for returned
+// origins, places in the result) a summary tells apart in detail; further
+// ones are recorded for their first field, which stands for everything
+// under it. Generated code copying wide structs into each other, or
+// wrappers calling each other through an interface field (c.next.c.next
+// ...), would otherwise give summaries of thousands of parts.
+const maxParts = 16
+
+// coarsen returns the first field of part once n parts are recorded.
+func coarsen(part string, n int) string {
+	if n < maxParts {
+		return part
+	}
+	return firstField(part)
+}
+
+// firstField returns the first field of a part: ".c" of ".c.next.prefix".
+func firstField(part string) string {
+	for i := 1; i < len(part); i++ {
+		if isSep(part[i]) {
+			return part[:i]
+		}
+	}
+	return part
+}
+
+// countParts counts the elements of list for which part says they are
+// about a part of the same thing.
+func countParts[T any](list []T, part func(T) bool) int {
+	n := 0
+	for _, x := range list {
+		if part(x) {
+			n++
+		}
+	}
+	return n
+}
+
 func (s *Summary) addValueSink(v ValueSink) bool {
+	if v.Path != "" {
+		v.Path = coarsen(v.Path, countParts(s.ValueSinks, func(q ValueSink) bool { return q.Param == v.Param && q.Path != "" }))
+	}
 	for _, q := range s.ValueSinks {
-		if q.Param == v.Param && q.Encoder == v.Encoder && q.Sink == v.Sink && q.Item == v.Item {
+		if q.Param == v.Param && q.Path == v.Path && q.Encoder == v.Encoder && q.Sink == v.Sink && q.Item == v.Item {
 			return false
 		}
 	}
@@ -96,6 +140,7 @@ func (s *Summary) addEncodedReturn(param int, enc string) bool {
 // memcache key in which Budget bytes are left for it.
 type ParamBudget struct {
 	Param       int
+	Path        string
 	Budget      int
 	Num, Den    int
 	Sink        string
@@ -116,9 +161,12 @@ const widenAfter = 8
 // whether s changed.
 func (s *Summary) addBudget(p ParamBudget) bool {
 	p.Budget = max(p.Budget, -1)
+	if p.Path != "" {
+		p.Path = coarsen(p.Path, countParts(s.LenSinks, func(q ParamBudget) bool { return q.Param == p.Param && q.Path != "" }))
+	}
 	for i := range s.LenSinks {
 		q := &s.LenSinks[i]
-		if q.Param == p.Param && q.Sink == p.Sink {
+		if q.Param == p.Param && q.Path == p.Path && q.Sink == p.Sink {
 			if p.Budget*q.Den*p.Num >= q.Budget*p.Den*q.Num && p.Num*q.Den <= q.Num*p.Den {
 				return false
 			}
@@ -140,17 +188,23 @@ func (s *Summary) addBudget(p ParamBudget) bool {
 	return true
 }
 
-// ParamReturn says that argument Param flows to the result with Bytes of its
-// unsafe bytes left.
+// ParamReturn says that argument Param (or its part Path) flows to the
+// result (or to its part At: the field of the struct a constructor
+// returns) with Bytes of its unsafe bytes left.
 type ParamReturn struct {
 	Param int
+	Path  string
+	At    string
 	Bytes model.ByteSet
 }
 
 // ReturnedOrigin is attacker data (or unsafe construction) that the function
 // returns whatever its arguments.
 type ReturnedOrigin struct {
-	Kind  OriginKind
+	Kind OriginKind
+	// At is the part of the result it is returned in: a constructor's
+	// help text in ".help" does not reach a key built from ".prefix".
+	At    string
 	Desc  string
 	Hint  string
 	Bytes model.ByteSet
@@ -166,35 +220,39 @@ func (s *Summary) IsEmpty() bool {
 func (s *Summary) String() string {
 	var parts []string
 	for _, p := range s.Sinks {
-		parts = append(parts, fmt.Sprintf("param %d -> %s key (%s)", p.Param, p.Sink, p.Bytes))
+		parts = append(parts, fmt.Sprintf("param %d%s -> %s key (%s)", p.Param, p.Path, p.Sink, p.Bytes))
 	}
 	for _, r := range s.Returns {
 		if r.Bytes == 0 {
-			parts = append(parts, fmt.Sprintf("param %d -> result (escaped)", r.Param))
+			parts = append(parts, fmt.Sprintf("param %d%s -> result%s (escaped)", r.Param, r.Path, r.At))
 		} else {
-			parts = append(parts, fmt.Sprintf("param %d -> result (%s)", r.Param, r.Bytes))
+			parts = append(parts, fmt.Sprintf("param %d%s -> result%s (%s)", r.Param, r.Path, r.At, r.Bytes))
 		}
 	}
 	for _, o := range s.Origins {
-		parts = append(parts, fmt.Sprintf("returns %s", o.Desc))
+		if o.At != "" {
+			parts = append(parts, fmt.Sprintf("returns %s in result%s", o.Desc, o.At))
+		} else {
+			parts = append(parts, fmt.Sprintf("returns %s", o.Desc))
+		}
 	}
 	for _, v := range s.ValueSinks {
 		enc := v.Encoder
 		if enc == "" {
 			enc = "raw"
 		}
-		parts = append(parts, fmt.Sprintf("param %d -> %s value (%s)", v.Param, v.Sink, enc))
+		parts = append(parts, fmt.Sprintf("param %d%s -> %s value (%s)", v.Param, v.Path, v.Sink, enc))
 	}
 	for _, r := range s.EncodedReturns {
 		parts = append(parts, fmt.Sprintf("param %d -> result (%s)", r.Param, r.Encoder))
 	}
 	for _, b := range s.LenSinks {
-		parts = append(parts, fmt.Sprintf("param %d -> %s key (budget %d)", b.Param, b.Sink, b.Budget))
+		parts = append(parts, fmt.Sprintf("param %d%s -> %s key (budget %d)", b.Param, b.Path, b.Sink, b.Budget))
 	}
 	if r := s.ResultLen; r != nil {
 		bound := strconv.Itoa(r.Max)
 		for _, p := range r.Params {
-			bound += fmt.Sprintf(" + %d/%d*param %d", p.Num, p.Den, p.Param)
+			bound += fmt.Sprintf(" + %d/%d*param %d%s", p.Num, p.Den, p.Param, p.Path)
 		}
 		for _, o := range r.Open {
 			bound += " + " + o.Desc
@@ -212,9 +270,12 @@ func (s *Summary) String() string {
 
 // addSink merges p into s and reports whether s grew.
 func (s *Summary) addSink(p ParamSink) bool {
+	if p.Path != "" {
+		p.Path = coarsen(p.Path, countParts(s.Sinks, func(q ParamSink) bool { return q.Param == p.Param && q.Path != "" }))
+	}
 	for i := range s.Sinks {
 		q := &s.Sinks[i]
-		if q.Param == p.Param && q.Sink == p.Sink && q.Shape == p.Shape {
+		if q.Param == p.Param && q.Path == p.Path && q.Sink == p.Sink && q.Shape == p.Shape {
 			if q.Bytes|p.Bytes == q.Bytes {
 				return false
 			}
@@ -227,18 +288,22 @@ func (s *Summary) addSink(p ParamSink) bool {
 	return true
 }
 
-func (s *Summary) addReturn(param int, bytes model.ByteSet) bool {
+func (s *Summary) addReturn(p ParamReturn) bool {
+	if p.Path != "" || p.At != "" {
+		n := countParts(s.Returns, func(q ParamReturn) bool { return q.Param == p.Param && (q.Path != "" || q.At != "") })
+		p.Path, p.At = coarsen(p.Path, n), coarsen(p.At, n)
+	}
 	for i := range s.Returns {
-		if r := &s.Returns[i]; r.Param == param {
-			if r.Bytes|bytes == r.Bytes {
+		if r := &s.Returns[i]; r.Param == p.Param && r.Path == p.Path && r.At == p.At {
+			if r.Bytes|p.Bytes == r.Bytes {
 				return false
 			}
-			r.Bytes |= bytes
+			r.Bytes |= p.Bytes
 			return true
 		}
 	}
-	s.Returns = append(s.Returns, ParamReturn{Param: param, Bytes: bytes})
-	sort.Slice(s.Returns, func(i, j int) bool { return s.Returns[i].Param < s.Returns[j].Param })
+	s.Returns = append(s.Returns, p)
+	sort.SliceStable(s.Returns, func(i, j int) bool { return s.Returns[i].Param < s.Returns[j].Param })
 	return true
 }
 
@@ -247,9 +312,12 @@ func (s *Summary) addReturn(param int, bytes model.ByteSet) bool {
 // seen: keeping every path would let the summaries of mutually calling
 // functions grow with the number of paths between them.
 func (s *Summary) addOrigin(o ReturnedOrigin) bool {
+	if o.At != "" {
+		o.At = coarsen(o.At, countParts(s.Origins, func(q ReturnedOrigin) bool { return q.Desc == o.Desc && q.Kind == o.Kind && q.At != "" }))
+	}
 	for i := range s.Origins {
 		q := &s.Origins[i]
-		if q.Desc == o.Desc && q.Kind == o.Kind {
+		if q.Desc == o.Desc && q.Kind == o.Kind && q.At == o.At {
 			changed := false
 			if q.Bytes|o.Bytes != q.Bytes {
 				q.Bytes |= o.Bytes
@@ -291,7 +359,7 @@ func (s *Summary) mergeResultLen(l *LenSummary) bool {
 		}
 	}
 	for _, p := range l.Params {
-		i := slices.IndexFunc(r.Params, func(q ScaledParam) bool { return q.Param == p.Param })
+		i := slices.IndexFunc(r.Params, func(q ScaledParam) bool { return q.Param == p.Param && q.Path == p.Path })
 		switch {
 		case i < 0:
 			r.Params, changed = append(r.Params, p), true

@@ -32,9 +32,14 @@ type Origin struct {
 	Desc string
 	// Pos is where it enters the current package; NoPos for parameters.
 	Pos token.Pos
-	// Fn and Param identify a FromParam origin.
+	// Fn and Param identify a FromParam origin, and Path the part of
+	// the parameter read (".cfg.prefix" of a receiver c read as
+	// c.cfg.prefix), "" for the whole: summaries then say which part of
+	// an argument goes where, so that a receiver's help text does not
+	// taint the key its prefix field builds.
 	Fn    *ssa.Function
 	Param int
+	Path  string
 	// Field is the declaration of a FromSensitive field.
 	Field *types.Var
 	// Encoder is the serializer a FromSensitive field or a FromParam

@@ -22,15 +22,12 @@ func (e *engine) visit(fn *ssa.Function) {
 func (e *engine) transfer(instr ssa.Instruction) {
 	switch in := instr.(type) {
 	case *ssa.Store:
-		if src, ok := in.Val.(*ssa.UnOp); ok && src.Op == token.MUL && isStruct(in.Val.Type()) {
-			e.copyStruct(in.Addr, src.X)
-			return
-		}
-		e.store(in.Addr, e.read(in.Val, in))
+		root, path := e.addr(in.Addr)
+		e.storeValue(root, path, in.Val, in)
 	case *ssa.MapUpdate:
-		t := e.read(in.Value, in)
-		mergeInto(&t, e.read(in.Key, in), model.AnyUnsafe)
-		e.store(in.Map, t)
+		root, path := e.addr(in.Map)
+		e.storeAt(root, path+mapKeys, e.read(in.Key, in))
+		e.storeValue(root, path+mapValues, in.Value, in)
 	case *ssa.Send:
 		e.store(in.Chan, e.read(in.X, in))
 	case *ssa.MakeClosure:
@@ -55,6 +52,35 @@ func (e *engine) transfer(instr ssa.Instruction) {
 	case ssa.Value:
 		e.setVal(in, e.valueTaint(in))
 	}
+}
+
+// storeValue stores v at part path of root: a struct whose fields the
+// engine tracks apart is copied field by field, and so is the struct a
+// pointer points to (its fields become parts under path: c.inner =
+// &inner{...} keeps inner's help text out of c.inner.prefix); anything
+// else is stored as a whole.
+func (e *engine) storeValue(root ssa.Value, path string, v ssa.Value, at ssa.Instruction) {
+	switch {
+	case isStruct(v.Type()):
+		if sr, sp, ok := e.valueAddr(v); ok {
+			e.copyParts(root, path, sr, sp, v.Type())
+			return
+		}
+	case structPointer(v.Type()):
+		// A struct that points to itself (n.next = n) would copy its
+		// own parts into ever longer paths: it is stored whole.
+		if sr, sp := e.addr(v); sr != root {
+			if _, isConst := v.(*ssa.Const); isConst {
+				break
+			}
+			e.copyParts(root, path, sr, sp, v.Type().Underlying().(*types.Pointer).Elem())
+			if sr != v {
+				e.storeAt(root, path, e.vals[v])
+			}
+			return
+		}
+	}
+	e.storeAt(root, path, e.read(v, at))
 }
 
 func (e *engine) bind(fv *ssa.FreeVar, v ssa.Value) {
@@ -104,7 +130,14 @@ func (e *engine) valueTaint(v ssa.Value) Taint {
 	case *ssa.Slice:
 		return e.read(x.X, instr)
 	case *ssa.Extract:
-		return e.read(x.Tuple, instr)
+		if m, part, ok := mapRangePart(x); ok {
+			return e.readPath(m, part, instr)
+		}
+		t := e.read(x.Tuple, instr)
+		if _, ok := x.Tuple.(*ssa.Call); ok {
+			mergeInto(&t, e.heapUnder(x.Tuple, tuplePart(x.Index)), model.AnyUnsafe)
+		}
+		return t
 	case *ssa.Field:
 		t := e.fieldValue(x, instr)
 		mergeInto(&t, e.fieldSensitive(x.X.Type(), x.Field, instr), model.AnyUnsafe)
@@ -112,6 +145,9 @@ func (e *engine) valueTaint(v ssa.Value) Taint {
 	case *ssa.Index:
 		return e.read(x.X, instr)
 	case *ssa.Lookup:
+		if isMap(x.X.Type()) {
+			return e.readPath(x.X, mapValues, instr)
+		}
 		return e.read(x.X, instr)
 	case *ssa.Range:
 		return e.read(x.X, instr)
@@ -146,12 +182,17 @@ func (e *engine) read(v ssa.Value, at ssa.Instruction) Taint {
 	}
 	t := e.vals[v]
 	if isAddress(v.Type()) {
+		// An address into memory the engine models (a field, an
+		// element, a pointer loaded from one) reads that memory: its own
+		// taint, derived from the same memory without telling the parts
+		// apart, would only blur it.
 		var out Taint
-		mergeInto(&out, t, model.AnyUnsafe)
 		root, path := e.addr(v)
 		mergeInto(&out, e.heapUnder(root, path), model.AnyUnsafe)
 		if root != v {
-			mergeInto(&out, e.vals[root], model.AnyUnsafe)
+			mergeInto(&out, e.rootTaint(root, path), model.AnyUnsafe)
+		} else {
+			mergeInto(&out, t, model.AnyUnsafe)
 		}
 		if g, ok := root.(*ssa.Global); ok {
 			mergeInto(&out, e.globalSource(g, at), model.AnyUnsafe)

@@ -58,3 +58,79 @@ func tableDriven() {
 		mc.Get(tc.name) // want `the constant "get load err" puts a space`
 	}
 }
+
+// Tables keyed by case name keep keys and values apart.
+func tableByName() {
+	tests := map[string]struct {
+		keys []string
+		want string
+	}{
+		"empty cache": {keys: []string{"a", "b"}},
+		"full cache":  {keys: []string{"c"}, want: "hit or miss"},
+	}
+	for name, tc := range tests {
+		mc.GetMulti(tc.keys)
+		mc.Get(tc.keys[0])
+		mc.Get(name) // want `the constant "empty cache" puts a space`
+	}
+	for _, tc := range tests {
+		mc.Get(tc.keys[0])
+	}
+	mc.Get(tests["empty cache"].keys[0])
+}
+
+// A struct that also holds metric help texts: only the fields that reach
+// the key count, through the receiver as through any parameter.
+type metricsCache struct {
+	mc     *memcache.Client
+	prefix string
+	help   string
+	inner  *innerCache
+}
+
+type innerCache struct {
+	mc     *memcache.Client
+	prefix string
+	help   string
+}
+
+func newMetricsCache(prefix string) *metricsCache {
+	return &metricsCache{
+		mc:     mc,
+		prefix: prefix,
+		help:   "Total number of requests to the cache.",
+		inner:  &innerCache{mc: mc, prefix: "i:", help: "Total number of misses."},
+	}
+}
+
+func (c *metricsCache) get(key string) {
+	c.mc.Get(c.prefix + key)
+}
+
+func (c *metricsCache) getInner(key string) {
+	c.inner.get(key)
+}
+
+func (c *innerCache) get(key string) {
+	c.mc.Get(c.prefix + key)
+}
+
+func useMetricsCache() {
+	c := newMetricsCache("m:")
+	c.get("k")
+	c.getInner("k")
+	newMetricsCache("users ").get("k") // want `the constant "users " puts a space into the memcache key of \(\*memcache\.Client\)\.Get through \(\*construct\.metricsCache\)\.get`
+}
+
+// keyAndReason returns a key and, beside it, a text for the log: the
+// text's spaces are not in the key.
+func keyAndReason(id int) (string, string) {
+	return fmt.Sprintf("user:%d", id), fmt.Sprintf("user %d was not found", id)
+}
+
+func useKeyAndReason(id int) {
+	key, reason := keyAndReason(id)
+	fmt.Println(reason)
+	mc.Get(key)
+	mc.Get(reason) // want `the format "user %d was not found" returned by construct\.keyAndReason puts a space into the memcache key`
+}

@@ -27,3 +27,26 @@ func (m mapCache) Fetch(key string) ([]byte, error) { return m[key], nil }
 func handler(c Cache, r *http.Request) {
 	c.Fetch(r.FormValue("k")) // want `request data \(r\.FormValue\) reaches the memcache key of \(\*memcache\.Client\)\.Get through \(\*iface\.mcCache\)\.Fetch unescaped`
 }
+
+// backend is satisfied by *memcache.Client (and by fakes in tests): the
+// keys passed through it reach memcached.
+type backend interface {
+	GetMulti(keys []string) (map[string]*memcache.Item, error)
+	Set(item *memcache.Item) error
+}
+
+type remote struct{ b backend }
+
+func (s *remote) load(r *http.Request) {
+	s.b.GetMulti([]string{r.FormValue("k")})              // want `request data \(r\.FormValue\) reaches the memcache key of \(\*memcache\.Client\)\.GetMulti unescaped`
+	s.b.Set(&memcache.Item{Key: "p:" + r.FormValue("p")}) // want `request data \(r\.FormValue\) reaches the Key of the Item passed to \(\*memcache\.Client\)\.Set unescaped`
+}
+
+// notClient has a Get that *memcache.Client does not have: not a sink.
+type notClient interface {
+	Get(key string) ([]byte, error)
+}
+
+func other(c notClient, r *http.Request) {
+	c.Get(r.FormValue("k"))
+}

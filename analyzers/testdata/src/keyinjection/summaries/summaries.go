@@ -53,7 +53,7 @@ func (s *Store) Spaceless(k string) error { // want Spaceless:`param 1 -> \(\*me
 var keyRE = regexp.MustCompile(`^[a-z0-9]{1,32}$`)
 
 // Checked validates its parameter: it is no sink (the receiver's prefix is).
-func (s *Store) Checked(k string) error { // want Checked:`^cacheflow\(param 0 -> \(\*memcache\.Client\)\.Get key \(a space, CR/LF or other control byte\); param 0 -> \(\*memcache\.Client\)\.Get key \(budget 250\)\)$`
+func (s *Store) Checked(k string) error { // want Checked:`^cacheflow\(param 0\.prefix -> \(\*memcache\.Client\)\.Get key \(a space, CR/LF or other control byte\); param 0\.prefix -> \(\*memcache\.Client\)\.Get key \(budget 250\)\)$`
 	if !keyRE.MatchString(k) {
 		return nil
 	}
@@ -61,7 +61,7 @@ func (s *Store) Checked(k string) error { // want Checked:`^cacheflow\(param 0 -
 }
 
 // Hashed hashes its parameter: it is no sink (the receiver's prefix is).
-func (s *Store) Hashed(k string) error { // want Hashed:`^cacheflow\(param 0 -> \(\*memcache\.Client\)\.Get key \(a space, CR/LF or other control byte\); param 0 -> \(\*memcache\.Client\)\.Get key \(budget 250\)\)$`
+func (s *Store) Hashed(k string) error { // want Hashed:`^cacheflow\(param 0\.prefix -> \(\*memcache\.Client\)\.Get key \(a space, CR/LF or other control byte\); param 0\.prefix -> \(\*memcache\.Client\)\.Get key \(budget 250\)\)$`
 	sum := sha256.Sum256([]byte(k))
 	return s.Get(hex.EncodeToString(sum[:]))
 }
@@ -147,4 +147,38 @@ func Pong(n int) string { // want Pong:`cacheflow\(returns the constant "a b"; l
 		return Ping(n)
 	}
 	return Ping(n-1) + Pong(n-1)
+}
+
+type backend interface {
+	Get(key string) (*memcache.Item, error)
+}
+
+// ViaBackend reaches the client through an interface it implements.
+func ViaBackend(b backend, key string) error { // want ViaBackend:`param 1 -> \(\*memcache\.Client\)\.Get key`
+	_, err := b.Get(key)
+	return err
+}
+
+// Matches returns its reason beside the verdict: each result of several
+// is summarized on its own.
+func Matches(id string, n int) (bool, string) { // want Matches:`^cacheflow\(param 0 -> result#1 \(a space, CR/LF or other control byte\); returns the format "no data for %s within %d" in result#1\)$`
+	if n > 0 {
+		return false, fmt.Sprintf("no data for %s within %d", id, n)
+	}
+	return true, ""
+}
+
+// series stands for an RPC stream whose fields a key is built from.
+type series struct{ block string }
+
+type seriesSource interface {
+	Series(label string) *series
+}
+
+// FanOut builds a key from a field of what an opaque call returns: that
+// field is not a field of the call's arguments, so the summary names the
+// arguments whole.
+func FanOut(mc *memcache.Client, src seriesSource, label string) { // want FanOut:`^cacheflow\(param 1 -> \(\*memcache\.Client\)\.Get key \(a space, CR/LF or other control byte\); param 2 -> \(\*memcache\.Client\)\.Get key \(a space, CR/LF or other control byte\)`
+	s := src.Series(label)
+	mc.Get("b:" + s.block)
 }
