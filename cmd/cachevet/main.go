@@ -31,12 +31,14 @@
 // Standalone, cachevet asks go list for the import graph and the
 // compiler's export data, as gosec does, and type-checks from source only
 // the packages named on the command line and the dependencies that can
-// change a finding: those that import a memcache client or a source the
-// model knows (net/http, net, os, the web frameworks, configured sources
-// and sinks), hold a hand-written memcached command or a cachevet
-// directive, import such a package, or belong to the main module. The
-// rest is read from export data, and calls into it pass their arguments'
-// bytes through. -prune=false loads everything from source, as the stock
+// change a finding: those that belong to the main module (or a workspace
+// or directory replacement), and dependencies that import a memcache
+// client, a web framework the model knows or a configured source or sink,
+// hold a hand-written memcached command (a verb such as "get " and a
+// \r\n in one file) or a cachevet directive, or import such a package.
+// Importing net/http, net or os does not make a dependency relevant: nearly
+// every one does. The rest is read from export data, and calls into it
+// pass their arguments' bytes through. -prune=false loads everything from source, as the stock
 // go/analysis driver does; the findings are the same. Under go vet, the
 // same rule makes the tool skip the analysis of the other dependencies
 // (they are type-checked without function bodies, for their types only).

@@ -91,11 +91,27 @@ func (r *Relevance) Relevant(p PackageInfo, mentionsProtocol bool) bool {
 		return true
 	}
 	for _, imp := range p.Imports {
-		if r.modelled[imp] {
+		if r.modelled[imp] && !standard(imp) {
 			return true
 		}
 	}
 	return false
+}
+
+// standard reports whether path names a package of the standard library:
+// its first element has no dot.
+//
+// A dependency does not become relevant by importing a modelled package of
+// the standard library (net/http, net, os): nearly every SDK and
+// middleware does, to send requests or read files, and analyzing them all
+// would load most of a program from source. Request data reaches a key
+// through the user's own handlers and through the frameworks the model
+// names (gin, echo, chi, gorilla/mux); a third-party helper that reads a
+// request for its caller (realip.FromRequest(r)) is opaque, and passes on
+// only what its arguments carry.
+func standard(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
 }
 
 func isClient(path string) bool {
@@ -109,22 +125,38 @@ func isClient(path string) bool {
 
 // protocolMarkers are the texts that make a package relevant whatever it
 // imports: the start of a string literal holding a memcached command
-// (`"get `, "`set ", ...) and cachevet's function directives.
+// (`"get `, "`set ", ...), together with the escaped line end `\r\n` that
+// ends one, in the same file. A verb alone is too common ("add headers",
+// "get token"); a command line without its line end is not one.
+// cachevet's function directives are markers on their own.
 var protocolMarkers = func() [][]byte {
 	var ms [][]byte
 	for _, v := range model.CommandVerbs {
 		ms = append(ms, []byte(`"`+v+` `), []byte("`"+v+" "))
 	}
-	ms = append(ms, []byte("//cachevet:sanitizer"), []byte("//cachevet:validator"))
 	return ms
 }()
 
-// MentionsProtocol reports whether Go source text holds a protocolMarker.
-// It reads the raw text, so it also matches markers in comments: it is a
-// superset of what the analyzer finds in the syntax tree, which keeps a
-// driver that selects packages by it from missing one the analyzer would
-// analyze.
+var (
+	lineEnd    = []byte(`\r\n`)
+	directives = [][]byte{[]byte("//cachevet:sanitizer"), []byte("//cachevet:validator")}
+)
+
+// MentionsProtocol reports whether the Go source text of one file holds a
+// protocolMarker and a line end, or a directive. It reads the raw text, so
+// it also matches markers in comments: it is a superset of what the
+// analyzer finds in the syntax tree, which keeps a driver that selects
+// packages by it from missing one the analyzer would analyze.
 func MentionsProtocol(src []byte) bool {
+	for _, d := range directives {
+		if bytes.Contains(src, d) {
+			return true
+		}
+	}
+	return hasVerb(src) && bytes.Contains(src, lineEnd)
+}
+
+func hasVerb(src []byte) bool {
 	for _, m := range protocolMarkers {
 		if bytes.Contains(src, m) {
 			return true
@@ -134,12 +166,23 @@ func MentionsProtocol(src []byte) bool {
 }
 
 // mentionsProtocol is MentionsProtocol on parsed files: string literals
-// and comments.
+// and comments, file by file.
 func mentionsProtocol(files []*ast.File) bool {
 	for _, f := range files {
+		var verb, end bool
+		see := func(text string) bool {
+			for _, d := range directives {
+				if strings.Contains(text, string(d)) {
+					return true
+				}
+			}
+			verb = verb || hasVerb([]byte(text))
+			end = end || strings.Contains(text, string(lineEnd))
+			return verb && end
+		}
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
-				if MentionsProtocol([]byte(c.Text)) {
+				if see(c.Text) {
 					return true
 				}
 			}
@@ -149,7 +192,7 @@ func mentionsProtocol(files []*ast.File) bool {
 			if found {
 				return false
 			}
-			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && MentionsProtocol([]byte(lit.Value)) {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && see(lit.Value) {
 				found = true
 			}
 			return true

@@ -51,7 +51,9 @@ func TestRelevance(t *testing.T) {
 		{"a plain dependency", dep, false, false},
 		{"a dependency with a command in its text", dep, true, true},
 		{"a dependency importing a relevant package", with(dep, func(p *PackageInfo) { p.ImportsRelevant = true }), false, true},
-		{"a dependency importing net/http", with(dep, func(p *PackageInfo) { p.Imports = append(p.Imports, "net/http") }), false, true},
+		{"a dependency importing net/http", with(dep, func(p *PackageInfo) { p.Imports = append(p.Imports, "net/http") }), false, false},
+		{"a dependency importing a modelled framework", with(dep, func(p *PackageInfo) { p.Imports = append(p.Imports, "github.com/labstack/echo/v4") }), false, true},
+		{"the user's own code importing net/http", with(dep, func(p *PackageInfo) { p.Versioned = false; p.Imports = append(p.Imports, "net/http") }), false, true},
 		{"a dependency importing a client", with(dep, func(p *PackageInfo) { p.Imports = []string{"github.com/bradfitz/gomemcache/memcache"} }), false, true},
 		{"the user's own code", with(dep, func(p *PackageInfo) { p.Versioned = false }), false, true},
 		{"the standard library", PackageInfo{Path: "net/http", Standard: true, Imports: []string{"net"}, ImportsRelevant: true}, true, false},
@@ -82,15 +84,17 @@ func TestRelevanceOfConfiguredNames(t *testing.T) {
 
 func TestMentionsProtocol(t *testing.T) {
 	for src, want := range map[string]bool{
-		"fmt.Fprintf(w, \"get %s\\r\\n\", k)":      true,
-		"io.WriteString(c, `set ` + k)":            true,
-		"//cachevet:sanitizer\nfunc clean() {}":    true,
-		"//cachevet:validator":                     true,
-		"errors.New(\"cannot get user\")":          false,
-		"fmt.Errorf(\"target: %w\", err)":          false,
-		"log.Print(\"getter \")":                   false,
-		"var getKey = \"key\"":                     false,
-		"fmt.Fprintf(w, \"incr %s 1\\r\\n\", key)": true,
+		"fmt.Fprintf(w, \"get %s\\r\\n\", k)":        true,
+		"io.WriteString(c, `set ` + k + \"\\r\\n\")": true,
+		"io.WriteString(c, `set ` + k)":              false,
+		"b.WriteString(\"add headers \")":            false,
+		"//cachevet:sanitizer\nfunc clean() {}":      true,
+		"//cachevet:validator":                       true,
+		"errors.New(\"cannot get user\")":            false,
+		"fmt.Errorf(\"target: %w\", err)":            false,
+		"log.Print(\"getter \")":                     false,
+		"var getKey = \"key\"":                       false,
+		"fmt.Fprintf(w, \"incr %s 1\\r\\n\", key)":   true,
 	} {
 		if got := MentionsProtocol([]byte(src)); got != want {
 			t.Errorf("MentionsProtocol(%q) = %v, want %v", src, got, want)
@@ -103,10 +107,12 @@ func TestMentionsProtocol(t *testing.T) {
 // analyzer analyzes.
 func TestMentionsProtocolInSyntax(t *testing.T) {
 	for src, want := range map[string]bool{
-		"package p\nvar f = \"get %s\\r\\n\"":          true,
-		"package p\n//cachevet:sanitizer\nfunc c() {}": true,
-		"package p\n// sends \"get key\"\nfunc s() {}": true,
-		"package p\nvar get, set = 1, 2":               false,
+		"package p\nvar f = \"get %s\\r\\n\"":                true,
+		"package p\n//cachevet:sanitizer\nfunc c() {}":       true,
+		"package p\n// sends \"get key\\r\\n\"\nfunc s() {}": true,
+		"package p\nvar f = \"get \" // then \\r\\n":         true,
+		"package p\nvar f = \"add headers \"":                false,
+		"package p\nvar get, set = 1, 2":                     false,
 	} {
 		f, err := parser.ParseFile(token.NewFileSet(), "p.go", src, parser.ParseComments)
 		if err != nil {
