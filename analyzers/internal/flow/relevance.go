@@ -124,15 +124,17 @@ func isClient(path string) bool {
 }
 
 // protocolMarkers are the texts that make a package relevant whatever it
-// imports: the start of a string literal holding a memcached command
-// (`"get `, "`set ", ...), together with the escaped line end `\r\n` that
-// ends one, in the same file. A verb alone is too common ("add headers",
-// "get token"); a command line without its line end is not one.
+// imports: a string literal holding just a memcached command verb and its
+// space (`"get "`, "`set `"), or starting a format with one (`"get %`),
+// together with the escaped line end `\r\n` that ends a command, in the
+// same file. These are how command lines are written by hand ("get " + key
+// + "\r\n", fmt.Fprintf(w, "get %s\r\n", key)); a verb starting prose
+// ("get authorization token: %v", "add headers") is not one.
 // cachevet's function directives are markers on their own.
 var protocolMarkers = func() [][]byte {
 	var ms [][]byte
 	for _, v := range model.CommandVerbs {
-		ms = append(ms, []byte(`"`+v+` `), []byte("`"+v+" "))
+		ms = append(ms, []byte(`"`+v+` "`), []byte(`"`+v+` %`), []byte("`"+v+" `"), []byte("`"+v+" %"))
 	}
 	return ms
 }()

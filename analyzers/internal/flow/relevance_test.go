@@ -84,17 +84,19 @@ func TestRelevanceOfConfiguredNames(t *testing.T) {
 
 func TestMentionsProtocol(t *testing.T) {
 	for src, want := range map[string]bool{
-		"fmt.Fprintf(w, \"get %s\\r\\n\", k)":        true,
-		"io.WriteString(c, `set ` + k + \"\\r\\n\")": true,
-		"io.WriteString(c, `set ` + k)":              false,
-		"b.WriteString(\"add headers \")":            false,
-		"//cachevet:sanitizer\nfunc clean() {}":      true,
-		"//cachevet:validator":                       true,
-		"errors.New(\"cannot get user\")":            false,
-		"fmt.Errorf(\"target: %w\", err)":            false,
-		"log.Print(\"getter \")":                     false,
-		"var getKey = \"key\"":                       false,
-		"fmt.Fprintf(w, \"incr %s 1\\r\\n\", key)":   true,
+		"fmt.Fprintf(w, \"get %s\\r\\n\", k)":                                    true,
+		"io.WriteString(c, `set ` + k + \"\\r\\n\")":                             true,
+		"io.WriteString(c, `set ` + k)":                                          false,
+		"b.WriteString(\"add headers \")":                                        false,
+		"fmt.Errorf(\"get token: %v\", err); strings.ContainsAny(t, \"\\r\\n\")": false,
+		"w.WriteString(\"gets \" + k + \"\\r\\n\")":                              true,
+		"//cachevet:sanitizer\nfunc clean() {}":                                  true,
+		"//cachevet:validator":                                                   true,
+		"errors.New(\"cannot get user\")":                                        false,
+		"fmt.Errorf(\"target: %w\", err)":                                        false,
+		"log.Print(\"getter \")":                                                 false,
+		"var getKey = \"key\"":                                                   false,
+		"fmt.Fprintf(w, \"incr %s 1\\r\\n\", key)":                               true,
 	} {
 		if got := MentionsProtocol([]byte(src)); got != want {
 			t.Errorf("MentionsProtocol(%q) = %v, want %v", src, got, want)
@@ -107,12 +109,12 @@ func TestMentionsProtocol(t *testing.T) {
 // analyzer analyzes.
 func TestMentionsProtocolInSyntax(t *testing.T) {
 	for src, want := range map[string]bool{
-		"package p\nvar f = \"get %s\\r\\n\"":                true,
-		"package p\n//cachevet:sanitizer\nfunc c() {}":       true,
-		"package p\n// sends \"get key\\r\\n\"\nfunc s() {}": true,
-		"package p\nvar f = \"get \" // then \\r\\n":         true,
-		"package p\nvar f = \"add headers \"":                false,
-		"package p\nvar get, set = 1, 2":                     false,
+		"package p\nvar f = \"get %s\\r\\n\"":               true,
+		"package p\n//cachevet:sanitizer\nfunc c() {}":      true,
+		"package p\n// sends \"get %s\\r\\n\"\nfunc s() {}": true,
+		"package p\nvar f = \"get \" // then \\r\\n":        true,
+		"package p\nvar f = \"add headers \"":               false,
+		"package p\nvar get, set = 1, 2":                    false,
 	} {
 		f, err := parser.ParseFile(token.NewFileSet(), "p.go", src, parser.ParseComments)
 		if err != nil {
