@@ -20,7 +20,7 @@ import (
 const configFixture = "testdata/config"
 
 // buildCachevet builds the command into a temporary directory.
-func buildCachevet(t *testing.T) (bin, goBin string) {
+func buildCachevet(t testing.TB) (bin, goBin string) {
 	t.Helper()
 	goBin, err := exec.LookPath("go")
 	if err != nil {

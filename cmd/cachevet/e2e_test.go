@@ -254,7 +254,7 @@ type result struct {
 	code           int
 }
 
-func run(t *testing.T, cmd *exec.Cmd) result {
+func run(t testing.TB, cmd *exec.Cmd) result {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -277,7 +277,7 @@ func copyFixture(t *testing.T) string {
 	return copyDir(t, fixtureDir)
 }
 
-func copyDir(t *testing.T, src string) string {
+func copyDir(t testing.TB, src string) string {
 	t.Helper()
 	dst, err := filepath.EvalSymlinks(t.TempDir())
 	if err != nil {
