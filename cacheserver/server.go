@@ -130,3 +130,7 @@ func (s *Server) WriteSlabClasses(w io.Writer) {
 		fmt.Fprintf(w, "slab class %3d: chunk size %9d perslab %7d\n", id, c.size, c.perPage)
 	}
 }
+
+// MaxBytes returns the current item memory limit: Config.MaxBytes, or the
+// value of the last cache_memlimit command.
+func (s *Server) MaxBytes() int64 { return s.store.maxBytes() }

@@ -13,17 +13,25 @@ import (
 // its heap: a million 100-byte items made the process about twice as large
 // as memcached. memcached's footprint is its slabs, so the server should
 // stay close to its live data instead. After every collection the memory
-// limit is set to the runtime's non-heap memory plus the live heap plus a
-// headroom of gcHeadroomDiv-th of it (at least gcHeadroomMin): large caches
-// then collect when they have grown by about 6%, and the scavenger returns
-// the rest to the OS, while a small heap (up to gcHeadroomMin live) keeps
-// the GOGC=100 pacing, so request-heavy workloads on a small cache pay
-// nothing for it. The limit is recomputed from the live heap after every
-// cycle, so it always stays above the live data and cannot make the
-// collector spin; the runtime's own GC CPU limiter bounds the rest.
-// A fixed limit derived from -m would not do: -m caps memcached's slab
-// accounting, not the process, and says nothing about a cache filled to
-// a fraction of it (the usual case), which would still double its heap.
+// limit is set to the runtime's non-heap memory, plus the heap's own
+// fragmentation (memory the runtime holds but cannot use, which the limit
+// counts), plus the live heap, plus a headroom for new allocations of
+// gcHeadroomDiv-th of the live heap or a minimum, whichever is larger:
+// large caches then collect when they have grown by about 6%, and the
+// scavenger returns the rest to the OS. The limit is recomputed from the
+// live heap after every cycle, so it always stays above the live data and
+// cannot make the collector spin; the runtime's own GC CPU limiter bounds
+// the rest.
+//
+// The minimum keeps small heaps on about GOGC=100 pacing, so that
+// request-heavy workloads on a small cache pay little for collections. It
+// is gcHeadroomMin, or gcHeadroomDiv-th of -m when that is smaller: a full
+// -m 64 cache holds about 63 MiB of items and table, and 16 MiB on top of
+// that made the process 30% larger than -m (memcached stays within 11%);
+// a cache of -m 64 stays within -m/16 of its live data however full it is.
+// A fixed limit derived from -m alone would not do: -m caps memcached's
+// slab accounting, not the process, and says nothing about a cache filled
+// to a fraction of it (the usual case), which would still double its heap.
 const (
 	gcHeadroomDiv = 16
 	gcHeadroomMin = 16 << 20
@@ -41,24 +49,25 @@ var gcSamples = []metrics.Sample{
 var gcTracking sync.Once
 
 // trackLiveHeap installs the memory limit described above and keeps it
-// updated after each garbage collection.
-func trackLiveHeap() {
+// updated after each garbage collection. maxBytes reports the cache's
+// current -m (cache_memlimit may change it).
+func trackLiveHeap(maxBytes func() int64) {
 	gcTracking.Do(func() {
-		setGCLimit()
-		armGCHook()
+		setGCLimit(maxBytes())
+		armGCHook(maxBytes)
 	})
 }
 
 // armGCHook runs setGCLimit after the next collection, and re-arms itself.
-func armGCHook() {
+func armGCHook(maxBytes func() int64) {
 	sentinel := new([16]byte)
 	runtime.AddCleanup(sentinel, func(struct{}) {
-		setGCLimit()
-		armGCHook()
+		setGCLimit(maxBytes())
+		armGCHook(maxBytes)
 	}, struct{}{})
 }
 
-func setGCLimit() {
+func setGCLimit(maxBytes int64) {
 	metrics.Read(gcSamples)
 	v := func(i int) int64 {
 		if gcSamples[i].Value.Kind() != metrics.KindUint64 {
@@ -70,10 +79,19 @@ func setGCLimit() {
 		}
 		return int64(u)
 	}
-	live := v(0)
-	nonHeap := v(1) - v(2) - v(3) - v(4) - v(5)
+	live, unused := v(0), v(3)
+	nonHeap := v(1) - v(2) - unused - v(4) - v(5)
 	if nonHeap < 0 {
 		nonHeap = 0
 	}
-	debug.SetMemoryLimit(nonHeap + live + max(live/gcHeadroomDiv, gcHeadroomMin))
+	debug.SetMemoryLimit(nonHeap + unused + live + gcHeadroom(live, maxBytes))
+}
+
+// gcHeadroom is the room for new allocations above the live heap.
+func gcHeadroom(live, maxBytes int64) int64 {
+	floor := int64(gcHeadroomMin)
+	if maxBytes > 0 {
+		floor = min(floor, maxBytes/gcHeadroomDiv)
+	}
+	return max(live/gcHeadroomDiv, floor)
 }
