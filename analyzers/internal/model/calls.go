@@ -67,6 +67,7 @@ const (
 	urlURL  = "(*net/url.URL)."
 	gin     = "(*github.com/gin-gonic/gin.Context)."
 	echo    = "(github.com/labstack/echo/v4.Context)."
+	fiber   = "(*github.com/gofiber/fiber/v2.Ctx)."
 	b64     = "(*encoding/base64.Encoding)."
 	b32     = "(*encoding/base32.Encoding)."
 )
@@ -135,6 +136,23 @@ var CallRules = map[string]CallRule{
 	echo + "FormParams":                 src("request data (c.FormParams)", AnyUnsafe),
 	echo + "Cookie":                     src("a request cookie (c.Cookie)", cookieBytes),
 	echo + "Bind":                       srcInto("the request body (c.Bind)", 1),
+	// fasthttp, under fiber, checks less than net/http: a cookie or a
+	// header value may hold any byte but CR and LF, which the rules do
+	// not tell apart from the rest.
+	fiber + "Params":          src("a route parameter (c.Params)", AnyUnsafe),
+	fiber + "Query":           src("request data (c.Query)", AnyUnsafe),
+	fiber + "Queries":         src("request data (c.Queries)", AnyUnsafe),
+	fiber + "FormValue":       src("request data (c.FormValue)", AnyUnsafe),
+	fiber + "Get":             src("a request header (c.Get)", AnyUnsafe),
+	fiber + "GetReqHeaders":   src("the request headers (c.GetReqHeaders)", AnyUnsafe),
+	fiber + "Cookies":         src("a request cookie (c.Cookies)", AnyUnsafe),
+	fiber + "Body":            src("the request body (c.Body)", AnyUnsafe),
+	fiber + "BodyRaw":         src("the request body (c.BodyRaw)", AnyUnsafe),
+	fiber + "BodyParser":      srcInto("the request body (c.BodyParser)", 1),
+	fiber + "QueryParser":     srcInto("request data (c.QueryParser)", 1),
+	fiber + "ParamsParser":    srcInto("route parameters (c.ParamsParser)", 1),
+	fiber + "ReqHeaderParser": srcInto("the request headers (c.ReqHeaderParser)", 1),
+	fiber + "CookieParser":    srcInto("request cookies (c.CookieParser)", 1),
 
 	// Data read from a server-side connection.
 	"(net.Listener).Accept":        src("data read from an accepted net.Conn", AnyUnsafe),
@@ -266,5 +284,6 @@ var SourceTypes = map[string]bool{
 	"*net/http.Request":                   true,
 	"*github.com/gin-gonic/gin.Context":   true,
 	"github.com/labstack/echo/v4.Context": true,
+	"*github.com/gofiber/fiber/v2.Ctx":    true,
 	"net/http.ResponseWriter":             true,
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/bradfitz/gomemcache/memcache"
 	"github.com/gin-gonic/gin"
 	"github.com/go-chi/chi/v5"
+	"github.com/gofiber/fiber/v2"
 	"github.com/gorilla/mux"
 	grafana "github.com/grafana/gomemcache/memcache"
 	"github.com/labstack/echo/v4"
@@ -98,6 +99,23 @@ func routers(r *http.Request, g *gin.Context, e echo.Context) {
 	}
 	mc.Get(e.QueryParam("q")) // want `request data \(c\.QueryParam\)`
 	mc.Get(e.Param("id"))     // want `a route parameter \(c\.Param\)`
+}
+
+func fiberHandler(c *fiber.Ctx) error {
+	mc.Get("user:" + c.Params("id")) // want `a route parameter \(c\.Params\)`
+	mc.Get(c.Query("q", "default"))  // want `request data \(c\.Query\)`
+	mc.Get(c.Get("X-Tenant"))        // want `a request header \(c\.Get\)`
+	mc.Get(c.Cookies("session"))     // want `a request cookie \(c\.Cookies\)`
+	mc.Get(string(c.Body()))         // want `the request body \(c\.Body\)`
+	var body lookup
+	if c.BodyParser(&body) == nil {
+		mc.Get(body.ID) // want `the request body \(c\.BodyParser\)`
+	}
+	// Locals holds what the application's own middleware stored.
+	if id, ok := c.Locals("userID").(string); ok {
+		mc.Get("user:" + id)
+	}
+	return nil
 }
 
 func commandLine() {
