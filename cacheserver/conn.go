@@ -59,6 +59,7 @@ type conn struct {
 	listenAddr string
 	createdAt  time.Time
 	lastCmd    atomic.Int64 // unix nanos of the last command
+	counters   connCounters
 
 	buf  []byte // read buffer; unread bytes are buf[r:w]
 	r, w int
@@ -235,7 +236,7 @@ func (c *conn) read(p []byte) (int, error) {
 		c.nc.SetReadDeadline(c.srv.now().Add(d))
 	}
 	n, err := c.nc.Read(p)
-	c.srv.stats.bytesRead.Add(uint64(n))
+	c.counters.bytesRead.Add(uint64(n))
 	return n, err
 }
 
@@ -252,7 +253,7 @@ func (c *conn) flush() error {
 		return nil
 	}
 	n, err := c.nc.Write(c.out)
-	c.srv.stats.bytesWritten.Add(uint64(n))
+	c.counters.bytesWritten.Add(uint64(n))
 	c.out = c.out[:0]
 	return err
 }

@@ -182,6 +182,7 @@ func (s *Server) acceptLoop(l *listener) error {
 			defer s.wg.Done()
 			c.serve()
 			s.mu.Lock()
+			s.retireCounters(c)
 			delete(s.conns, c)
 			delete(s.fdsInUse, c.fd)
 			s.mu.Unlock()

@@ -351,9 +351,9 @@ func (c *conn) binaryGet(req *binaryRequest, quiet bool) {
 	var exptime int64
 	if touch {
 		exptime = st.realtime(int32(binary.BigEndian.Uint32(req.extras)))
-		c.srv.stats.touchCmds.Add(1)
+		c.counters.touchCmds.Add(1)
 	} else {
-		c.srv.stats.getCmds.Add(1)
+		c.counters.getCmds.Add(1)
 	}
 	it, found := st.get(string(req.key), true, touch, exptime)
 	c.srv.watch.itemGet(c.fd, req.key, found, int(it.clsid), len(it.value()))

@@ -185,9 +185,9 @@ func (c *conn) processMetaGet(t *tokenLine) {
 		binaryKey: f.keyBinary,
 	})
 	if f.newTTL {
-		c.srv.stats.touchCmds.Add(1)
+		c.counters.touchCmds.Add(1)
 	} else {
-		c.srv.stats.getCmds.Add(1)
+		c.counters.getCmds.Add(1)
 	}
 	c.srv.watch.itemGet(c.fd, key, res.found, int(res.it.clsid), len(res.it.value()))
 	var p []byte
@@ -540,7 +540,7 @@ func (c *conn) processMetaDebug(t *tokenLine) {
 		}
 		key = dec
 	}
-	c.srv.stats.metaCmds.Add(1)
+	c.counters.metaCmds.Add(1)
 	st := c.srv.store
 	it, ok := st.peek(string(key))
 	if !ok {

@@ -199,9 +199,9 @@ func (c *conn) processGet(t *tokenLine, withCAS, touch bool) {
 			}
 			it, found := c.srv.store.get(string(key), true, touch, exptime)
 			if touch {
-				c.srv.stats.touchCmds.Add(1)
+				c.counters.touchCmds.Add(1)
 			} else {
-				c.srv.stats.getCmds.Add(1)
+				c.counters.getCmds.Add(1)
 			}
 			c.srv.watch.itemGet(c.fd, key, found, int(it.clsid), len(it.value()))
 			if !found {
@@ -392,7 +392,7 @@ func (c *conn) processTouch(t *tokenLine) {
 		c.outString("CLIENT_ERROR invalid exptime argument")
 		return
 	}
-	c.srv.stats.touchCmds.Add(1)
+	c.counters.touchCmds.Add(1)
 	if _, found := c.srv.store.touch(string(t.tokens[1]), c.srv.store.realtime(e)); found {
 		c.outString("TOUCHED")
 	} else {

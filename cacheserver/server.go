@@ -29,16 +29,17 @@ type Server struct {
 	conns     map[*conn]struct{}
 	fdsInUse  map[int]bool
 	fdsSeen   map[int]bool
-	closed    bool
-	wg        sync.WaitGroup
+	// closedCounters holds the request counters of closed connections.
+	closedCounters counterTotals
+	closed         bool
+	wg             sync.WaitGroup
 }
 
-// serverStats are the connection and command counters of "stats".
+// serverStats are the connection and command counters of "stats" that
+// are not per connection (connCounters): all of them are rare events.
 type serverStats struct {
-	bytesRead, bytesWritten                 atomic.Uint64
-	getCmds, touchCmds, flushCmds, metaCmds atomic.Uint64
-	authCmds, authErrors                    atomic.Uint64
-	totalConns, rejectedConns               atomic.Uint64
+	flushCmds, authCmds, authErrors atomic.Uint64
+	totalConns, rejectedConns       atomic.Uint64
 }
 
 // New validates cfg and returns a server that is not yet listening.

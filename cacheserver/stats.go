@@ -85,12 +85,11 @@ func (c *conn) processStats(t *tokenLine) {
 
 func (s *Server) resetStats() {
 	for _, v := range []interface{ Store(uint64) }{
-		&s.stats.bytesRead, &s.stats.bytesWritten, &s.stats.getCmds, &s.stats.touchCmds,
-		&s.stats.flushCmds, &s.stats.metaCmds, &s.stats.authCmds, &s.stats.authErrors,
-		&s.stats.rejectedConns,
+		&s.stats.flushCmds, &s.stats.authCmds, &s.stats.authErrors, &s.stats.rejectedConns,
 	} {
 		v.Store(0)
 	}
+	s.resetRequestCounters()
 	s.store.resetStats()
 }
 
@@ -110,6 +109,7 @@ func (s *Server) generalStats() []byte {
 	s.mu.Lock()
 	curr := len(s.conns) + len(s.listeners) - 1
 	structures := len(s.fdsSeen)
+	req := s.requestTotals()
 	s.mu.Unlock()
 	sc := st.snapshotCounters()
 	var w statsWriter
@@ -135,11 +135,11 @@ func (s *Server) generalStats() []byte {
 	w.add("read_buf_bytes_free", 16384)
 	w.add("read_buf_oom", 0)
 	w.add("reserved_fds", reservedFDs-3)
-	w.add("cmd_get", s.stats.getCmds.Load())
+	w.add("cmd_get", req.getCmds)
 	w.add("cmd_set", sc.cmdSet)
 	w.add("cmd_flush", s.stats.flushCmds.Load())
-	w.add("cmd_touch", s.stats.touchCmds.Load())
-	w.add("cmd_meta", s.stats.metaCmds.Load())
+	w.add("cmd_touch", req.touchCmds)
+	w.add("cmd_meta", req.metaCmds)
 	w.add("get_hits", sc.getHits)
 	w.add("get_misses", sc.getMisses)
 	w.add("get_expired", sc.getExpired)
@@ -159,8 +159,8 @@ func (s *Server) generalStats() []byte {
 	w.add("store_no_memory", sc.storeNoMemory)
 	w.add("auth_cmds", s.stats.authCmds.Load())
 	w.add("auth_errors", s.stats.authErrors.Load())
-	w.add("bytes_read", s.stats.bytesRead.Load())
-	w.add("bytes_written", s.stats.bytesWritten.Load())
+	w.add("bytes_read", req.bytesRead)
+	w.add("bytes_written", req.bytesWritten)
 	w.add("limit_maxbytes", st.maxBytes())
 	w.add("accepting_conns", 1)
 	w.add("listen_disabled_num", 0)

@@ -199,7 +199,7 @@ func (c *conn) processWatch(t *tokenLine) error {
 		select {
 		case line := <-w.lines:
 			n, err := c.nc.Write([]byte(line))
-			c.srv.stats.bytesWritten.Add(uint64(n))
+			c.counters.bytesWritten.Add(uint64(n))
 			if err != nil {
 				return errWatching
 			}
