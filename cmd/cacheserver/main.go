@@ -75,6 +75,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if cfg.Verbosity >= 2 {
 		srv.WriteSlabClasses(stderr)
 	}
+	setProcs(cfg.Threads)
 	trackLiveHeap(srv.MaxBytes)
 	if err := srv.Start(); err != nil {
 		fmt.Fprintln(stderr, err)
