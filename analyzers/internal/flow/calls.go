@@ -112,6 +112,11 @@ func (e *engine) callEffects(c *ssa.CallCommon, at ssa.CallInstruction) Taint {
 	}
 	sums, known := e.summariesOf(c, ce)
 	if !known {
+		if clientMethod(ce) && len(as) > 0 {
+			// An item a client returns holds the server's data and the
+			// key it was asked for, not the servers it was made with.
+			as = as[1:]
+		}
 		return e.propagateAll(ce, as, at)
 	}
 	var result ssa.Value // where the parts of the result are stored
@@ -152,6 +157,11 @@ func (e *engine) propagateAll(ce callee, as []ssa.Value, at ssa.Instruction) Tai
 		}
 	}
 	return t
+}
+
+// clientMethod reports whether ce is a method of a modelled client.
+func clientMethod(ce callee) bool {
+	return ce.obj != nil && ce.obj.Pkg() != nil && ce.obj.Signature().Recv() != nil && isClient(ce.obj.Pkg().Path())
 }
 
 // textual reports whether a call result of type t is text a key can be

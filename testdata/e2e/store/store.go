@@ -5,6 +5,7 @@ package store
 import (
 	"errors"
 	"net/url"
+	"strings"
 
 	"github.com/bradfitz/gomemcache/memcache"
 )
@@ -43,4 +44,35 @@ func Session(mc *memcache.Client, id string) ([]byte, error) {
 		return nil, err
 	}
 	return it.Value, nil
+}
+
+// Provider keeps sessions in memcached through a client it makes from its
+// server list on first use, as beego's memcache session provider does.
+type Provider struct{ servers []string }
+
+// shared is the client every Provider method uses.
+var shared *memcache.Client
+
+// Init reads a server list such as "host:port; host:port".
+func (p *Provider) Init(list string) {
+	p.servers = strings.Split(list, ";")
+	shared = memcache.New(p.servers...)
+}
+
+// Regenerate moves a session to a new id: the item it writes back holds
+// the key it read, not the servers the client was made with.
+func (p *Provider) Regenerate(oldID, newID string) error {
+	it, err := shared.Get("session:" + url.QueryEscape(oldID))
+	if err != nil {
+		return err
+	}
+	it.Key = "session:" + url.QueryEscape(newID)
+	return shared.Set(it)
+}
+
+// DefaultProvider uses the two cache servers of the deployment.
+func DefaultProvider() *Provider {
+	p := new(Provider)
+	p.Init("10.0.0.1:11211; 10.0.0.2:11211") // ok keyinjection: the server list makes the client, it is in no key
+	return p
 }
