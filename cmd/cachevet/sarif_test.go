@@ -278,7 +278,7 @@ func TestSARIF(t *testing.T) {
 			if r.RuleID == "keyinjection" && loc.posn() == "api/api.go:25:28" && len(got) == 3 &&
 				slices.Equal(got[:2], []string{
 					"api/api.go:25:30 untrusted data enters here: the request URL (r.URL)",
-					"store/store.go:19:17 (*store.Store).Profile puts this argument into (*memcache.Client).Get",
+					"store/store.go:20:17 (*store.Store).Profile puts this argument into (*memcache.Client).Get",
 				}) {
 				wrapperFlow = true
 			}
