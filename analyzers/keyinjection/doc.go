@@ -19,10 +19,12 @@
 //
 // The analyzer tracks data on SSA from untrusted sources (net/http request
 // accessors, gorilla/mux, chi, gin, echo and fiber v2 parameters, os.Args,
-// data read from an accepted net.Conn) and from unsafe constructions (a constant with a
-// space, fmt's %v of a slice or struct, raw digest bytes) to key sinks: the
-// key arguments of gomemcache's Client methods, the Key of an Item passed to
-// Set, Add, Replace, Append, Prepend or CompareAndSwap, and the key of a
+// data read from an accepted net.Conn, text returned by a dependency
+// cachevet does not analyze when given the request) and from unsafe
+// constructions (a constant with a space, fmt's %v of a slice or struct,
+// raw digest bytes) to key sinks: the key arguments of gomemcache's Client
+// methods, the Key of an Item passed to Set, Add, Replace, Append, Prepend
+// or CompareAndSwap, and the key of a
 // command line written by hand to a net.Conn or bufio.Writer, such as
 // fmt.Fprintf(conn, "get %s\r\n", key).
 //

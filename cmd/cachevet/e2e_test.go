@@ -460,6 +460,9 @@ func parseJSON(t *testing.T, dir, out string) []finding {
 					f.Posn = relPosn(t, dir, f.Posn)
 					f.End = relPosn(t, dir, f.End)
 					for i := range f.Related {
+						if !strings.HasPrefix(f.Related[i].Posn, dir+string(filepath.Separator)) {
+							continue // in a dependency, in the module cache
+						}
 						f.Related[i].Posn = relPosn(t, dir, f.Related[i].Posn)
 						f.Related[i].End = relPosn(t, dir, f.Related[i].End)
 					}

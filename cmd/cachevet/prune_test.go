@@ -59,6 +59,10 @@ func TestPrune(t *testing.T) {
 			if p.stdout != f.stdout {
 				t.Errorf("pruned and full loading report differently:\n%s", lineDiff(f.stdout, p.stdout))
 			}
+			if fx.name == "versioned" {
+				// The other fixtures' markers are checked by their own tests.
+				readMarkers(t, fx.dir, registered(t, bin)).check(t, parseJSON(t, fx.dir, p.stdout))
+			}
 		})
 	}
 

@@ -117,7 +117,14 @@ func (e *engine) callEffects(c *ssa.CallCommon, at ssa.CallInstruction) Taint {
 			// key it was asked for, not the servers it was made with.
 			as = as[1:]
 		}
-		return e.propagateAll(ce, as, at)
+		t := e.propagateAll(ce, as, at)
+		if call, ok := at.(*ssa.Call); ok && readsRequest(ce, as, call) {
+			o := e.origin(originKey{kind: FromSource, pos: at.Pos(), desc: "opaque:" + ce.name}, func(o *Origin) {
+				o.Desc = "the result of " + shortName(ce.obj) + ", given the request (its package is not analyzed)"
+			})
+			mergeInto(&t, Taint{o: model.AnyUnsafe}, model.AnyUnsafe)
+		}
+		return t
 	}
 	var result ssa.Value // where the parts of the result are stored
 	if call, ok := at.(*ssa.Call); ok {
@@ -157,6 +164,24 @@ func (e *engine) propagateAll(ce callee, as []ssa.Value, at ssa.Instruction) Tai
 		}
 	}
 	return t
+}
+
+// readsRequest reports whether call, to a function of a dependency the
+// engine does not analyze, is given an incoming request and returns text:
+// realip.FromRequest(r), jwt.TokenFromHeader(r). Such a function reads the
+// text from the request, which is why the relevance rule could leave its
+// package out (it imports only net/http). The standard library is
+// described by the model instead.
+func readsRequest(ce callee, as []ssa.Value, call *ssa.Call) bool {
+	if ce.obj == nil || ce.obj.Pkg() == nil || standard(ce.obj.Pkg().Path()) || !textual(call.Type()) {
+		return false
+	}
+	for _, a := range as {
+		if model.RequestTypes[a.Type().String()] {
+			return true
+		}
+	}
+	return false
 }
 
 // clientMethod reports whether ce is a method of a modelled client.

@@ -106,9 +106,9 @@ func (r *Relevance) Relevant(p PackageInfo, mentionsProtocol bool) bool {
 // middleware does, to send requests or read files, and analyzing them all
 // would load most of a program from source. Request data reaches a key
 // through the user's own handlers and through the frameworks the model
-// names (gin, echo, chi, gorilla/mux); a third-party helper that reads a
-// request for its caller (realip.FromRequest(r)) is opaque, and passes on
-// only what its arguments carry.
+// names (gin, echo, chi, gorilla/mux, fiber); a third-party helper that
+// reads a request for its caller (realip.FromRequest(r)) is not analyzed,
+// and its text result is taken for request data (see readsRequest).
 func standard(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")

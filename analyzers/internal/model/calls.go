@@ -287,3 +287,14 @@ var SourceTypes = map[string]bool{
 	"*github.com/gofiber/fiber/v2.Ctx":    true,
 	"net/http.ResponseWriter":             true,
 }
+
+// RequestTypes are the SourceTypes that carry an incoming request. A
+// function of a dependency cachevet does not analyze that is given one and
+// returns text most likely read that text from the request: a client IP
+// from X-Forwarded-For, a token from a header, a route parameter.
+var RequestTypes = map[string]bool{
+	"*net/http.Request":                   true,
+	"*github.com/gin-gonic/gin.Context":   true,
+	"github.com/labstack/echo/v4.Context": true,
+	"*github.com/gofiber/fiber/v2.Ctx":    true,
+}

@@ -1,7 +1,7 @@
 // Package web reads request parameters for its callers. It imports only
-// net/http, as nearly every dependency does, so it is read from export data
-// and Param is opaque: a known blind spot of pruning (the model names the
-// frameworks whose accessors return request data instead).
+// net/http, as nearly every dependency does, so it is read from export
+// data; Param is given the request and returns text, which makes its
+// result request data for its callers.
 package web
 
 import "net/http"
