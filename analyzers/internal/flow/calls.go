@@ -112,19 +112,7 @@ func (e *engine) callEffects(c *ssa.CallCommon, at ssa.CallInstruction) Taint {
 	}
 	sums, known := e.summariesOf(c, ce)
 	if !known {
-		if clientMethod(ce) && len(as) > 0 {
-			// An item a client returns holds the server's data and the
-			// key it was asked for, not the servers it was made with.
-			as = as[1:]
-		}
-		t := e.propagateAll(ce, as, at)
-		if call, ok := at.(*ssa.Call); ok && readsRequest(ce, as, call) {
-			o := e.origin(originKey{kind: FromSource, pos: at.Pos(), desc: "opaque:" + ce.name}, func(o *Origin) {
-				o.Desc = "the result of " + shortName(ce.obj) + ", given the request (its package is not analyzed)"
-			})
-			mergeInto(&t, Taint{o: model.AnyUnsafe}, model.AnyUnsafe)
-		}
-		return t
+		return e.opaque(ce, as, at)
 	}
 	var result ssa.Value // where the parts of the result are stored
 	if call, ok := at.(*ssa.Call); ok {
@@ -133,6 +121,24 @@ func (e *engine) callEffects(c *ssa.CallCommon, at ssa.CallInstruction) Taint {
 	var t Taint
 	for _, s := range sums {
 		mergeInto(&t, e.applySummary(s, ce, as, at, result), model.AnyUnsafe)
+	}
+	return t
+}
+
+// opaque is what a call into code the engine does not analyze returns:
+// what its arguments carry (see propagateAll), with two exceptions.
+func (e *engine) opaque(ce callee, as []ssa.Value, at ssa.Instruction) Taint {
+	if clientMethod(ce) && len(as) > 0 {
+		// An item a client returns holds the server's data and the key it
+		// was asked for, not the servers it was made with.
+		as = as[1:]
+	}
+	t := e.propagateAll(ce, as, at)
+	if call, ok := at.(*ssa.Call); ok && readsRequest(ce, as, call) {
+		o := e.origin(originKey{kind: FromSource, pos: at.Pos(), desc: "opaque:" + ce.name}, func(o *Origin) {
+			o.Desc = "the result of " + shortName(ce.obj) + ", given the request (its package is not analyzed)"
+		})
+		mergeInto(&t, Taint{o: model.AnyUnsafe}, model.AnyUnsafe)
 	}
 	return t
 }
