@@ -177,10 +177,15 @@ func (e *engine) propagateAll(ce callee, as []ssa.Value, at ssa.Instruction) Tai
 // realip.FromRequest(r), jwt.TokenFromHeader(r). Such a function reads the
 // text from the request, which is why the relevance rule could leave its
 // package out (it imports only net/http). The standard library is
-// described by the model instead.
+// described by the model instead, and so are the frameworks' own request
+// types: a method of one (gin's c.GetString("user"), what the
+// application's middleware stored) is a source only if the model names it.
 func readsRequest(ce callee, as []ssa.Value, call *ssa.Call) bool {
 	if ce.obj == nil || ce.obj.Pkg() == nil || standard(ce.obj.Pkg().Path()) || !textual(call.Type()) {
 		return false
+	}
+	if ce.obj.Signature().Recv() != nil && len(as) > 0 {
+		as = as[1:]
 	}
 	for _, a := range as {
 		if model.RequestTypes[a.Type().String()] {

@@ -140,6 +140,7 @@ var CallRules = map[string]CallRule{
 	// header value may hold any byte but CR and LF, which the rules do
 	// not tell apart from the rest.
 	fiber + "Params":          src("a route parameter (c.Params)", AnyUnsafe),
+	fiber + "Path":            src("the request path (c.Path)", AnyUnsafe),
 	fiber + "Query":           src("request data (c.Query)", AnyUnsafe),
 	fiber + "Queries":         src("request data (c.Queries)", AnyUnsafe),
 	fiber + "FormValue":       src("request data (c.FormValue)", AnyUnsafe),

@@ -107,6 +107,7 @@ func fiberHandler(c *fiber.Ctx) error {
 	mc.Get(c.Get("X-Tenant"))        // want `a request header \(c\.Get\)`
 	mc.Get(c.Cookies("session"))     // want `a request cookie \(c\.Cookies\)`
 	mc.Get(string(c.Body()))         // want `the request body \(c\.Body\)`
+	mc.Get("page:" + c.Path())       // want `the request path \(c\.Path\)`
 	var body lookup
 	if c.BodyParser(&body) == nil {
 		mc.Get(body.ID) // want `the request body \(c\.BodyParser\)`
