@@ -127,7 +127,7 @@ func (s *storage) metadump(arg string) ([]byte, bool) {
 		}
 		fmt.Fprintf(&b, "key=%s exp=%d la=%d cas=%d fetch=%s cls=%d size=%d\n",
 			uriEncode([]byte(it.key())), exp, s.absolute(int64(it.time)), it.cas,
-			onOff(it.fetched, "yes", "no"), it.clsid, it.ntotal())
+			onOff(it.has(itemFetched), "yes", "no"), it.clsid, it.ntotal())
 	}
 	if arg == "hash" {
 		for _, it := range s.hashOrder() {
@@ -166,7 +166,7 @@ func (s *storage) hashOrder() []*item {
 		if bi != bj {
 			return bi < bj
 		}
-		return items[i].linkSeq > items[j].linkSeq
+		return items[i].linkedAfter(items[j])
 	})
 	return items
 }

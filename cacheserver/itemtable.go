@@ -12,7 +12,7 @@ import "hash/maphash"
 //
 // Each slot also has a tag byte: zero when the slot is empty, otherwise
 // the top bits of the key's hash. A probe reads the compact tag array and
-// only follows the item pointer (two cache misses: the item, then its key)
+// only follows the item pointer (a cache miss on the item, its key after)
 // when the tag matches, which cut lookups to about one key comparison; a
 // profile of a 90% get load had key comparisons of colliding slots at 7%
 // of the server's CPU.

@@ -230,7 +230,7 @@ func (c *conn) processMetaGet(t *tokenLine) {
 		case 'l':
 			p = strconv.AppendUint(append(p, " l"...), uint64(uint32(now-int64(it.time))), 10)
 		case 'h':
-			if it.fetched {
+			if it.has(itemFetched) {
 				p = append(p, " h1"...)
 			} else {
 				p = append(p, " h0"...)
@@ -242,13 +242,13 @@ func (c *conn) processMetaGet(t *tokenLine) {
 			}
 			p = append(append(p, ' '), tok...)
 		case 'k':
-			p = appendMetaKey(p, []byte(it.key()), it.binaryKey)
+			p = appendMetaKey(p, []byte(it.key()), it.has(itemBinaryKey))
 		}
 	}
-	if it.tokenSent && !res.won {
+	if it.has(itemTokenSent) && !res.won {
 		p = append(p, " Z"...)
 	}
-	if it.stale {
+	if it.has(itemStale) {
 		p = append(p, " X"...)
 	}
 	if res.won {
@@ -549,7 +549,7 @@ func (c *conn) processMetaDebug(t *tokenLine) {
 	}
 	now := st.current()
 	p := []byte("ME ")
-	if it.binaryKey {
+	if it.has(itemBinaryKey) {
 		p = base64.StdEncoding.AppendEncode(p, []byte(it.key()))
 	} else {
 		p = append(p, it.key()...)
@@ -564,7 +564,7 @@ func (c *conn) processMetaDebug(t *tokenLine) {
 	p = strconv.AppendUint(p, uint64(uint32(now-int64(it.time))), 10)
 	p = append(p, " cas="...)
 	p = strconv.AppendUint(p, it.cas, 10)
-	if it.fetched {
+	if it.has(itemFetched) {
 		p = append(p, " fetch=yes"...)
 	} else {
 		p = append(p, " fetch=no"...)

@@ -237,7 +237,7 @@ func (c *conn) processGet(t *tokenLine, withCAS, touch bool) {
 }
 
 // appendValueLine writes a "VALUE <key> <flags> <bytes> [<cas>]" block.
-func appendValueLine(out []byte, it *item, withCAS bool) []byte {
+func appendValueLine(out []byte, it *itemView, withCAS bool) []byte {
 	out = append(out, "VALUE "...)
 	out = append(out, it.key()...)
 	out = append(out, ' ')
@@ -284,7 +284,8 @@ func (c *conn) processUpdate(t *tokenLine, mode storeMode) error {
 		return c.swallowThen(int64(vlen)+2, "SERVER_ERROR object too large for cache")
 	}
 	// The value is read straight into the item's allocation, after the key.
-	data := make([]byte, len(key)+int(vlen))
+	it := allocItem(len(key), int(vlen))
+	data := it.buf()
 	copy(data, key)
 	c.crlf = [2]byte{}
 	if err := c.readBlockInto(data[len(key):], c.crlf[:]); err != nil {
@@ -294,7 +295,7 @@ func (c *conn) processUpdate(t *tokenLine, mode storeMode) error {
 		c.outString("CLIENT_ERROR bad data chunk")
 		return nil
 	}
-	res := c.srv.store.store(storeRequest{mode: mode, key: key, value: data[len(key):], data: data, flags: flags, exptime: exp, cas: cas})
+	res := c.srv.store.store(storeRequest{mode: mode, key: key, value: data[len(key):], it: it, flags: flags, exptime: exp, cas: cas})
 	c.srv.watch.itemGet(c.fd, []byte(key), res.oldFound, res.clsid, res.size)
 	c.srv.watch.itemStore(c.fd, []byte(key), res.status, mode, exp, res.clsid, res.size)
 	c.outString(storeStatusText[res.status])

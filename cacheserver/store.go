@@ -186,7 +186,7 @@ func (s *storage) lookup(key string, now int64) (*item, lookupStatus) {
 	if it.exptime != 0 && int64(it.exptime) <= now {
 		s.unlink(it)
 		s.counters.getExpired++
-		if !it.fetched {
+		if !it.has(itemFetched) {
 			s.counters.expiredUnfetched++
 			s.classStats[it.clsid].expiredUnfetched++
 		}
@@ -198,8 +198,8 @@ func (s *storage) lookup(key string, now int64) (*item, lookupStatus) {
 // bump records a fetch the way memcached's segmented LRU does: the first
 // hit only marks the item fetched, later hits refresh its access time.
 func (s *storage) bump(it *item, now int64) {
-	if !it.fetched {
-		it.fetched = true
+	if !it.has(itemFetched) {
+		it.set(itemFetched, true)
 		return
 	}
 	if int64(it.time) < now {
@@ -228,16 +228,27 @@ func (s *storage) cost(it *item) int {
 	return s.slabs.cost(n)
 }
 
-// newItem builds an unlinked item whose data (key then value, see item) is
-// data, or returns nil when it exceeds -I.
-func (s *storage) newItem(data []byte, nkey int, flags uint32, exptime int64) *item {
-	ntotal := itemTotalSize(nkey, flags, len(data)-nkey, s.cfg.useCAS)
-	clsid := s.slabs.classFor(ntotal, s.cfg.itemSizeMax)
-	if clsid == 0 || nkey > 255 {
+// newItem builds an unlinked item holding key and value, or returns nil
+// when it exceeds -I.
+func (s *storage) newItem(key string, value []byte, flags uint32, exptime int64) *item {
+	if len(key) > 255 {
 		return nil
 	}
-	it := &item{flags: flags, exptime: int32(exptime), clsid: uint8(clsid), hasCAS: s.cfg.useCAS}
-	it.setData(data, nkey)
+	return s.initItem(newItemData(key, value), flags, exptime)
+}
+
+// initItem sets up the header of it, fresh from allocItem and filled, or
+// returns nil when it exceeds -I.
+func (s *storage) initItem(it *item, flags uint32, exptime int64) *item {
+	ntotal := itemTotalSize(int(it.nkey), flags, int(it.nvalue), s.cfg.useCAS)
+	clsid := s.slabs.classFor(ntotal, s.cfg.itemSizeMax)
+	if clsid == 0 {
+		return nil
+	}
+	it.flags = flags
+	it.exptime = int32(exptime)
+	it.clsid = uint8(clsid)
+	it.set(itemHasCAS, s.cfg.useCAS)
 	return it
 }
 
@@ -272,7 +283,7 @@ func (s *storage) reserve(clsid, cost int, now int64) bool {
 				cs.evictedNonzero++
 			}
 			cs.evictedTime = now - int64(victim.time)
-			if !victim.fetched {
+			if !victim.has(itemFetched) {
 				s.counters.evictedUnfetched++
 				cs.evictedUnfetched++
 			}
@@ -280,6 +291,27 @@ func (s *storage) reserve(clsid, cost int, now int64) bool {
 		s.unlink(victim)
 	}
 	return true
+}
+
+// replace puts nit, a fresh item with old's key and value length, in the
+// place of the linked item old: same header, table slot and LRU position.
+func (s *storage) replace(old, nit *item) {
+	external := nit.has(itemExternal)
+	*nit = *old
+	nit.set(itemExternal, external)
+	l := &s.lru[old.clsid]
+	if nit.prev != nil {
+		nit.prev.next = nit
+	} else {
+		l.head = nit
+	}
+	if nit.next != nil {
+		nit.next.prev = nit
+	} else {
+		l.tail = nit
+	}
+	old.prev, old.next = nil, nil
+	s.items.put(nit)
 }
 
 // link installs it (replacing old, if any) and assigns a new CAS unique.
@@ -296,7 +328,7 @@ func (s *storage) link(it, old *item, now int64) bool {
 		it.cas = s.nextCAS()
 	}
 	s.linkSeq++
-	it.linkSeq = s.linkSeq
+	it.setLinkSeq(s.linkSeq)
 	s.items.put(it)
 	s.lru[it.clsid].pushHead(it)
 	s.used += int64(s.cost(it))
@@ -316,9 +348,9 @@ type storeRequest struct {
 	mode  storeMode
 	key   string
 	value []byte
-	// data, when not nil, is key followed by value in a fresh allocation
-	// that the store may keep (value is then data[len(key):]).
-	data      []byte
+	// it, when not nil, is a fresh item from allocItem holding key and
+	// value (value is then it.value()), which the store may keep.
+	it        *item
 	flags     uint32
 	exptime   int64 // server-relative
 	cas       uint64
@@ -339,16 +371,17 @@ func (s *storage) store(req storeRequest) storeResult {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.current()
-	data := req.data
-	if data == nil {
-		data = itemData(req.key, req.value)
+	var it *item
+	if req.it != nil {
+		it = s.initItem(req.it, req.flags, req.exptime)
+	} else {
+		it = s.newItem(req.key, req.value, req.flags, req.exptime)
 	}
-	it := s.newItem(data, len(req.key), req.flags, req.exptime)
 	if it == nil {
 		s.counters.storeTooLarge++
 		return storeResult{status: statusTooLarge}
 	}
-	it.binaryKey = req.binaryKey
+	it.set(itemBinaryKey, req.binaryKey)
 	s.classStats[it.clsid].cmdSet++
 	res := storeResult{status: statusNotStored, clsid: int(it.clsid), size: len(req.value)}
 	old, _ := s.lookup(req.key, now)
@@ -379,18 +412,18 @@ func (s *storage) store(req storeRequest) storeResult {
 			res.status = statusExists
 			return res
 		}
-		joined := make([]byte, 0, len(req.key)+int(old.nvalue)+len(req.value))
-		joined = append(joined, req.key...)
+		joined := allocItem(len(req.key), int(old.nvalue)+len(req.value))
+		b := joined.buf()[copy(joined.buf(), req.key):]
 		if req.mode == modeAppend {
-			joined = append(append(joined, old.value()...), req.value...)
+			copy(b[copy(b, old.value()):], req.value)
 		} else {
-			joined = append(append(joined, req.value...), old.value()...)
+			copy(b[copy(b, req.value):], old.value())
 		}
-		it = s.newItem(joined, len(req.key), old.flags, int64(old.exptime))
+		it = s.initItem(joined, old.flags, int64(old.exptime))
 		if it == nil {
 			return res
 		}
-		it.binaryKey = old.binaryKey
+		it.set(itemBinaryKey, old.has(itemBinaryKey))
 	}
 	if !s.link(it, old, now) {
 		res.status = statusNoMemory
@@ -405,7 +438,7 @@ func (s *storage) store(req storeRequest) storeResult {
 
 // get looks key up for a retrieval command. With touch it also sets a new
 // expiry time (gat/touch); with update it records the fetch in the LRU.
-func (s *storage) get(key string, update, touch bool, exptime int64) (item, bool) {
+func (s *storage) get(key string, update, touch bool, exptime int64) (itemView, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.current()
@@ -416,7 +449,7 @@ func (s *storage) get(key string, update, touch bool, exptime int64) (item, bool
 		} else {
 			s.counters.getMisses++
 		}
-		return item{}, false
+		return itemView{}, false
 	}
 	if touch {
 		it.exptime = int32(exptime)
@@ -424,7 +457,7 @@ func (s *storage) get(key string, update, touch bool, exptime int64) (item, bool
 	} else {
 		s.classStats[it.clsid].getHits++
 	}
-	snapshot := *it
+	snapshot := viewOf(it)
 	if update {
 		s.bump(it, now)
 	}
@@ -432,14 +465,14 @@ func (s *storage) get(key string, update, touch bool, exptime int64) (item, bool
 }
 
 // peek returns an item without touching statistics or the LRU (me, mg u).
-func (s *storage) peek(key string) (item, bool) {
+func (s *storage) peek(key string) (itemView, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	it, _ := s.lookup(key, s.current())
 	if it == nil {
-		return item{}, false
+		return itemView{}, false
 	}
-	return *it, true
+	return viewOf(it), true
 }
 
 // metaGetOptions carries the mg flags that change the stored item.
@@ -457,7 +490,7 @@ type metaGetOptions struct {
 // metaGetResult is an mg lookup: the item state before this request's
 // LRU update plus the win/stale markers memcached's mg reports.
 type metaGetResult struct {
-	it      item
+	it      itemView
 	found   bool
 	created bool
 	won     bool
@@ -472,9 +505,9 @@ func (s *storage) metaGet(key string, o metaGetOptions) metaGetResult {
 	it, _ := s.lookup(key, now)
 	var r metaGetResult
 	if it == nil && o.vivify {
-		it = s.newItem(itemData(key, nil), len(key), 0, 0)
+		it = s.newItem(key, nil, 0, 0)
 		if it != nil {
-			it.binaryKey = o.binaryKey
+			it.set(itemBinaryKey, o.binaryKey)
 			if !s.link(it, nil, now) {
 				it = nil
 			} else {
@@ -501,15 +534,15 @@ func (s *storage) metaGet(key string, o metaGetOptions) metaGetResult {
 		it.exptime = int32(o.vivifyTTL)
 		r.won = true
 	}
-	if o.recache && !it.tokenSent && !r.created && it.exptime != 0 && int64(it.exptime) < o.recacheTTL {
+	if o.recache && !it.has(itemTokenSent) && !r.created && it.exptime != 0 && int64(it.exptime) < o.recacheTTL {
 		r.won = true
 	}
-	if it.stale && !it.tokenSent {
+	if it.has(itemStale) && !it.has(itemTokenSent) {
 		r.won = true
 	}
-	r.it = *it
+	r.it = viewOf(it)
 	if r.won {
-		it.tokenSent = true
+		it.set(itemTokenSent, true)
 	}
 	if !o.noUpdate {
 		s.bump(it, now)
@@ -551,8 +584,8 @@ func (s *storage) markStale(key string, checkCAS bool, cas uint64, setTTL bool, 
 	if setTTL {
 		it.exptime = int32(ttl)
 	}
-	it.stale = true
-	it.tokenSent = false
+	it.set(itemStale, true)
+	it.set(itemTokenSent, false)
 	if s.cfg.useCAS {
 		it.cas = s.nextCAS()
 	}
@@ -560,7 +593,7 @@ func (s *storage) markStale(key string, checkCAS bool, cas uint64, setTTL bool, 
 }
 
 // touch sets a new expiry time (memcached's item_touch).
-func (s *storage) touch(key string, exptime int64) (item, bool) {
+func (s *storage) touch(key string, exptime int64) (itemView, bool) {
 	return s.get(key, true, true, exptime)
 }
 
@@ -581,7 +614,7 @@ type deltaRequest struct {
 type deltaResult struct {
 	status  deltaStatus
 	value   string
-	it      item
+	it      itemView
 	created bool
 }
 
@@ -596,14 +629,14 @@ func (s *storage) applyDelta(req deltaRequest) deltaResult {
 	if it == nil {
 		if req.vivify {
 			v := strconv.FormatUint(req.initial, 10)
-			nit := s.newItem(itemData(req.key, []byte(v)), len(req.key), 0, req.vivifyTTL)
+			nit := s.newItem(req.key, []byte(v), 0, req.vivifyTTL)
 			if nit == nil || !s.link(nit, nil, now) {
 				return deltaResult{status: deltaNoMemory}
 			}
 			if req.setTTL {
 				nit.exptime = int32(req.ttl)
 			}
-			return deltaResult{status: deltaOK, value: v, it: *nit, created: true}
+			return deltaResult{status: deltaOK, value: v, it: viewOf(nit), created: true}
 		}
 		if req.incr {
 			s.counters.incrMisses++
@@ -637,34 +670,32 @@ func (s *storage) applyDelta(req deltaRequest) deltaResult {
 	}
 	v := strconv.FormatUint(cur, 10)
 	if len(v) <= len(old) {
-		key := it.key()
-		nkey := len(key)
-		padded := make([]byte, nkey+len(old))
-		copy(padded, key)
-		copy(padded[nkey:], v)
-		for i := nkey + len(v); i < len(padded); i++ {
-			padded[i] = ' '
+		padded := allocItem(int(it.nkey), len(old))
+		b := padded.buf()[copy(padded.buf(), it.key()):]
+		for i := copy(b, v); i < len(b); i++ {
+			b[i] = ' '
 		}
-		// The table finds items by their own key, so the entry follows
-		// the new data and the old allocation can be freed.
-		it.setData(padded, nkey)
+		// The item keeps its place in the table and the LRU, only with
+		// the new data, so a fresh item with the same header takes it.
+		s.replace(it, padded)
+		it = padded
 		if s.cfg.useCAS {
 			it.cas = s.nextCAS()
 		}
 		if req.setTTL {
 			it.exptime = int32(req.ttl)
 		}
-		return deltaResult{status: deltaOK, value: v, it: *it}
+		return deltaResult{status: deltaOK, value: v, it: viewOf(it)}
 	}
-	nit := s.newItem(itemData(it.key(), []byte(v)), int(it.nkey), it.flags, int64(it.exptime))
+	nit := s.newItem(it.key(), []byte(v), it.flags, int64(it.exptime))
 	if nit == nil || !s.link(nit, it, now) {
 		return deltaResult{status: deltaNoMemory}
 	}
-	nit.binaryKey = it.binaryKey
+	nit.set(itemBinaryKey, it.has(itemBinaryKey))
 	if req.setTTL {
 		nit.exptime = int32(req.ttl)
 	}
-	return deltaResult{status: deltaOK, value: v, it: *nit}
+	return deltaResult{status: deltaOK, value: v, it: viewOf(nit)}
 }
 
 // flush implements flush_all [delay] (process_flush_all_command).
