@@ -26,8 +26,9 @@ import (
 // The minimum keeps small heaps on about GOGC=100 pacing, so that
 // request-heavy workloads on a small cache pay little for collections. It
 // is gcHeadroomMin, or gcHeadroomDiv-th of -m when that is smaller: a full
-// -m 64 cache holds about 63 MiB of items and table, and 16 MiB on top of
-// that made the process 30% larger than -m (memcached stays within 11%);
+// -m 64 cache held about 63 MiB of items and table (about 58 MiB since an
+// item is one allocation), and 16 MiB on top of that made the process 30%
+// larger than -m (memcached stays within 11%);
 // a cache of -m 64 stays within -m/16 of its live data however full it is.
 // A fixed limit derived from -m alone would not do: -m caps memcached's
 // slab accounting, not the process, and says nothing about a cache filled
