@@ -243,3 +243,13 @@ func TestHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestBadDebugFlag: a -debug letter cachevet does not know is an error,
+// not silently ignored.
+func TestBadDebugFlag(t *testing.T) {
+	bin, _ := buildCachevet(t)
+	res := run(t, command(bin, configFixture, "-debug=vx", "./..."))
+	if res.code != 1 || !strings.Contains(res.stderr, `unknown flag 'x'`) {
+		t.Errorf("cachevet -debug=vx exited %d, want 1 with an unknown flag error\nstderr:\n%s", res.code, res.stderr)
+	}
+}

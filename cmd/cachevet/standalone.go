@@ -52,7 +52,7 @@ func registerFlags(all []*analysis.Analyzer) *options {
 	flag.BoolVar(&o.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
 	flag.BoolVar(&o.tests, "test", true, "indicates whether test files should be analyzed, too")
 	flag.BoolVar(&o.prune, "prune", true, "load from source only the dependencies that can change a finding, the others from export data (-prune=false: every package from source, as the stock go/analysis driver)")
-	flag.StringVar(&o.debug, "debug", "", `debug flags, any subset of "fpstv"`)
+	flag.StringVar(&o.debug, "debug", "", "debug flags, any subset of "+strconv.Quote(debugFlags))
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write CPU profile to this file")
 	flag.StringVar(&o.memProfile, "memprofile", "", "write memory profile to this file")
 	flag.StringVar(&o.traceFile, "trace", "", "write trace log to this file")
@@ -82,6 +82,10 @@ func (o *options) selected(all []*analysis.Analyzer) []*analysis.Analyzer {
 	return out
 }
 
+// debugFlags are the letters of -debug: f facts, p sequential, s sanity
+// checks, t timings, v verbose loading.
+const debugFlags = "fpstv"
+
 func (o *options) dbg(b byte) bool { return strings.IndexByte(o.debug, b) >= 0 }
 
 // runStandalone is cachevet run on packages: it loads them (see package
@@ -95,6 +99,10 @@ func runStandalone(all []*analysis.Analyzer, sarifOut *sarifFlag) int {
 
 	if sarifOut.set && (o.json || o.fix || o.diff) {
 		log.Print("-sarif cannot be combined with -json, -fix or -diff")
+		return 1
+	}
+	if i := strings.IndexFunc(o.debug, func(r rune) bool { return !strings.ContainsRune(debugFlags, r) }); i >= 0 {
+		log.Printf("-debug=%s: unknown flag %q, want any of %q", o.debug, o.debug[i], debugFlags)
 		return 1
 	}
 	if flag.NArg() == 0 {
