@@ -379,18 +379,12 @@ func (e *engine) returns(ret *ssa.Return) {
 	}
 }
 
-// A resultPart is what a part of a returned value holds.
-type resultPart struct {
-	at string // "" for the whole value, ".help" for a field, "#1" for a result of several
-	t  Taint
-}
-
 // resultParts splits a returned value into its parts, so that a
 // constructor returning &T{prefix: p, help: "Total requests."} is
 // summarized field by field: returning a pointer to, or a struct loaded
 // from, memory whose fields the engine tracks apart. Anything else is
 // returned whole.
-func (e *engine) resultParts(r ssa.Value, at ssa.Instruction) []resultPart {
+func (e *engine) resultParts(r ssa.Value, at ssa.Instruction) []valuePart {
 	var root ssa.Value
 	var path string
 	switch {
@@ -399,29 +393,20 @@ func (e *engine) resultParts(r ssa.Value, at ssa.Instruction) []resultPart {
 	case isStruct(r.Type()):
 		var ok bool
 		if root, path, ok = e.valueAddr(r); !ok {
-			return []resultPart{{"", e.read(r, at)}}
+			return []valuePart{{"", e.read(r, at)}}
 		}
 	default:
-		return []resultPart{{"", e.read(r, at)}}
+		return []valuePart{{"", e.read(r, at)}}
 	}
 	whole := e.rootTaint(root, path) // r's own taint is read from the same memory
 	if g, ok := root.(*ssa.Global); ok {
 		mergeInto(&whole, e.globalSource(g, at), model.AnyUnsafe)
 	}
-	parts := []resultPart{{"", whole}}
-	var keys []string
-	for p := range e.heap[root] {
-		if pathsOverlap(p, path) {
-			keys = append(keys, p)
-		}
-	}
-	slices.Sort(keys)
-	for _, p := range keys {
-		if len(p) <= len(path) {
-			mergeInto(&parts[0].t, e.heap[root][p], model.AnyUnsafe) // stored whole
-		} else {
-			parts = append(parts, resultPart{joinPath("", p[len(path):]), e.heap[root][p]})
-		}
+	stored, below := e.heapParts(root, path)
+	mergeInto(&whole, stored, model.AnyUnsafe)
+	parts := []valuePart{{"", whole}}
+	for _, b := range below {
+		parts = append(parts, valuePart{cutPath(b.at, maxPathDepth), b.t})
 	}
 	return parts
 }

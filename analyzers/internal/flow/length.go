@@ -297,6 +297,12 @@ func (e *engine) opaqueLength(v ssa.Value) Length {
 	return e.taintLength(e.read(v, nil), describe(v))
 }
 
+// partLength is the bound of part path of v, a field a summary names: it
+// is read from memory, whose lengths are not followed.
+func (e *engine) partLength(v ssa.Value, path string, at ssa.Instruction) Length {
+	return e.taintLength(e.readPath(v, path, at), "a value read from memory")
+}
+
 // taintLength is the bound of a value of taint t the interpretation does
 // not follow; desc names it if nothing in t explains why it is unbounded.
 func (e *engine) taintLength(t Taint, desc string) Length {
@@ -421,7 +427,7 @@ func (e *engine) callLength(call *ssa.Call) Length {
 		if path == "" || i >= len(as) {
 			return arg(i)
 		}
-		return e.taintLength(e.readPath(as[i], path, call), "a value read from memory")
+		return e.partLength(as[i], path, call)
 	}
 	if sums, known := e.summariesOf(c, ce); known {
 		var ls []Length

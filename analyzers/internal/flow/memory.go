@@ -3,6 +3,7 @@ package flow
 import (
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -163,13 +164,46 @@ func (e *engine) readPath(v ssa.Value, path string, at ssa.Instruction) Taint {
 			return e.read(v, at)
 		}
 	}
-	full := joinPath(p, path)
-	t := e.heapUnder(root, full)
-	mergeInto(&t, e.rootTaint(root, full), model.AnyUnsafe)
+	return e.partTaint(root, joinPath(p, path), at)
+}
+
+// partTaint is what a read of part path of root sees: what was stored
+// there, above it or below it, root's own taint (see rootTaint), and the
+// source a global root is.
+func (e *engine) partTaint(root ssa.Value, path string, at ssa.Instruction) Taint {
+	t := e.heapUnder(root, path)
+	mergeInto(&t, e.rootTaint(root, path), model.AnyUnsafe)
 	if g, ok := root.(*ssa.Global); ok {
 		mergeInto(&t, e.globalSource(g, at), model.AnyUnsafe)
 	}
 	return t
+}
+
+// heapParts splits what the heap holds for root around path: what was
+// stored at path or above it (whole), and, in the order of their paths,
+// the parts stored below it, under the rest of their path.
+func (e *engine) heapParts(root ssa.Value, path string) (whole Taint, below []valuePart) {
+	var keys []string
+	for p := range e.heap[root] {
+		if pathsOverlap(p, path) {
+			keys = append(keys, p)
+		}
+	}
+	slices.Sort(keys)
+	for _, p := range keys {
+		if len(p) <= len(path) {
+			mergeInto(&whole, e.heap[root][p], model.AnyUnsafe)
+		} else {
+			below = append(below, valuePart{p[len(path):], e.heap[root][p]})
+		}
+	}
+	return whole, below
+}
+
+// A valuePart is what a part of a value holds.
+type valuePart struct {
+	at string // "" for the whole value, ".help" for a field, "#1" for a result of several
+	t  Taint
 }
 
 // maxHeapPaths bounds the parts of one root the heap tells apart.
@@ -214,7 +248,7 @@ func (e *engine) storeAt(root ssa.Value, path string, t Taint) {
 	if len(t) == 0 {
 		return
 	}
-	path = joinPath("", path) // nested copies must not make paths without end
+	path = cutPath(path, maxPathDepth) // nested copies must not make paths without end
 	paths := e.heap[root]
 	if paths == nil {
 		paths = make(map[string]Taint)
@@ -318,10 +352,7 @@ func (e *engine) fieldValue(f *ssa.Field, at ssa.Instruction) Taint {
 	if !ok {
 		return e.read(f.X, at)
 	}
-	path += "." + fieldName(f.X.Type(), f.Field)
-	t := e.heapUnder(root, path)
-	mergeInto(&t, e.rootTaint(root, path), model.AnyUnsafe)
-	return t
+	return e.partTaint(root, path+"."+fieldName(f.X.Type(), f.Field), at)
 }
 
 // valueAddr returns where a struct value lives, if the engine tracks its
@@ -432,21 +463,10 @@ func (e *engine) copyParts(dr ssa.Value, dp string, sr ssa.Value, sp string, typ
 			mergeInto(&whole, e.rootTaint(sr, sp), model.AnyUnsafe)
 		}
 	}
-	type entry struct {
-		suffix string
-		t      Taint
-	}
-	var fields []entry
-	for p, pt := range e.heap[sr] {
-		switch {
-		case pathsOverlap(p, sp) && len(p) <= len(sp):
-			mergeInto(&whole, pt, model.AnyUnsafe) // stored whole, at or above src
-		case pathsOverlap(p, sp):
-			fields = append(fields, entry{p[len(sp):], pt})
-		}
-	}
+	stored, fields := e.heapParts(sr, sp)
+	mergeInto(&whole, stored, model.AnyUnsafe)
 	e.storeAt(dr, dp, whole)
 	for _, f := range fields {
-		e.storeAt(dr, dp+f.suffix, f.t)
+		e.storeAt(dr, dp+f.at, f.t)
 	}
 }

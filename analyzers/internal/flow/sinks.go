@@ -96,8 +96,7 @@ func (e *engine) checkSinks(call ssa.CallInstruction) {
 			if pb.Path == "" {
 				e.checkLength(call, as[pb.Param], info, pb.Budget, pb.Num, pb.Den)
 			} else {
-				l := e.taintLength(e.readPath(as[pb.Param], pb.Path, call), "a value read from memory")
-				e.checkLengthOf(call, as[pb.Param], l, pb.Num, pb.Den, nil, info, pb.Budget)
+				e.checkLengthOf(call, as[pb.Param], e.partLength(as[pb.Param], pb.Path, call), pb.Num, pb.Den, nil, info, pb.Budget)
 			}
 		}
 	}
@@ -242,8 +241,7 @@ func (e *engine) checkLengthOf(call ssa.CallInstruction, key ssa.Value, own Leng
 // checkItemValue checks the Value of an Item passed to a storage sink.
 func (e *engine) checkItemValue(call ssa.CallInstruction, item ssa.Value, info SinkInfo) {
 	root, path := e.addr(item)
-	t := e.heapUnder(root, path+".Value")
-	mergeInto(&t, e.rootTaint(root, path+".Value"), model.AnyUnsafe)
+	t := e.partTaint(root, path+".Value", call)
 	if p, ok := root.(*ssa.Parameter); ok && p == item {
 		// A wrapper that stores the caller's Item: the caller's Value is checked.
 		if idx := paramIndex(p); idx >= 0 {

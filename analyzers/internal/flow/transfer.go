@@ -180,26 +180,15 @@ func (e *engine) read(v ssa.Value, at ssa.Instruction) Taint {
 	if !e.canCarry(v.Type()) {
 		return nil
 	}
-	t := e.vals[v]
 	if isAddress(v.Type()) {
 		// An address into memory the engine models (a field, an
 		// element, a pointer loaded from one) reads that memory: its own
 		// taint, derived from the same memory without telling the parts
 		// apart, would only blur it.
-		var out Taint
 		root, path := e.addr(v)
-		mergeInto(&out, e.heapUnder(root, path), model.AnyUnsafe)
-		if root != v {
-			mergeInto(&out, e.rootTaint(root, path), model.AnyUnsafe)
-		} else {
-			mergeInto(&out, t, model.AnyUnsafe)
-		}
-		if g, ok := root.(*ssa.Global); ok {
-			mergeInto(&out, e.globalSource(g, at), model.AnyUnsafe)
-		}
-		return out
+		return e.partTaint(root, path, at)
 	}
-	return t
+	return e.vals[v]
 }
 
 // constTaint makes an origin for a string constant that holds an unsafe
