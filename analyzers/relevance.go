@@ -23,3 +23,7 @@ func NewRelevance() *Relevance { return flow.NewRelevance() }
 // memcached command or a cachevet directive, which makes its package
 // relevant whatever it imports.
 func MentionsProtocol(src []byte) bool { return flow.MentionsProtocol(src) }
+
+// StandardPath reports whether an import path names a package of the
+// standard library: its first element has no dot.
+func StandardPath(path string) bool { return flow.StandardPath(path) }

@@ -34,11 +34,13 @@
 // change a finding: those that belong to the main module (or a workspace
 // or directory replacement), and dependencies that import a memcache
 // client, a web framework the model knows or a configured source or sink,
-// hold a hand-written memcached command (a verb such as "get " and a
-// \r\n in one file) or a cachevet directive, or import such a package.
-// Importing net/http, net or os does not make a dependency relevant: nearly
-// every one does. The rest is read from export data, and calls into it
-// pass their arguments' bytes through. -prune=false loads everything from source, as the stock
+// hold a hand-written memcached command (a literal that is just a verb
+// such as "get ", or a format starting with one, and a \r\n in the same
+// file) or a cachevet directive, or import such a package. Importing
+// net/http, net or os does not make a dependency relevant: nearly every one
+// does. The rest is read from export data, and calls into it pass their
+// arguments' bytes through (text returned by one given the request is
+// request data). -prune=false loads everything from source, as the stock
 // go/analysis driver does; the findings are the same. Under go vet, the
 // same rule makes the tool skip the analysis of the other dependencies
 // (they are type-checked without function bodies, for their types only).

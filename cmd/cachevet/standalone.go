@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"runtime"
@@ -202,7 +203,8 @@ func runStandalone(all []*analysis.Analyzer, sarifOut *sarifFlag) int {
 }
 
 // startProfiling starts what -cpuprofile, -memprofile and -trace ask for;
-// the returned function finishes them.
+// the returned function finishes them. On an error, what was started is
+// finished already.
 func (o *options) startProfiling() (func(), error) {
 	var stops []func()
 	stop := func() {
@@ -210,38 +212,37 @@ func (o *options) startProfiling() (func(), error) {
 			stops[i]()
 		}
 	}
-	if o.cpuProfile != "" {
-		f, err := os.Create(o.cpuProfile)
+	// profile creates file, starts writing to it and registers finish.
+	profile := func(file string, start func(io.Writer) error, finish func(io.Writer)) error {
+		if file == "" {
+			return nil
+		}
+		f, err := os.Create(file)
 		if err != nil {
-			return stop, err
+			return err
 		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return stop, err
+		if err := start(f); err != nil {
+			f.Close()
+			return err
 		}
-		stops = append(stops, func() { pprof.StopCPUProfile(); f.Close() })
+		stops = append(stops, func() { finish(f); f.Close() })
+		return nil
 	}
-	if o.traceFile != "" {
-		f, err := os.Create(o.traceFile)
-		if err != nil {
-			return stop, err
-		}
-		if err := trace.Start(f); err != nil {
-			return stop, err
-		}
-		stops = append(stops, func() { trace.Stop(); f.Close() })
+	err := profile(o.cpuProfile, pprof.StartCPUProfile, func(io.Writer) { pprof.StopCPUProfile() })
+	if err == nil {
+		err = profile(o.traceFile, trace.Start, func(io.Writer) { trace.Stop() })
 	}
-	if o.memProfile != "" {
-		f, err := os.Create(o.memProfile)
-		if err != nil {
-			return stop, err
-		}
-		stops = append(stops, func() {
+	if err == nil {
+		err = profile(o.memProfile, func(io.Writer) error { return nil }, func(w io.Writer) {
 			runtime.GC()
-			if err := pprof.WriteHeapProfile(f); err != nil {
+			if err := pprof.WriteHeapProfile(w); err != nil {
 				log.Print(err)
 			}
-			f.Close()
 		})
+	}
+	if err != nil {
+		stop()
+		return func() {}, err
 	}
 	return stop, nil
 }

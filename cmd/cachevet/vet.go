@@ -72,8 +72,7 @@ func exitEarly(cfgFile string, cl cmdline) bool {
 			info.ImportsRelevant = info.ImportsRelevant || len(e.facts) > 0
 		}
 	}
-	rel := analyzers.NewRelevance()
-	if rel.Relevant(info, false) || !info.Standard && rel.Relevant(info, load.MentionsProtocol(u.GoFiles)) {
+	if load.Relevant(analyzers.NewRelevance(), info, u.GoFiles) {
 		return false
 	}
 

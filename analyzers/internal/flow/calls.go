@@ -181,7 +181,7 @@ func (e *engine) propagateAll(ce callee, as []ssa.Value, at ssa.Instruction) Tai
 // types: a method of one (gin's c.GetString("user"), what the
 // application's middleware stored) is a source only if the model names it.
 func readsRequest(ce callee, as []ssa.Value, call *ssa.Call) bool {
-	if ce.obj == nil || ce.obj.Pkg() == nil || standard(ce.obj.Pkg().Path()) || !textual(call.Type()) {
+	if ce.obj == nil || ce.obj.Pkg() == nil || StandardPath(ce.obj.Pkg().Path()) || !textual(call.Type()) {
 		return false
 	}
 	if ce.obj.Signature().Recv() != nil && len(as) > 0 {

@@ -91,14 +91,14 @@ func (r *Relevance) Relevant(p PackageInfo, mentionsProtocol bool) bool {
 		return true
 	}
 	for _, imp := range p.Imports {
-		if r.modelled[imp] && !standard(imp) {
+		if r.modelled[imp] && !StandardPath(imp) {
 			return true
 		}
 	}
 	return false
 }
 
-// standard reports whether path names a package of the standard library:
+// StandardPath reports whether path names a package of the standard library:
 // its first element has no dot.
 //
 // A dependency does not become relevant by importing a modelled package of
@@ -109,7 +109,7 @@ func (r *Relevance) Relevant(p PackageInfo, mentionsProtocol bool) bool {
 // names (gin, echo, chi, gorilla/mux, fiber); a third-party helper that
 // reads a request for its caller (realip.FromRequest(r)) is not analyzed,
 // and its text result is taken for request data (see readsRequest).
-func standard(path string) bool {
+func StandardPath(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
 }

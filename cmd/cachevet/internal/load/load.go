@@ -142,19 +142,23 @@ func (l *loader) decide(p *packages.Package) {
 		info.ImportsRelevant = info.ImportsRelevant || l.relevant[imp]
 		src = src || l.source[imp]
 	}
-	rel := l.cfg.Relevance.Relevant(info, false)
-	if !rel && !info.Standard {
-		// Only the package's text can make it relevant now.
-		rel = l.cfg.Relevance.Relevant(info, MentionsProtocol(p.GoFiles))
-	}
+	rel := Relevant(l.cfg.Relevance, info, p.GoFiles)
 	l.relevant[p] = rel
 	l.source[p] = src || rel
 }
 
-// MentionsProtocol reads the files and applies analyzers.MentionsProtocol;
+// Relevant applies r to the package described by info whose Go files are
+// files, reading them only if the import graph does not decide: the
+// package's text can make it relevant, but not a package of the standard
+// library.
+func Relevant(r *analyzers.Relevance, info analyzers.PackageInfo, files []string) bool {
+	return r.Relevant(info, false) || !info.Standard && r.Relevant(info, mentionsProtocol(files))
+}
+
+// mentionsProtocol reads the files and applies analyzers.MentionsProtocol;
 // a file that cannot be read counts as a mention, so that the package is
 // type-checked and the problem reported.
-func MentionsProtocol(files []string) bool {
+func mentionsProtocol(files []string) bool {
 	for _, name := range files {
 		src, err := os.ReadFile(name)
 		if err != nil || analyzers.MentionsProtocol(src) {
@@ -182,8 +186,7 @@ func Standard(path, file string) bool {
 	if file != "" && strings.HasPrefix(file, goroot) {
 		return true
 	}
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
+	return analyzers.StandardPath(path)
 }
 
 // typeCheck type-checks the source packages in dependency order, in
