@@ -18,7 +18,7 @@ import (
 	"time"
 )
 
-// transcriptCase mirrors one entry of shared/memcached/transcripts.json.
+// transcriptCase mirrors one entry of the transcripts (see transcriptsFile).
 type transcriptCase struct {
 	ID             string           `json:"id"`
 	Title          string           `json:"title"`
@@ -41,31 +41,13 @@ type transcriptStep struct {
 // the reason. Every other case must pass.
 var transcriptSkips = map[string]string{}
 
-// findSharedDir locates ../shared/memcached relative to the module root.
-func findSharedDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared", "memcached")
-	if _, err := os.Stat(filepath.Join(shared, "transcripts.json")); err != nil {
-		t.Skipf("memcached transcripts not available (%s): %v", shared, err)
-	}
-	return shared
-}
+// transcriptsFile is the copy of the recorded memcached 1.6.18 behaviour
+// (../shared/memcached/transcripts.json beside the project checkout) that
+// the tests replay: it travels with the repository, so that a clone
+// without the shared folder still checks the server against it.
+const transcriptsFile = "testdata/memcached/transcripts.json"
 
 func loadTranscripts(t testing.TB) []transcriptCase {
-	findSharedDir(t)
 	cases, err := readTranscripts()
 	if err != nil {
 		t.Fatal(err)
@@ -75,26 +57,33 @@ func loadTranscripts(t testing.TB) []transcriptCase {
 
 // readTranscripts loads the transcripts without a testing.TB, for seeds.
 func readTranscripts() ([]transcriptCase, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return nil, err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			return nil, os.ErrNotExist
-		}
-		dir = filepath.Dir(dir)
-	}
-	data, err := os.ReadFile(filepath.Join(dir, "..", "shared", "memcached", "transcripts.json"))
+	data, err := os.ReadFile(transcriptsFile)
 	if err != nil {
 		return nil, err
 	}
 	var cases []transcriptCase
 	err = json.Unmarshal(data, &cases)
 	return cases, err
+}
+
+// TestTranscriptsCopy checks that the copy is the shared original, where
+// the shared folder is beside the checkout.
+func TestTranscriptsCopy(t *testing.T) {
+	shared, err := filepath.Abs(filepath.Join("..", "..", "shared", "memcached", "transcripts.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(shared)
+	if err != nil {
+		t.Skipf("no shared transcripts to compare the copy with: %v", err)
+	}
+	got, err := os.ReadFile(transcriptsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from %s: copy it again", transcriptsFile, shared)
+	}
 }
 
 // unescapeTranscript decodes the transcript byte-escaping grammar:
