@@ -114,28 +114,9 @@ func buildSARIF(analyzers []*analysis.Analyzer, roots []*checker.Action, wd stri
 	}
 
 	b := &sarifBuilder{wd: wd, files: map[string][]byte{}}
-	// Deduplicate as the text output does: a file of both p and p.test
-	// is analyzed twice.
-	type key struct {
-		pos, end token.Position
-		analyzer string
-		message  string
-	}
-	seen := map[key]bool{}
 	var results []*sarif.Result
-	for _, act := range roots {
-		if !act.IsRoot || act.Err != nil {
-			continue
-		}
-		fset := act.Package.Fset
-		for _, d := range act.Diagnostics {
-			k := key{fset.Position(d.Pos), fset.Position(d.End), act.Analyzer.Name, d.Message}
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			results = append(results, b.result(fset, act.Analyzer.Name, ruleIndex[act.Analyzer.Name], d))
-		}
+	for _, f := range rootFindings(roots) {
+		results = append(results, b.result(f.fset, f.analyzer.Name, ruleIndex[f.analyzer.Name], f.diag))
 	}
 	slices.SortStableFunc(results, compareResults)
 	run.WithResults(results)

@@ -177,8 +177,14 @@ func runStandalone(all []*analysis.Analyzer, sarifOut *sarifFlag) int {
 		}
 		return exit
 	}
-	if err := graph.PrintText(os.Stderr, o.context); err != nil {
+	wd, err := os.Getwd()
+	if err != nil {
+		log.Print(err)
 		return 1
+	}
+	printer := &textPrinter{w: os.Stderr, wd: wd, context: o.context}
+	if s := summary(printer.printText(graph), selected); s != "" {
+		fmt.Fprintln(os.Stderr, s)
 	}
 	failed, found := false, false
 	for act := range graph.All() {

@@ -72,9 +72,10 @@ func (r *Reporter) add(c *ast.Comment) {
 	}
 	if d.reason == "" {
 		r.pass.Report(analysis.Diagnostic{
-			Pos:     c.Pos(),
-			End:     c.End(),
-			Message: "//cachevet:ignore " + r.analyzer + " needs a reason after the analyzer name, so that reviewers can judge the suppression",
+			Pos:      c.Pos(),
+			End:      c.End(),
+			Category: r.analyzer,
+			Message:  "//cachevet:ignore " + r.analyzer + " needs a reason after the analyzer name, so that reviewers can judge the suppression",
 		})
 	}
 	p := r.pass.Fset.Position(c.Pos())
