@@ -132,15 +132,7 @@ func main() {
 	all := analyzers.All()
 	cl := scanArgs(os.Args[1:], all)
 
-	// Flags of cachevet's own, registered where multichecker parses them
-	// so that it accepts them (and go vet learns -config from -flags).
-	flag.String("config", "", "read the configuration from this file instead of looking for "+configFileName+" upward from the working directory")
-	sarifOut := new(sarifFlag)
-	if !cl.printFlags {
-		// go vet must not offer -sarif: it does not work as a vet tool.
-		flag.Var(sarifOut, "sarif", "write a SARIF 2.1.0 log to stdout (-sarif) or to a file (-sarif=FILE) instead of the text output")
-	}
-	flag.Var(versionFlag{}, "V", "print version and exit")
+	sarifOut := registerOwnFlags(!cl.printFlags)
 
 	if cl.needsConfig() {
 		if err := applyConfig(cl, all); err != nil {
@@ -158,6 +150,24 @@ func main() {
 	case cl.needsConfig():
 		os.Exit(runStandalone(all, sarifOut))
 	}
-	// go vet's runs and queries (-flags, -V=full), help and usage.
+	if len(cl.args) == 1 && cl.args[0] == "help" {
+		printHelp(os.Stdout, all)
+		os.Exit(0)
+	}
+	// go vet's runs and queries (-flags, -V=full), an analyzer's help
+	// and usage.
 	multichecker.Main(all...)
+}
+
+// registerOwnFlags registers cachevet's own flags where multichecker
+// parses them, so that it accepts them (and go vet learns -config from
+// -flags). go vet must not offer -sarif: it does not work as a vet tool.
+func registerOwnFlags(withSARIF bool) *sarifFlag {
+	flag.String("config", "", "read the configuration from this file instead of looking for "+configFileName+" upward from the working directory")
+	sarifOut := new(sarifFlag)
+	if withSARIF {
+		flag.Var(sarifOut, "sarif", "write a SARIF 2.1.0 log to stdout (-sarif) or to a file (-sarif=FILE) instead of the text output")
+	}
+	flag.Var(versionFlag{}, "V", "print version and exit")
+	return sarifOut
 }
