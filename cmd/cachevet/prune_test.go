@@ -98,7 +98,7 @@ func TestPrune(t *testing.T) {
 		if s.code != 3 || v.code != 1 {
 			t.Fatalf("cachevet exited %d (want 3), go vet %d (want 1)\nstderr:\n%s\n%s", s.code, v.code, s.stderr, v.stderr)
 		}
-		if got, want := lines(parseText(t, versioned, v.stderr)), lines(parseText(t, versioned, s.stderr)); got != want {
+		if got, want := lines(parseText(t, versioned, v.stderr)), lines(parseStandalone(t, versioned, s.stderr)); got != want {
 			t.Errorf("go vet reports other findings than cachevet:\n%s", lineDiff(want, got))
 		}
 	})
