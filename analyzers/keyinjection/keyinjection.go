@@ -40,12 +40,12 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	reporter := suppress.NewReporter(pass)
 	for _, h := range res.Hits {
-		reporter.Report(diagnostic(pass, h))
+		reporter.Report(diagnostic(pass, res, h))
 	}
 	return nil, nil
 }
 
-func diagnostic(pass *analysis.Pass, h *flow.Hit) analysis.Diagnostic {
+func diagnostic(pass *analysis.Pass, res *flow.Result, h *flow.Hit) analysis.Diagnostic {
 	call := fix.CallExpr(pass, h.Call)
 	keyExpr := fix.KeyExpr(pass, h.Call, h.Key, h.Sink.Shape, h.ItemKeyStores, call)
 	origins := h.Origins()
@@ -107,8 +107,13 @@ func diagnostic(pass *analysis.Pass, h *flow.Hit) analysis.Diagnostic {
 			})
 		}
 	}
-	if keyExpr != nil && allFromSources(origins) {
-		if f := escapeFix(pass, keyExpr); f != nil {
+	if keyExpr != nil {
+		kl, known := res.KeyLength(h.Call, h.Key)
+		f := keyFix(pass, keyExpr, origins, kl, known)
+		if h.Sink.Shape == model.KeyList && call != nil {
+			f = keyListFix(pass, call, keyExpr, origins)
+		}
+		if f != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{*f}
 		}
 	}
@@ -140,36 +145,110 @@ func harm(s flow.SinkInfo, bytes model.ByteSet, attacker bool) string {
 	return bytes.String() + " in it splits or injects memcached commands"
 }
 
-func allFromSources(os []*flow.Origin) bool {
-	for _, o := range os {
-		if o.Kind != flow.FromSource {
-			return false
-		}
-	}
-	return true
-}
-
-// escapeFix wraps the non-constant string operands of the key in
-// url.QueryEscape, which leaves no space or control byte in them.
-func escapeFix(pass *analysis.Pass, key ast.Expr) *analysis.SuggestedFix {
-	targets := fix.Operands(pass, key)
-	if len(targets) == 0 {
-		return nil
-	}
+// keyFix removes the unsafe bytes of every origin: it escapes the
+// attacker's operands with url.QueryEscape, which leaves no space or
+// control byte in them, and rewrites the parts of the key that make such
+// bytes up (see fix.Construction). Escaping may triple the length: if the
+// key's bound (kl) is unknown or the tripled key would not fit, it hashes
+// the operands instead, as keylength's fix does, so that the two fixes of
+// one key are the same edits. It offers nothing if one origin is beyond a
+// mechanical change.
+func keyFix(pass *analysis.Pass, key ast.Expr, origins []*flow.Origin, kl flow.KeyLength, known bool) *analysis.SuggestedFix {
 	im := fix.NewImporter(pass, key.Pos())
 	if im == nil {
 		return nil
 	}
-	name, ok := im.Name("net/url", "url", key.Pos())
+	var edits []analysis.TextEdit
+	var what []string
+	escaped := false
+	made := map[flow.Construction]bool{}
+	for _, o := range origins {
+		switch {
+		case o.Kind == flow.FromSource && !escaped:
+			escaped = true
+			if known && (!kl.Length.Finite() || escapeGrowth*kl.Length.Max > kl.Limit) {
+				e, ok := fix.Hash(pass, im, key, kl.Limit)
+				if !ok {
+					return nil
+				}
+				edits = append(edits, e...)
+				what = append(what, "hash the key with SHA-256 (escaping it would not bound its length)")
+				continue
+			}
+			e, ok := escapeEdits(pass, im, key)
+			if !ok {
+				return nil
+			}
+			edits = append(edits, e...)
+			what = append(what, "escape the key with url.QueryEscape")
+		case o.Kind == flow.FromSource:
+		case o.Kind == flow.FromConstruction && o.Made != 0:
+			if made[o.Made] {
+				continue
+			}
+			made[o.Made] = true
+			e, ok := fix.Construction(pass, im, key, o.Made)
+			if !ok {
+				return nil
+			}
+			edits = append(edits, e...)
+			if len(made) == 1 {
+				what = append(what, "build the key without spaces or control bytes")
+			}
+		default:
+			return nil
+		}
+	}
+	if len(edits) == 0 {
+		return nil
+	}
+	msg := strings.Join(what, " and ")
+	return &analysis.SuggestedFix{
+		Message:   strings.ToUpper(msg[:1]) + msg[1:],
+		TextEdits: append(edits, im.Edits()...),
+	}
+}
+
+// keyListFix hashes every key of a list that holds attacker input and
+// gives the results back under the keys as passed (see fix.KeyList).
+func keyListFix(pass *analysis.Pass, call *ast.CallExpr, list ast.Expr, origins []*flow.Origin) *analysis.SuggestedFix {
+	for _, o := range origins {
+		if o.Kind != flow.FromSource {
+			return nil
+		}
+	}
+	im := fix.NewImporter(pass, call.Pos())
+	if im == nil {
+		return nil
+	}
+	edits, ok := fix.KeyList(pass, im, call, list)
 	if !ok {
 		return nil
+	}
+	return &analysis.SuggestedFix{
+		Message:   "Hash every key with SHA-256 and return the results under the keys as given",
+		TextEdits: append(edits, im.Edits()...),
+	}
+}
+
+// escapeGrowth is how much url.QueryEscape may lengthen a key: %XX for
+// every byte.
+const escapeGrowth = 3
+
+// escapeEdits wraps the non-constant string operands of the key in
+// url.QueryEscape.
+func escapeEdits(pass *analysis.Pass, im *fix.Importer, key ast.Expr) ([]analysis.TextEdit, bool) {
+	targets := fix.Operands(pass, key)
+	if len(targets) == 0 {
+		return nil, false
+	}
+	name, ok := im.Name("net/url", "url", key.Pos())
+	if !ok {
+		return nil, false
 	}
 	var edits []analysis.TextEdit
 	for _, t := range targets {
 		edits = append(edits, fix.Wrap(t, name+".QueryEscape")...)
 	}
-	return &analysis.SuggestedFix{
-		Message:   "Escape the key with url.QueryEscape",
-		TextEdits: append(edits, im.Edits()...),
-	}
+	return edits, true
 }

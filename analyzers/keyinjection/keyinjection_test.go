@@ -47,6 +47,18 @@ func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(), keyinjection.Analyzer, "keyinjection/fixes")
 }
 
+// TestConstructionFixes: keys that make up spaces, control bytes or raw
+// digest bytes in their own syntax are rewritten without them.
+func TestConstructionFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(), keyinjection.Analyzer, "keyinjection/constructfix")
+}
+
+// TestKeyListFixes: GetMulti's keys are hashed one by one and the items
+// come back under the keys as passed.
+func TestKeyListFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(), keyinjection.Analyzer, "keyinjection/keylistfix")
+}
+
 // TestFlags declares a sanitizer and a validator on the command line.
 func TestFlags(t *testing.T) {
 	for flag, value := range map[string]string{

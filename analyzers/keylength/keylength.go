@@ -142,62 +142,18 @@ func consequence(s flow.SinkInfo) string {
 	return "memcached rejects the command line, and before 1.6.40 runs the data block of a rejected set as a command"
 }
 
-// hashFix replaces each non-constant operand of the key by its SHA-256
-// digest in hex, which is 64 bytes whatever the input. If the constant
-// parts and the digests would still not fit, the whole key is hashed.
+// hashFix hashes the unbounded part of the key (see fix.Hash).
 func hashFix(pass *analysis.Pass, key ast.Expr, limit int) *analysis.SuggestedFix {
-	targets := fix.Operands(pass, key)
-	if len(targets) == 0 {
-		return nil
-	}
-	constLen := constantLength(pass, key)
-	if constLen < 0 || constLen+64*len(targets) > limit {
-		if !fix.IsPlainString(pass.TypesInfo.TypeOf(key)) {
-			return nil
-		}
-		targets = []ast.Expr{key}
-	}
 	im := fix.NewImporter(pass, key.Pos())
 	if im == nil {
 		return nil
 	}
-	fmtName, ok1 := im.Name("fmt", "fmt", key.Pos())
-	shaName, ok2 := im.Name("crypto/sha256", "sha256", key.Pos())
-	if !ok1 || !ok2 {
+	edits, ok := fix.Hash(pass, im, key, limit)
+	if !ok {
 		return nil
-	}
-	var edits []analysis.TextEdit
-	for _, t := range targets {
-		edits = append(edits,
-			analysis.TextEdit{Pos: t.Pos(), End: t.Pos(), NewText: []byte(fmtName + `.Sprintf("%x", ` + shaName + ".Sum256([]byte(")},
-			analysis.TextEdit{Pos: t.End(), End: t.End(), NewText: []byte(")))")})
 	}
 	return &analysis.SuggestedFix{
 		Message:   "Hash the unbounded part of the key with SHA-256",
 		TextEdits: append(edits, im.Edits()...),
 	}
-}
-
-// constantLength sums the constant string operands of a key expression,
-// or returns -1 if it is not a concatenation or fmt.Sprintf of parts.
-func constantLength(pass *analysis.Pass, key ast.Expr) int {
-	key = ast.Unparen(key)
-	if tv, ok := pass.TypesInfo.Types[key]; ok && tv.Value != nil {
-		s, err := strconv.Unquote(tv.Value.ExactString())
-		if err != nil {
-			return -1
-		}
-		return len(s)
-	}
-	if b, ok := key.(*ast.BinaryExpr); ok && b.Op.String() == "+" {
-		x, y := constantLength(pass, b.X), constantLength(pass, b.Y)
-		if x < 0 || y < 0 {
-			return -1
-		}
-		return x + y
-	}
-	if tv, ok := pass.TypesInfo.Types[key]; ok && fix.IsPlainString(tv.Type) {
-		return 0 // an operand the fix replaces
-	}
-	return -1
 }

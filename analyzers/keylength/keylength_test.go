@@ -48,6 +48,12 @@ func TestHashFix(t *testing.T) {
 
 // TestFprintfFix: the fix hashes the key operand of a written command,
 // never its data block.
+// TestLongKeyFix: a bounded key over 250 bytes, the key operand of a
+// hand-written command and %v of a slice are hashed.
+func TestLongKeyFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(), keylength.Analyzer, "keylength/longfix")
+}
+
 func TestFprintfFix(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(), keylength.Analyzer, "keylength/fprintffix")
 }

@@ -2,6 +2,7 @@ package fix
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"github.com/cachevet/cachevet/analyzers/internal/flow"
@@ -94,13 +95,51 @@ func KeyExpr(pass *analysis.Pass, sinkCall ssa.CallInstruction, key ssa.Value, s
 			}
 		}
 	}
-	// A value concatenated into a written command: the argument built from it.
+	// A value concatenated into a written command: the operand of the
+	// argument built from it.
 	for i, a := range ssaArgs {
 		if i-offset >= 0 && i-offset < len(call.Args) && builtFrom(a, key, 0) {
-			return call.Args[i-offset]
+			return narrow(pass, call.Args[i-offset], a, key)
 		}
 	}
 	return nil
+}
+
+// narrow descends from an expression e, whose SSA value is v, to the
+// operand whose value is key, following the concatenations and
+// conversions that built v from key in the syntax and in SSA alike:
+// "touch " + key + " 10\r\n" is BinOp(BinOp("touch ", key), " 10\r\n").
+// It stops where the two part, at the smallest expression it is sure of.
+func narrow(pass *analysis.Pass, e ast.Expr, v, key ssa.Value) ast.Expr {
+	for v != key {
+		e = ast.Unparen(e)
+		switch x := v.(type) {
+		case *ssa.BinOp:
+			b, ok := e.(*ast.BinaryExpr)
+			if !ok || b.Op != token.ADD {
+				return e
+			}
+			switch {
+			case builtFrom(x.X, key, 0) && !builtFrom(x.Y, key, 0):
+				e, v = b.X, x.X
+			case builtFrom(x.Y, key, 0) && !builtFrom(x.X, key, 0):
+				e, v = b.Y, x.Y
+			default:
+				return e
+			}
+		case *ssa.Convert, *ssa.ChangeType:
+			call, ok := e.(*ast.CallExpr)
+			if !ok || len(call.Args) != 1 || !pass.TypesInfo.Types[call.Fun].IsType() {
+				return e
+			}
+			e, v = call.Args[0], *x.(ssa.Instruction).Operands(nil)[0]
+		case *ssa.MakeInterface:
+			v = x.X // implicit in the syntax
+		default:
+			return e
+		}
+	}
+	return e
 }
 
 // builtFrom reports whether v is key or is built from it by concatenation,
@@ -198,12 +237,7 @@ func Operands(pass *analysis.Pass, key ast.Expr) []ast.Expr {
 }
 
 func isSprintf(pass *analysis.Pass, call *ast.CallExpr) bool {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	fn, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Func)
-	return ok && fn.FullName() == "fmt.Sprintf"
+	return funcName(pass, call) == fmtSprintf
 }
 
 func IsPlainString(t types.Type) bool {

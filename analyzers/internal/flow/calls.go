@@ -232,6 +232,7 @@ func (e *engine) applyRule(rule model.CallRule, ce callee, as []ssa.Value, at ss
 		o := e.origin(originKey{kind: FromConstruction, pos: at.Pos(), desc: "digest:" + ce.name}, func(o *Origin) {
 			o.Desc = "raw digest bytes (" + shortName(ce.obj) + ")"
 			o.Hint = "encode the digest with hex.EncodeToString or fmt's %x"
+			o.Made = RawDigest
 		})
 		t = Taint{o: model.AnyUnsafe}
 	case rule.Transform == model.Special:

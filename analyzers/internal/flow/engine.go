@@ -69,6 +69,20 @@ type ValueHit struct {
 // Origins returns the origins of the hit in a stable order.
 func (h *Hit) Origins() []*Origin { return h.Taint.sorted() }
 
+// KeyLength bounds a key (or a wrapper's argument) at a sink, as a LenHit
+// does, for keys that fit too: a fix that lengthens the key must know
+// whether it still fits.
+type KeyLength struct {
+	Length Length
+	Limit  int
+}
+
+// KeyLength returns the bound of key at the sink call, if it was checked.
+func (r *Result) KeyLength(call ssa.CallInstruction, key ssa.Value) (KeyLength, bool) {
+	l, ok := r.keyLengths[hitKey{call, key}]
+	return l, ok
+}
+
 // Result is what the engine found in one package.
 type Result struct {
 	Hits []*Hit
@@ -76,6 +90,8 @@ type Result struct {
 	LenHits []*LenHit
 	// ValueHits are cached values holding sensitive fields.
 	ValueHits []*ValueHit
+	// keyLengths bound every key checked, within its limit or not.
+	keyLengths map[hitKey]KeyLength
 	// Summaries of the package's functions that say something, for export
 	// as facts.
 	Summaries map[*types.Func]*Summary
@@ -122,6 +138,7 @@ type engine struct {
 	lenRules    map[string]lengthRule
 	lenHits     []*LenHit
 	lenHitIndex map[hitKey]*LenHit
+	keyLengths  map[hitKey]KeyLength
 
 	sensMemo      map[sensKey][]SensitiveField
 	valueHits     []*ValueHit
@@ -164,6 +181,7 @@ func newEngine(cfg *Config, pkg *ssa.Package, funcs []*ssa.Function) *engine {
 		partMemo:      make(map[rootPart]Taint),
 		lenRules:      lengthRules(),
 		lenHitIndex:   make(map[hitKey]*LenHit),
+		keyLengths:    make(map[hitKey]KeyLength),
 		sensMemo:      make(map[sensKey][]SensitiveField),
 		valueHitIndex: make(map[hitKey]*ValueHit),
 	}
@@ -294,7 +312,7 @@ func (e *engine) summary(fn *ssa.Function) *Summary {
 }
 
 func (e *engine) result() *Result {
-	r := &Result{Hits: e.hits, LenHits: e.lenHits, ValueHits: e.valueHits, Summaries: make(map[*types.Func]*Summary), Fset: e.pass.Fset}
+	r := &Result{Hits: e.hits, LenHits: e.lenHits, ValueHits: e.valueHits, keyLengths: e.keyLengths, Summaries: make(map[*types.Func]*Summary), Fset: e.pass.Fset}
 	for fn, s := range e.sums {
 		obj, ok := fn.Object().(*types.Func)
 		if !ok || fn.Parent() != nil || s.IsEmpty() {

@@ -220,18 +220,21 @@ func (e *engine) checkLengthOf(call ssa.CallInstruction, key ssa.Value, own Leng
 			e.changed = true
 		}
 	}
-	if !e.reporting || concrete.Finite() && concrete.Max <= limit {
+	if !e.reporting {
 		return
 	}
 	k := hitKey{call, key}
-	if e.lenHitIndex[k] != nil {
-		return
-	}
 	ownConcrete := Length{Max: own.Max}
 	for _, p := range own.Open {
 		if p.Kind != OpenParam {
 			ownConcrete.Open = append(ownConcrete.Open, p)
 		}
+	}
+	if _, seen := e.keyLengths[k]; !seen {
+		e.keyLengths[k] = KeyLength{Length: ownConcrete, Limit: limit * den / num}
+	}
+	if concrete.Finite() && concrete.Max <= limit || e.lenHitIndex[k] != nil {
+		return
 	}
 	h := &LenHit{Call: call, Sink: info, Key: key, Length: ownConcrete, Limit: limit * den / num, ItemKeyStores: stores}
 	e.lenHitIndex[k] = h

@@ -142,7 +142,7 @@ func (e *engine) sprintf(format, packed ssa.Value, at ssa.Instruction) (Taint, b
 	for _, p := range pieces {
 		if p.operand < 0 {
 			if bytes := model.UnsafeBytesIn(p.lit); bytes != 0 {
-				o := e.construction(at, "format:"+f, "the format "+strconv.Quote(f), "use a separator such as ':' in the format instead")
+				o := e.construction(at, "format:"+f, "the format "+strconv.Quote(f), "use a separator such as ':' in the format instead", ConstantBytes)
 				mergeInto(&t, Taint{o: bytes}, model.AnyUnsafe)
 			}
 			continue
@@ -159,12 +159,12 @@ func (e *engine) sprint(ops []ssa.Value, ln bool, at ssa.Instruction) Taint {
 	for i, op := range ops {
 		mergeInto(&t, e.verbTaint('v', false, op, at), model.AnyUnsafe)
 		if i > 0 && (ln || !isString(ops[i-1].Type()) && !isString(op.Type())) {
-			o := e.construction(at, "sprint-space", "the space fmt.Sprint puts between operands", "use fmt.Sprintf with a separator such as ':'")
+			o := e.construction(at, "sprint-space", "the space fmt.Sprint puts between operands", "use fmt.Sprintf with a separator such as ':'", OperandSpaces)
 			mergeInto(&t, Taint{o: model.ByteBit(' ')}, model.AnyUnsafe)
 		}
 	}
 	if ln {
-		o := e.construction(at, "sprintln", "the newline fmt.Sprintln ends with", "use fmt.Sprintf with a separator such as ':'")
+		o := e.construction(at, "sprintln", "the newline fmt.Sprintln ends with", "use fmt.Sprintf with a separator such as ':'", LineSpaces)
 		mergeInto(&t, Taint{o: model.ByteBit('\n')}, model.AnyUnsafe)
 	}
 	return t
@@ -194,17 +194,18 @@ func (e *engine) verbTaint(verb rune, sharp bool, x ssa.Value, at ssa.Instructio
 	}
 	if spaced, what := printsWithSpaces(typ); spaced {
 		o := e.construction(at, "fmt-spaces:"+types.TypeString(typ, nil), "fmt's spaces between the elements of "+what,
-			"format the elements yourself, e.g. with strings.Join and a separator such as ','")
+			"format the elements yourself, e.g. with strings.Join and a separator such as ','", ElementSpaces)
 		mergeInto(&t, Taint{o: model.ByteBit(' ')}, model.AnyUnsafe)
 	}
 	return t
 }
 
 // construction returns the origin of unsafe bytes a call site makes up.
-func (e *engine) construction(at ssa.Instruction, key, desc, hint string) *Origin {
+func (e *engine) construction(at ssa.Instruction, key, desc, hint string, made Construction) *Origin {
 	return e.origin(originKey{kind: FromConstruction, pos: at.Pos(), desc: key}, func(o *Origin) {
 		o.Desc = desc
 		o.Hint = hint
+		o.Made = made
 	})
 }
 

@@ -25,6 +25,24 @@ const (
 	FromSensitive
 )
 
+// Construction says how a FromConstruction origin makes unsafe bytes.
+type Construction uint8
+
+const (
+	// ConstantBytes is a constant or format holding a space or control byte.
+	ConstantBytes Construction = iota + 1
+	// ElementSpaces are the spaces fmt's %v puts between the elements of a
+	// slice, array, map or struct.
+	ElementSpaces
+	// OperandSpaces is the space fmt.Sprint puts between two operands
+	// neither of which is a string.
+	OperandSpaces
+	// LineSpaces are the spaces and the newline of fmt.Sprintln.
+	LineSpaces
+	// RawDigest are a digest's bytes, not encoded.
+	RawDigest
+)
+
 // Origin is one place unsafe bytes come from.
 type Origin struct {
 	Kind OriginKind
@@ -45,8 +63,10 @@ type Origin struct {
 	// Encoder is the serializer a FromSensitive field or a FromParam
 	// parameter went through before reaching a value ("" if none).
 	Encoder string
-	// Hint says how to remove unsafe bytes of construction.
+	// Hint says how to remove unsafe bytes of construction, and Made
+	// how they were made, for the fix that removes them.
 	Hint string
+	Made Construction
 	// Via lists the wrappers the data came out of, outermost last, for
 	// origins that a called function's summary returned.
 	Via []string

@@ -209,6 +209,7 @@ func (e *engine) constTaint(c *ssa.Const, at ssa.Instruction) Taint {
 	o := e.origin(originKey{kind: FromConstruction, pos: pos, desc: "const:" + s}, func(o *Origin) {
 		o.Desc = "the constant " + strconv.Quote(s)
 		o.Hint = "use a separator such as ':' in the constant instead"
+		o.Made = ConstantBytes
 	})
 	return Taint{o: bytes}
 }

@@ -22,7 +22,22 @@ func handler(r *http.Request, conn net.Conn) {
 	fmt.Fprintf(conn, "get %s\r\n", id) // want `request path parameter`
 }
 
+// Unbounded keys are hashed (above), as keylength's fix does; a key short
+// enough to stay within 250 bytes once escaped is escaped.
+func bounded(r *http.Request, conn net.Conn) {
+	id := r.FormValue("id")
+	if len(id) > 64 {
+		return
+	}
+	mc.Get("user:" + id)                // want `request data`
+	fmt.Fprintf(conn, "get %s\r\n", id) // want `request data`
+}
+
 func shadowed(r *http.Request, url string) {
+	id := r.FormValue(url)
+	if len(id) > 64 {
+		return
+	}
 	// url is a parameter here: no fix can name the package.
-	mc.Get(r.FormValue(url)) // want `request data`
+	mc.Get(id) // want `request data`
 }
