@@ -9,7 +9,7 @@ import (
 )
 
 // Cart caches a cart by the user and cart form values. This file does not
-// import net/url, so -fix must add the import once for both fixes.
+// import crypto/sha256, so -fix must add the import once for all fixes.
 func Cart(w http.ResponseWriter, r *http.Request) {
 	user, cart := r.FormValue("user"), r.FormValue("cart")
 	mc.Get(fmt.Sprintf("cart:%s:%s", user, cart))                          // want keyinjection: r.FormValue // want keylength: unbounded
