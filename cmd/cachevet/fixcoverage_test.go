@@ -105,6 +105,14 @@ func TestFixCoverage(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d keyinjection and keylength findings (%.1f %%) remain after -fix", len(remaining), total, 100*float64(len(remaining))/float64(total))
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	figure := fmt.Sprintf("of %d keyinjection and keylength findings, %d (%.1f %%) remain after -fix", total, len(remaining), 100*float64(len(remaining))/float64(total))
+	if !strings.Contains(strings.Join(strings.Fields(string(readme)), " "), figure) {
+		t.Errorf("README.md does not state the figure %q", figure)
+	}
 	if len(remaining)*100 > total*maxResiduePercent {
 		t.Errorf("%d of %d findings remain after -fix, over %d %%", len(remaining), total, maxResiduePercent)
 	}
