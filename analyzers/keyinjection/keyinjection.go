@@ -96,7 +96,8 @@ func diagnostic(pass *analysis.Pass, res *flow.Result, h *flow.Hit) analysis.Dia
 			if o.Kind == flow.FromConstruction {
 				what = "unsafe bytes come from here"
 			}
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: o.Pos, Message: what + ": " + o.Desc})
+			pos, end := fix.Span(pass, o.Pos, keyExpr, o.Text)
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: end, Message: what + ": " + o.Desc})
 		}
 	}
 	if len(h.Sink.Via) > 0 {

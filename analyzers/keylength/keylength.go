@@ -96,7 +96,8 @@ func diagnostic(pass *analysis.Pass, h *flow.LenHit) (analysis.Diagnostic, bool)
 	}
 	for _, p := range l.Open {
 		if p.Pos.IsValid() && p.Kind == flow.OpenAttacker {
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: p.Pos, Message: "unbounded data enters here: " + p.Desc})
+			pos, end := fix.Span(pass, p.Pos, nil, "")
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: end, Message: "unbounded data enters here: " + p.Desc})
 		}
 	}
 	if len(h.Sink.Via) > 0 {

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 
 	"github.com/cachevet/cachevet/analyzers/internal/flow"
 	"github.com/cachevet/cachevet/analyzers/internal/model"
@@ -242,4 +243,61 @@ func isSprintf(pass *analysis.Pass, call *ast.CallExpr) bool {
 
 func IsPlainString(t types.Type) bool {
 	return t != nil && types.Identical(t, types.Typ[types.String])
+}
+
+// Span returns the expression a position of the flow engine stands for:
+// SSA places a call at its opening parenthesis, and a related position
+// should show the whole call that made the bytes, h.Sum(nil) or
+// r.FormValue("id"), from its start. A constant is shown at its literal:
+// in the key if the key spells it, else in the one declaration of the
+// package that does. Other positions are kept.
+func Span(pass *analysis.Pass, pos token.Pos, key ast.Expr, constant string) (token.Pos, token.Pos) {
+	if constant != "" {
+		if lit := literal(key, constant); lit != nil {
+			return lit.Pos(), lit.End()
+		}
+		var found []*ast.BasicLit
+		for _, f := range pass.Files {
+			for _, d := range f.Decls {
+				if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.CONST {
+					if lit := literal(gd, constant); lit != nil {
+						found = append(found, lit)
+					}
+				}
+			}
+		}
+		if len(found) == 1 {
+			return found[0].Pos(), found[0].End()
+		}
+		return pos, token.NoPos
+	}
+	for _, f := range pass.Files {
+		if f.FileStart > pos || pos > f.FileEnd {
+			continue
+		}
+		path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+		for _, n := range path {
+			if ce, ok := n.(*ast.CallExpr); ok && ce.Lparen == pos {
+				return ce.Pos(), ce.End()
+			}
+		}
+	}
+	return pos, token.NoPos
+}
+
+// literal finds the string literal spelling s in the syntax of n.
+func literal(n ast.Node, s string) *ast.BasicLit {
+	if n == nil {
+		return nil
+	}
+	var lit *ast.BasicLit
+	ast.Inspect(n, func(n ast.Node) bool {
+		if l, ok := n.(*ast.BasicLit); ok && lit == nil && l.Kind == token.STRING {
+			if v, err := strconv.Unquote(l.Value); err == nil && v == s {
+				lit = l
+			}
+		}
+		return lit == nil
+	})
+	return lit
 }

@@ -143,6 +143,7 @@ func (e *engine) sprintf(format, packed ssa.Value, at ssa.Instruction) (Taint, b
 		if p.operand < 0 {
 			if bytes := model.UnsafeBytesIn(p.lit); bytes != 0 {
 				o := e.construction(at, "format:"+f, "the format "+strconv.Quote(f), "use a separator such as ':' in the format instead", ConstantBytes)
+				o.Text = f
 				mergeInto(&t, Taint{o: bytes}, model.AnyUnsafe)
 			}
 			continue

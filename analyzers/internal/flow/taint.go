@@ -67,6 +67,8 @@ type Origin struct {
 	// how they were made, for the fix that removes them.
 	Hint string
 	Made Construction
+	// Text is the constant or format of a ConstantBytes origin.
+	Text string
 	// Via lists the wrappers the data came out of, outermost last, for
 	// origins that a called function's summary returned.
 	Via []string

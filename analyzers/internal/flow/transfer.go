@@ -210,6 +210,7 @@ func (e *engine) constTaint(c *ssa.Const, at ssa.Instruction) Taint {
 		o.Desc = "the constant " + strconv.Quote(s)
 		o.Hint = "use a separator such as ':' in the constant instead"
 		o.Made = ConstantBytes
+		o.Text = s
 	})
 	return Taint{o: bytes}
 }
