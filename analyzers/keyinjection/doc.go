@@ -44,8 +44,15 @@
 // their summaries as facts, as the printf checker does for printf wrappers);
 // functions that return request data become sources. The finding is reported
 // once, where the untrusted value enters the outermost wrapper, with related
-// information at the source and at the wrapper, and with a suggested fix
-// that wraps the tainted operand in url.QueryEscape.
+// information at the source and at the wrapper, and with a suggested fix.
+// The fix wraps the tainted operand in url.QueryEscape when the escaped key
+// (up to three times longer) still fits in 250 bytes, and otherwise hashes
+// it (SHA-256, hex encoded) with the same edits as keylength's fix. It
+// hashes the keys of a GetMulti list one by one, giving the items back
+// under the keys as passed, and rewrites keys that make up unsafe bytes in
+// their own syntax: a space in a literal of the key becomes ':', %v of a
+// slice joins its elements with ',', fmt.Sprint gets separators, and raw
+// digest bytes are hex encoded.
 //
 // Declare your own sanitizers and validators with a directive in the
 // function's doc comment, or with the -sanitizers and -validators flags

@@ -42,7 +42,9 @@
 // A wrapper that refuses keys over 200 bytes is safe to call with anything.
 //
 // The suggested fix replaces each unbounded part of the key by its SHA-256
-// digest, hex encoded (64 bytes).
+// digest, hex encoded (64 bytes), or hashes the whole key when the rest
+// would still not fit, when the key is bounded but over 250 bytes, or when
+// it has no part to hash (a long constant, %v of a slice).
 //
 // Silence one finding with a reason:
 //
