@@ -23,8 +23,21 @@
 //	-<analyzer>.<flag> set an analyzer option, e.g.
 //	                   -keyinjection.sanitizers=example.com/keys.Clean
 //
-// `cachevet help` lists every flag and `cachevet help <analyzer>` shows an
+// `cachevet help` says what cachevet finds, how to run it, its analyzers,
+// flags, exit codes and configuration; `cachevet help <analyzer>` shows an
 // analyzer's documentation and options.
+//
+// # Output
+//
+// Standalone, each finding is printed on stderr as
+// `path:line:col: message (analyzer)`, with the path relative to the
+// working directory when the file is below it; the places it refers to
+// follow on tab-indented lines `path:line:col: note: ...`, and a summary
+// closes the output (nothing is printed without findings):
+//
+//	14 findings: 6 keyinjection, 6 keylength, 1 sensitivedata, 1 exposure; 13 have a suggested fix (cachevet -fix)
+//
+// Under go vet the findings are printed as go vet prints them.
 //
 // # Loading
 //
