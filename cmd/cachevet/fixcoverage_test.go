@@ -39,6 +39,7 @@ func TestFixCoverage(t *testing.T) {
 		{"testdata/demo", func(t *testing.T) string { return copyDir(t, demoDir) }, nil},
 		{"testdata/e2e", copyFixture, nil},
 		{"testdata/validation", func(t *testing.T) string { return valCopy(t, root) }, nil},
+		{"testdata/keylist", func(t *testing.T) string { return copyDir(t, keyListDir) }, nil},
 		{"analyzers/testdata/src/keyinjection", gopath("keyinjection"), nil},
 		{"analyzers/testdata/src/keylength", gopath("keylength"), nil},
 	}
