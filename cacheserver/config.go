@@ -59,7 +59,7 @@ type Config struct {
 	IdleTimeout  time.Duration // -o idle_timeout
 	Verbosity    int           // -v count; 2 traces every command like memcached -vv
 	Log          io.Writer     // destination of the verbose trace (default os.Stderr)
-	User         string        // -u, reported only
+	User         string        // -u: cmd/cacheserver, run as root, becomes this user after binding
 
 	// SASL enables binary-protocol SASL PLAIN authentication (-S)
 	// against SASLUsers (user -> password).

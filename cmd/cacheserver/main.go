@@ -64,6 +64,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "memcached %s\n", version)
 		return exitOK
 	}
+	id, err := lookupIdentity(cfg.User)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return err.(*startupError).code
+	}
 	srv, err := cacheserver.New(cfg)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -86,6 +91,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "Could not open the pid file %s for writing: %v\n", pidFile, err)
 		}
 		defer os.Remove(pidFile)
+	}
+	// Unlike memcached, which drops root before binding, the sockets are
+	// bound first, so that a port below 1024 works with -u.
+	if id != nil {
+		if err := id.assume(); err != nil {
+			fmt.Fprintln(stderr, err)
+			srv.Close()
+			return err.(*startupError).code
+		}
 	}
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
