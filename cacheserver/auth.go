@@ -141,9 +141,15 @@ func (c *conn) authReply(s string) {
 }
 
 // saslPlain checks a SASL PLAIN message: [authzid] NUL authcid NUL passwd.
+// An authorization identity other than the authenticated one would let
+// one user's password act as another user; like memcached's Cyrus SASL,
+// which has no proxy policy, it is refused.
 func (c *conn) saslPlain(msg []byte) bool {
 	parts := bytes.SplitN(msg, []byte{0}, 3)
 	if len(parts) != 3 {
+		return false
+	}
+	if len(parts[0]) > 0 && !bytes.Equal(parts[0], parts[1]) {
 		return false
 	}
 	return checkPassword(c.srv.cfg.SASLUsers, parts[1], parts[2])
