@@ -69,8 +69,9 @@ type Config struct {
 	// When non-nil every text command needs a prior "set" login.
 	AuthFile map[string]string
 
-	// Hardened departs from memcached 1.6.18 where it is unsafe: data
-	// blocks of rejected storage lines are swallowed, dump/watch/me
+	// Hardened departs from memcached 1.6.18 where it is unsafe: a
+	// rejected storage line swallows its data block when its length is
+	// certain and closes the connection otherwise, dump/watch/me
 	// commands are refused, and non-loopback listeners need auth.
 	Hardened bool
 

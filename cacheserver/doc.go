@@ -33,10 +33,11 @@
 // flags, exptime or length) does not swallow its data block, which is
 // then executed as a command; only 0x20 separates tokens; NUL truncates a
 // line; lengths and flags are truncated to 32 bits; dumps and watch expose
-// every key. Config.Hardened swallows the data block of any rejected
-// storage line whose length is known, refuses stats cachedump, lru_crawler
-// metadump, me and watch, and makes Start refuse non-loopback addresses
-// unless authentication is configured.
+// every key. Config.Hardened swallows the data block of a rejected storage
+// line only when the line's syntax leaves no doubt about its length, and
+// closes the connection otherwise (README, "hardened contract"); it
+// refuses stats cachedump, lru_crawler metadump, me and watch, and makes
+// Start refuse non-loopback addresses unless authentication is configured.
 //
 // # API
 //

@@ -262,36 +262,46 @@ func (c *conn) processMetaGet(t *tokenLine) {
 	c.write(p)
 }
 
+// rejectMetaSet answers an ms line rejected after its length was read:
+// memcached swallows the data block first; hardened mode closes instead.
+func (c *conn) rejectMetaSet(swallow int64, errstr string) error {
+	if c.srv.cfg.Hardened {
+		c.outErrString(errstr)
+		return errCloseConn
+	}
+	return c.swallowThen(swallow, errstr)
+}
+
+// processMetaSet serves ms. In hardened mode a rejected line closes the
+// connection, except for a too-large value: the line's flags are free-form,
+// so a key holding a space shifts the length and leaves no way to find the
+// data block (the client's real length then fails as a flag).
 func (c *conn) processMetaSet(t *tokenLine) error {
 	if !c.wantTokensRange(t, 3, -1) {
-		return nil
+		return c.hardenedClose()
 	}
 	if len(t.tokens[1]) > maxKeyLength || t.ntokens() == 3 {
 		c.outErrString("CLIENT_ERROR bad command line format")
-		if c.srv.cfg.Hardened && t.ntokens() > 3 {
-			v, ok := parseInt32(t.tokens[2])
-			return c.hardenedSwallow(ok, v)
-		}
-		return nil
+		return c.hardenedClose()
 	}
 	if t.ntokens() > metaMaxOptTokens {
 		c.outErrString("CLIENT_ERROR options flags too long")
-		return nil
+		return c.hardenedClose()
 	}
 	vlen, ok := parseInt32(t.tokens[2])
 	if !ok || vlen < 0 || vlen > math.MaxInt32-2 {
 		c.outErrString("CLIENT_ERROR bad command line format")
-		return nil
+		return c.hardenedClose()
 	}
 	swallow := int64(vlen) + 2
 	f, errstr := c.parseMetaFlags(t, 3)
 	if errstr != "" {
-		return c.swallowThen(swallow, errstr)
+		return c.rejectMetaSet(swallow, errstr)
 	}
 	c.noreply = f.noReply
 	for _, tok := range t.tokens[3:] {
 		if tok[0] == 'O' && len(tok) > metaMaxOpaqueSize {
-			return c.swallowThen(swallow, "CLIENT_ERROR opaque token too long")
+			return c.rejectMetaSet(swallow, "CLIENT_ERROR opaque token too long")
 		}
 	}
 	mode := modeSet
@@ -306,7 +316,7 @@ func (c *conn) processMetaSet(t *tokenLine) error {
 	case 'R', 'r':
 		mode = modeReplace
 	default:
-		return c.swallowThen(swallow, "CLIENT_ERROR invalid mode for ms M token")
+		return c.rejectMetaSet(swallow, "CLIENT_ERROR invalid mode for ms M token")
 	}
 	if f.hasCAS && (mode == modeSet || mode == modeReplace) {
 		mode = modeCAS
@@ -336,7 +346,7 @@ func (c *conn) processMetaSet(t *tokenLine) error {
 	}
 	if string(data[vlen:]) != "\r\n" {
 		c.outErrString("CLIENT_ERROR bad data chunk")
-		return nil
+		return c.hardenedClose()
 	}
 	res := c.srv.store.store(storeRequest{mode: mode, key: key, value: data[:vlen:vlen],
 		flags: f.clientFlags, exptime: f.exptime, cas: f.cas, binaryKey: f.keyBinary})

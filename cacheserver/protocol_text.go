@@ -91,10 +91,12 @@ func (c *conn) dispatchASCII(line []byte) error {
 		if c.wantTokens(t, 6, 7) {
 			return c.processUpdate(t, storeModeByName[cmd])
 		}
+		return c.hardenedClose()
 	case "cas":
 		if c.wantTokens(t, 7, 8) {
 			return c.processUpdate(t, modeCAS)
 		}
+		return c.hardenedClose()
 	case "incr", "decr":
 		if c.wantTokens(t, 4, 5) {
 			c.processArithmetic(t, cmd == "incr")
@@ -257,6 +259,10 @@ func appendValueLine(out []byte, it *itemView, withCAS bool) []byte {
 // (process_update_command + complete_nread_ascii).
 func (c *conn) processUpdate(t *tokenLine, mode storeMode) error {
 	c.setNoreplyMaybe(t)
+	if c.srv.cfg.Hardened && !storageLineUnambiguous(t, mode) {
+		c.outString("CLIENT_ERROR bad command line format")
+		return errCloseConn
+	}
 	key := string(t.tokens[1])
 	flags, okFlags := parseUint32(t.tokens[2])
 	exptime, okExp := parseInt32(t.tokens[3])
@@ -276,7 +282,7 @@ func (c *conn) processUpdate(t *tokenLine, mode storeMode) error {
 	}
 	if vlen < 0 || vlen > math.MaxInt32-2 {
 		c.outString("CLIENT_ERROR bad command line format")
-		return nil
+		return c.hardenedClose()
 	}
 	if !c.srv.store.itemSizeOK(len(key), flags, int(vlen)) {
 		c.srv.store.tooLarge(key, mode == modeSet)
@@ -293,7 +299,7 @@ func (c *conn) processUpdate(t *tokenLine, mode storeMode) error {
 	}
 	if c.crlf != [2]byte{'\r', '\n'} {
 		c.outString("CLIENT_ERROR bad data chunk")
-		return nil
+		return c.hardenedClose()
 	}
 	res := c.srv.store.store(storeRequest{mode: mode, key: key, value: data[len(key):], it: it, flags: flags, exptime: exp, cas: cas})
 	c.srv.watch.itemGet(c.fd, []byte(key), res.oldFound, res.clsid, res.size)
@@ -322,16 +328,6 @@ func (c *conn) swallowThen(n int64, resp string) error {
 	c.noreply = noreply
 	c.outString(resp)
 	return nil
-}
-
-// hardenedSwallow discards the data block of a rejected storage line when
-// its length is known. memcached 1.6.18 never does this (the block is then
-// parsed as commands); hardened mode does, like 1.6.40 for long keys.
-func (c *conn) hardenedSwallow(lengthOK bool, vlen int32) error {
-	if !c.srv.cfg.Hardened || !lengthOK || vlen < 0 || vlen > math.MaxInt32-2 {
-		return nil
-	}
-	return c.discard(int64(vlen) + 2)
 }
 
 func (c *conn) processArithmetic(t *tokenLine, incr bool) {

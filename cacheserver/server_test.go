@@ -332,7 +332,6 @@ func TestHardenedMode(t *testing.T) {
 		// 1.6.18 would run "delete victim"; hardened swallows the block.
 		{"set " + long + " 0 0 13\r\ndelete victim\r\n", "CLIENT_ERROR bad command line format\r\n"},
 		{"set k x 0 13\r\ndelete victim\r\n", "CLIENT_ERROR bad command line format\r\n"},
-		{"ms " + long + " 13\r\ndelete victim\r\n", "CLIENT_ERROR bad command line format\r\n"},
 		{"get victim\r\n", "VALUE victim 0 6\r\nvictim\r\nEND\r\n"},
 		{"stats cachedump 1 0\r\n", "CLIENT_ERROR stats cachedump not allowed\r\n"},
 		{"lru_crawler metadump all\r\n", "ERROR metadump not allowed\r\n"},
