@@ -222,7 +222,16 @@ func (c *conn) fill() error {
 		copy(nb, c.buf[:c.w])
 		c.buf = nb
 	}
-	n, err := c.read(c.buf[c.w:])
+	if d := c.srv.cfg.IdleTimeout; d > 0 {
+		// memcached kicks a connection waiting for a command when its last
+		// complete request is older than idle_timeout, however many bytes
+		// of an unfinished line trickle in meanwhile.
+		// The elapsed part is measured on the server's clock (Config.Now).
+		idle := c.srv.now().Sub(time.Unix(0, c.lastCmd.Load()))
+		c.nc.SetReadDeadline(time.Now().Add(d - idle))
+	}
+	n, err := c.nc.Read(c.buf[c.w:])
+	c.counters.bytesRead.Add(uint64(n))
 	c.w += n
 	if n > 0 {
 		return nil
@@ -230,7 +239,9 @@ func (c *conn) fill() error {
 	return err
 }
 
-// read reads from the socket honouring the idle timeout.
+// read reads part of a data block. memcached never kicks a connection in
+// the middle of a block; the idle timeout here only ends one that stops
+// sending altogether, so it restarts with every read.
 func (c *conn) read(p []byte) (int, error) {
 	if d := c.srv.cfg.IdleTimeout; d > 0 {
 		c.nc.SetReadDeadline(c.srv.now().Add(d))

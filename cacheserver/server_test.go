@@ -410,6 +410,37 @@ func TestIdleTimeout(t *testing.T) {
 	}
 }
 
+// TestIdleTimeoutCountsFromLastRequest: bytes of an unterminated line do
+// not keep a connection alive; only complete requests do (memcached kicks
+// such a client, 30 of 30 in the probe).
+func TestIdleTimeoutCountsFromLastRequest(t *testing.T) {
+	_, addr := startTestServer(t, func(c *Config) { c.IdleTimeout = 300 * time.Millisecond })
+	c := dialTest(t, addr)
+	if got, closed := c.roundTrip("version\r\n"); closed || got != "VERSION "+Version+"\r\n" {
+		t.Fatalf("version: %q closed %v", got, closed)
+	}
+	// Trickle a line for ten times the timeout, a byte every 50 ms.
+	kicked := false
+	for range 60 {
+		if _, err := c.nc.Write([]byte("g")); err != nil {
+			kicked = true
+			break
+		}
+		c.nc.SetReadDeadline(time.Now().Add(50 * time.Millisecond))
+		if _, err := c.r.ReadByte(); err != nil {
+			if ne, ok := err.(net.Error); !ok || !ne.Timeout() {
+				kicked = true
+				break
+			}
+		} else {
+			t.Fatal("an unterminated line got an answer")
+		}
+	}
+	if !kicked {
+		t.Error("a client trickling an unterminated line was never kicked")
+	}
+}
+
 func TestUnixSocket(t *testing.T) {
 	dir := t.TempDir()
 	cfg := DefaultConfig()
