@@ -161,66 +161,101 @@ func (c *conn) traceHeader(dir byte, title string, h []byte) {
 	c.srv.logf(2, "%s\n", b)
 }
 
-// processBinary handles one binary request packet, if complete.
+// processBinary handles one binary request packet, if complete. Like
+// memcached's try_read_command_binary it waits for the header, extras and
+// key, consumes them, and validates the lengths before the value part is
+// read (validBinaryLengths); what is left of the body is read only by the
+// commands that take a value.
 func (c *conn) processBinary() (bool, error) {
 	if c.w-c.r < binaryHeaderSize {
 		return false, nil
 	}
 	h := c.buf[c.r : c.r+binaryHeaderSize]
+	c.traceHeader('<', "Read binary protocol data:", h)
 	if h[0] != binaryRequestMagic {
+		// memcached goes straight to conn_closing: responses queued for
+		// earlier packets of the batch are never sent.
 		c.srv.logf(1, "Invalid magic:  %x\n", h[0])
+		c.out = c.out[:0]
 		return false, errCloseConn
+	}
+	keylen := int(binary.BigEndian.Uint16(h[2:]))
+	extlen := int(h[4])
+	bodylen := int64(binary.BigEndian.Uint32(h[8:]))
+	if need := binaryHeaderSize + extlen + keylen; c.w-c.r < need {
+		// A key of up to 64 KiB does not fit the 16 KiB buffer.
+		c.growRead = need > len(c.buf)
+		return false, nil
 	}
 	req := &binaryRequest{
 		opcode: h[1],
 		opaque: binary.BigEndian.Uint32(h[12:]),
 		cas:    binary.BigEndian.Uint64(h[16:]),
 	}
-	keylen := int(binary.BigEndian.Uint16(h[2:]))
-	extlen := int(h[4])
-	bodylen := int64(binary.BigEndian.Uint32(h[8:]))
-	c.traceHeader('<', "Read binary protocol data:", h)
+	packet := c.buf[c.r : c.r+binaryHeaderSize+extlen+keylen]
 	header := append([]byte(nil), h...)
-	c.r += binaryHeaderSize
+	req.extras = append([]byte(nil), packet[binaryHeaderSize:binaryHeaderSize+extlen]...)
+	req.key = append([]byte(nil), packet[binaryHeaderSize+extlen:]...)
+	c.r += len(packet)
+	c.observe("bin:"+binaryOpNames[req.opcode], binaryKeys(req), header)
 	if int64(keylen)+int64(extlen) > bodylen {
-		c.observe("bin:"+binaryOpNames[req.opcode], nil, header)
-		c.writeBinaryError(req, binInvalid)
+		c.writeBinaryError(req, binUnknown)
 		return false, errCloseConn
 	}
 	if c.srv.cfg.SASL && !c.authenticated {
 		switch req.opcode {
 		case opSASLList, opSASLAuth, opSASLStep, opVersion:
 		default:
-			c.observe("bin:"+binaryOpNames[req.opcode], nil, header)
 			c.writeBinaryError(req, binAuthError)
 			return false, errCloseConn
 		}
 	}
-	vlen := bodylen - int64(keylen) - int64(extlen)
-	if keylen > maxKeyLength || (vlen > 0 && !isStorageOp(req.opcode) &&
-		req.opcode != opSASLAuth && req.opcode != opSASLStep) || vlen > int64(c.srv.cfg.ItemSizeMax) {
-		status := uint16(binInvalid)
-		if isStorageOp(req.opcode) && keylen <= maxKeyLength {
-			status = binTooLarge
-			c.srv.store.tooLarge(string(c.peekKey(extlen, keylen)), req.opcode == opSet || req.opcode == opSetQ)
-		}
-		c.observe("bin:"+binaryOpNames[req.opcode], nil, header)
-		c.writeBinaryError(req, status)
+	if keylen > maxKeyLength {
+		return false, c.protocolError(req)
+	}
+	known, valid := validBinaryLengths(req.opcode, extlen, keylen, bodylen)
+	if !known {
+		// memcached swallows the body's length after having consumed the
+		// extras and key, so it swallows that much too many.
+		c.writeBinaryError(req, binUnknown)
 		return true, c.discard(bodylen)
 	}
-	body, err := c.readBlock(int(bodylen))
-	if err != nil {
-		return false, err
+	if !valid {
+		c.srv.logf(1, "Protocol error (opcode %02x), close connection %d\n", req.opcode, c.fd)
+		return false, c.protocolError(req)
 	}
-	req.extras = body[:extlen]
-	req.key = body[extlen : extlen+keylen]
-	req.value = body[extlen+keylen:]
-	if c.srv.cfg.Observer != nil {
-		var keys [][]byte
-		if keylen > 0 {
-			keys = [][]byte{req.key}
+	vlen := bodylen - int64(keylen) - int64(extlen)
+	switch {
+	case isStorageOp(req.opcode):
+		if vlen > int64(c.srv.cfg.ItemSizeMax) {
+			c.srv.store.tooLarge(string(req.key), req.opcode == opSet || req.opcode == opSetQ)
+			c.writeBinaryError(req, binTooLarge)
+			return true, c.discard(vlen)
 		}
-		c.observe("bin:"+binaryOpNames[req.opcode], keys, header)
+	case (req.opcode == opSASLAuth || req.opcode == opSASLStep || req.opcode == opSASLList) && !c.srv.cfg.SASL:
+		c.writeBinaryError(req, binUnknown)
+		return true, c.discard(bodylen - int64(keylen))
+	case req.opcode == opSASLAuth || req.opcode == opSASLStep:
+		if keylen > maxSASLMechLength {
+			c.writeBinaryError(req, binInvalid)
+			return true, c.discard(vlen)
+		}
+		if itemTotalSize(keylen, 0, int(vlen), c.srv.store.cfg.useCAS) > c.srv.store.slabs.chunkMax {
+			// memcached cannot take a chunked item for a SASL body.
+			c.writeBinaryError(req, binNoMemory)
+			return true, c.discard(vlen)
+		}
+	default:
+		// Lengths are exact for every other command but stat, whose
+		// excess body memcached leaves to be parsed as the next packet.
+		vlen = 0
+	}
+	if vlen > 0 {
+		value, err := c.readBlock(int(vlen))
+		if err != nil {
+			return false, err
+		}
+		req.value = value
 	}
 	switch req.opcode {
 	case opSet, opSetQ, opAdd, opAddQ, opReplace, opReplaceQ:
@@ -234,12 +269,46 @@ func (c *conn) processBinary() (bool, error) {
 	return true, c.dispatchBinary(req)
 }
 
-// peekKey returns the key of the packet being rejected, if buffered.
-func (c *conn) peekKey(extlen, keylen int) []byte {
-	if c.w-c.r >= extlen+keylen {
-		return append([]byte(nil), c.buf[c.r+extlen:c.r+extlen+keylen]...)
+// maxSASLMechLength is memcached's MAX_SASL_MECH_LEN.
+const maxSASLMechLength = 32
+
+// binaryKeys is the key list the Observer sees for a binary request.
+func binaryKeys(req *binaryRequest) [][]byte {
+	if len(req.key) == 0 {
+		return nil
 	}
-	return nil
+	return [][]byte{req.key}
+}
+
+// validBinaryLengths is dispatch_bin_command's table: known reports
+// whether memcached 1.6.18 serves the opcode at all, valid whether the
+// extras, key and body lengths fit it. Quiet variants share the rules
+// of their loud forms.
+func validBinaryLengths(op byte, extlen, keylen int, bodylen int64) (known, valid bool) {
+	kl, el := int64(keylen), int64(extlen)
+	switch op {
+	case opVersion, opNoop, opQuit, opQuitQ, opSASLList:
+		return true, extlen == 0 && keylen == 0 && bodylen == 0
+	case opFlush, opFlushQ:
+		return true, keylen == 0 && bodylen == el && (extlen == 0 || extlen == 4)
+	case opSet, opSetQ, opAdd, opAddQ, opReplace, opReplaceQ:
+		return true, extlen == 8 && keylen != 0 && bodylen >= kl+8
+	case opGet, opGetQ, opGetK, opGetKQ:
+		return true, extlen == 0 && bodylen == kl && keylen > 0
+	case opDelete, opDeleteQ:
+		return true, keylen > 0 && extlen == 0 && bodylen == kl
+	case opIncrement, opIncrementQ, opDecrement, opDecrementQ:
+		return true, keylen > 0 && extlen == 20 && bodylen == kl+el
+	case opAppend, opAppendQ, opPrepend, opPrependQ:
+		return true, keylen > 0 && extlen == 0
+	case opStat:
+		return true, extlen == 0
+	case opSASLAuth, opSASLStep:
+		return true, extlen == 0 && keylen != 0
+	case opTouch, opGAT, opGATQ, opGATK, opGATKQ:
+		return true, extlen == 4 && keylen != 0
+	}
+	return false, false
 }
 
 // protocolError is memcached's handle_binary_protocol_error: the
