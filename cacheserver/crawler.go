@@ -1,7 +1,6 @@
 package cacheserver
 
 import (
-	"bytes"
 	"fmt"
 	"math/bits"
 	"sort"
@@ -19,6 +18,10 @@ func (c *conn) processLRUCrawler(t *tokenLine) {
 			c.outString("BADCLASS invalid class id")
 			return
 		}
+		if c.srv.crawlerBusy.Load() {
+			c.outString("BUSY currently processing crawler request")
+			return
+		}
 		c.srv.store.reclaimDead()
 		c.outString("OK")
 	case n == 4 && sub == "metadump":
@@ -30,12 +33,22 @@ func (c *conn) processLRUCrawler(t *tokenLine) {
 			c.outString("ERROR cannot pipeline other commands before metadump")
 			return
 		}
-		dump, ok := c.srv.store.metadump(string(t.tokens[2]))
-		if !ok {
+		if _, ok := c.srv.store.crawlClasses(string(t.tokens[2])); !ok {
 			c.outString("BADCLASS invalid class id")
 			return
 		}
-		c.write(dump)
+		// memcached's one crawler thread serves one dump at a time.
+		if !c.srv.crawlerBusy.CompareAndSwap(false, true) {
+			c.outString("BUSY currently processing crawler request")
+			return
+		}
+		err := c.streamMetadump(string(t.tokens[2]))
+		c.srv.crawlerBusy.Store(false)
+		if err != nil {
+			c.closeAfterPipeline = true
+			c.pipelineOutput = 0
+			return
+		}
 		// memcached hands the connection to its crawler thread; commands
 		// pipelined behind the dump run but their replies are lost and
 		// the connection is closed.
@@ -108,58 +121,93 @@ func (s *storage) reclaimDead() {
 	}
 }
 
-// metadump renders "lru_crawler metadump": like memcached's crawler it
-// walks the classes round-robin from their LRU tails ("hash" walks the
-// hash table instead), skipping dead items.
-func (s *storage) metadump(arg string) ([]byte, bool) {
-	ids, ok := s.crawlClasses(arg)
-	if !ok {
-		return nil, false
+// metadumpBatch is how many items a dump renders per hold of the store
+// lock, so that gets and sets keep running while a large cache is dumped.
+const metadumpBatch = 1024
+
+// streamMetadump writes "lru_crawler metadump" to the client as it goes:
+// like memcached's crawler it walks the classes round-robin from their LRU
+// tails ("hash" walks the hash table instead), skipping dead items. Only
+// the order of items is held in memory, not the text, and the store lock
+// is taken for one batch of lines at a time.
+func (c *conn) streamMetadump(arg string) error {
+	st := c.srv.store
+	order := st.metadumpOrder(arg)
+	for len(order) > 0 {
+		n := min(len(order), metadumpBatch)
+		c.out = st.appendMetadumpLines(c.out, order[:n])
+		clear(order[:n]) // let items evicted meanwhile be collected
+		order = order[n:]
+		if len(c.out) >= flushThreshold {
+			if err := c.flush(); err != nil {
+				return err
+			}
+		}
 	}
+	c.out = append(c.out, "END\r\n"...)
+	c.stacked = true
+	return nil
+}
+
+// metadumpOrder lists the items a metadump of arg (already validated)
+// will show, in its order.
+func (s *storage) metadumpOrder(arg string) []*item {
+	ids, _ := s.crawlClasses(arg)
 	s.reclaimDead()
+	if arg == "hash" {
+		return s.hashOrder()
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var b bytes.Buffer
-	line := func(it *item) {
+	order := make([]*item, 0, s.items.len())
+	cursors := make([]*item, 0, len(ids))
+	for _, id := range ids {
+		if id < len(s.lru) && s.lru[id].tail != nil {
+			cursors = append(cursors, s.lru[id].tail)
+		}
+	}
+	for len(cursors) > 0 {
+		next := cursors[:0]
+		for _, it := range cursors {
+			order = append(order, it)
+			if it.prev != nil {
+				next = append(next, it.prev)
+			}
+		}
+		cursors = next
+	}
+	return order
+}
+
+// appendMetadumpLines renders one batch of a dump under the store lock,
+// which guards the fields that change (access time, fetched, exptime);
+// items unlinked since the order was taken are left out.
+func (s *storage) appendMetadumpLines(b []byte, items []*item) []byte {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, it := range items {
+		if s.items.get(it.key()) != it {
+			continue
+		}
 		exp := int64(-1)
 		if it.exptime != 0 {
 			exp = s.absolute(int64(it.exptime))
 		}
-		fmt.Fprintf(&b, "key=%s exp=%d la=%d cas=%d fetch=%s cls=%d size=%d\n",
+		b = fmt.Appendf(b, "key=%s exp=%d la=%d cas=%d fetch=%s cls=%d size=%d\n",
 			uriEncode([]byte(it.key())), exp, s.absolute(int64(it.time)), it.cas,
 			onOff(it.has(itemFetched), "yes", "no"), it.clsid, it.ntotal())
 	}
-	if arg == "hash" {
-		for _, it := range s.hashOrder() {
-			line(it)
-		}
-	} else {
-		cursors := make([]*item, 0, len(ids))
-		for _, id := range ids {
-			if id < len(s.lru) && s.lru[id].tail != nil {
-				cursors = append(cursors, s.lru[id].tail)
-			}
-		}
-		for len(cursors) > 0 {
-			next := cursors[:0]
-			for _, it := range cursors {
-				line(it)
-				if it.prev != nil {
-					next = append(next, it.prev)
-				}
-			}
-			cursors = next
-		}
-	}
-	b.WriteString("END\r\n")
-	return b.Bytes(), true
+	return b
 }
 
 // hashOrder lists items in memcached's hash table order: by murmur3 bucket
-// (hashpower 16), newest first within a bucket.
+// (hashpower 16), newest first within a bucket. Only the listing holds
+// the store lock: keys and link sequences never change once linked.
 func (s *storage) hashOrder() []*item {
+	s.mu.Lock()
 	items := make([]*item, 0, s.items.len())
 	s.items.each(func(it *item) { items = append(items, it) })
+	s.mu.Unlock()
 	bucket := func(it *item) uint32 { return murmur3([]byte(it.key())) & (1<<16 - 1) }
 	sort.Slice(items, func(i, j int) bool {
 		bi, bj := bucket(items[i]), bucket(items[j])

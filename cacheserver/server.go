@@ -20,6 +20,9 @@ type Server struct {
 	verbosity atomic.Int32
 	// crawlerDisabled follows "lru_crawler disable/enable".
 	crawlerDisabled atomic.Bool
+	// crawlerBusy is set while a metadump runs: memcached's crawler
+	// thread answers BUSY to a second one.
+	crawlerBusy atomic.Bool
 	started         time.Time
 
 	logMu sync.Mutex

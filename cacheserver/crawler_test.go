@@ -1,0 +1,58 @@
+package cacheserver
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fillItems stores n small items through one pipelined connection.
+func fillItems(t *testing.T, addr string, n int) {
+	t.Helper()
+	c := dialTest(t, addr)
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "set key:%07d 0 0 10 noreply\r\n0123456789\r\n", i)
+	}
+	if got, closed := c.roundTrip(b.String()); closed || got != "" {
+		t.Fatalf("fill: %q closed %v", got, closed)
+	}
+}
+
+// TestMetadumpBusy: while one client's dump is in progress (it stopped
+// reading after the first line, far from the end of 200k items), a second
+// dump is answered BUSY as memcached's single crawler does; once the first
+// is drained, dumps run again.
+func TestMetadumpBusy(t *testing.T) {
+	_, addr := startTestServer(t, func(c *Config) { c.MaxBytes = 256 << 20 })
+	const items = 200000
+	fillItems(t, addr, items)
+	first := dialTest(t, addr)
+	io.WriteString(first.nc, "lru_crawler metadump all\r\n")
+	first.nc.SetReadDeadline(time.Now().Add(5 * time.Second))
+	if line, err := first.r.ReadString('\n'); err != nil || !strings.HasPrefix(line, "key=") {
+		t.Fatalf("first dump: %q %v", line, err)
+	}
+	second := dialTest(t, addr)
+	if got, _ := second.roundTrip("lru_crawler metadump all\r\n"); got != "BUSY currently processing crawler request\r\n" {
+		t.Errorf("second dump during the first: %q", got)
+	}
+	if got, _ := second.roundTrip("lru_crawler crawl all\r\n"); got != "BUSY currently processing crawler request\r\n" {
+		t.Errorf("crawl during a dump: %q", got)
+	}
+	lines := 1
+	sc := bufio.NewScanner(first.r)
+	for sc.Scan() && sc.Text() != "END" {
+		lines++
+	}
+	if lines != items {
+		t.Errorf("first dump listed %d items, want %d", lines, items)
+	}
+	got, _ := second.roundTrip("lru_crawler metadump 1\r\n")
+	if !strings.HasSuffix(got, "END\r\n") || strings.Count(got, "\n") != items+1 {
+		t.Errorf("dump after the first ended: %d lines, ends %q", strings.Count(got, "\n"), got[max(0, len(got)-20):])
+	}
+}
