@@ -23,7 +23,7 @@ type Server struct {
 	// crawlerBusy is set while a metadump runs: memcached's crawler
 	// thread answers BUSY to a second one.
 	crawlerBusy atomic.Bool
-	started         time.Time
+	started     time.Time
 
 	logMu sync.Mutex
 
