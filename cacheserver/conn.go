@@ -65,6 +65,10 @@ type conn struct {
 	r, w int
 
 	out []byte // queued responses
+	// refs are values queued by reference into out (see appendValue),
+	// refBytes their total size.
+	refs     []outRef
+	refBytes int
 	// authRespAt is the start in out of the response written in ASCII
 	// authentication mode; memcached reuses one response object there,
 	// so a later one replaces it until the output is flushed.
@@ -78,7 +82,7 @@ type conn struct {
 	// closeAfterPipeline is set by metadump when commands follow it in
 	// the buffer; see processLRUCrawler.
 	closeAfterPipeline bool
-	pipelineOutput     int // length of out when the dump was queued
+	pipelineOutput     outMark // queued output when the dump was queued
 	// stacked records that responses were queued since memcached's last
 	// forced write (gets and mn write immediately); metadump and watch
 	// refuse to run behind such pipelined responses.
@@ -152,7 +156,7 @@ func (c *conn) loop() error {
 			return err
 		}
 		if c.closeAfterPipeline {
-			c.out = c.out[:c.pipelineOutput]
+			c.truncateOut(c.pipelineOutput)
 			return errCloseConn
 		}
 		if err := c.flush(); err != nil {
@@ -193,7 +197,7 @@ func (c *conn) process() error {
 		if !done {
 			return nil
 		}
-		if len(c.out) >= flushThreshold {
+		if c.queuedBytes() >= flushThreshold {
 			if err := c.flush(); err != nil {
 				return err
 			}
@@ -257,16 +261,13 @@ func (c *conn) flush() error {
 	c.stacked = false
 	if c.closeAfterPipeline {
 		// Replies to commands pipelined behind a metadump are lost.
-		c.out = c.out[:c.pipelineOutput]
-		c.pipelineOutput = 0
+		c.truncateOut(c.pipelineOutput)
+		c.pipelineOutput = outMark{}
 	}
-	if len(c.out) == 0 {
+	if c.queuedBytes() == 0 {
 		return nil
 	}
-	n, err := c.nc.Write(c.out)
-	c.counters.bytesWritten.Add(uint64(n))
-	c.out = c.out[:0]
-	return err
+	return c.writeOut()
 }
 
 // readBlock returns the next n bytes of input (a data block), taking what

@@ -46,14 +46,14 @@ func (c *conn) processLRUCrawler(t *tokenLine) {
 		c.srv.crawlerBusy.Store(false)
 		if err != nil {
 			c.closeAfterPipeline = true
-			c.pipelineOutput = 0
+			c.pipelineOutput = outMark{}
 			return
 		}
 		// memcached hands the connection to its crawler thread; commands
 		// pipelined behind the dump run but their replies are lost and
 		// the connection is closed.
 		c.closeAfterPipeline = c.r < c.w
-		c.pipelineOutput = len(c.out)
+		c.pipelineOutput = c.outMark()
 	case n == 4 && (sub == "tocrawl" || sub == "sleep"):
 		v, ok := parseUint32(t.tokens[2])
 		switch {

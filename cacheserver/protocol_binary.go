@@ -92,6 +92,9 @@ type binaryRequest struct {
 	extras []byte
 	key    []byte
 	value  []byte
+	// reserved is the memory charge of a large value (reservePending),
+	// which its store takes over or dispatch releases.
+	reserved int
 }
 
 // isQuiet reports whether successful responses are suppressed.
@@ -134,7 +137,7 @@ func (c *conn) writeBinary(req *binaryRequest, status uint16, cas uint64, extras
 	c.out = append(c.out, h[:]...)
 	c.out = append(c.out, extras...)
 	c.out = append(c.out, key...)
-	c.out = append(c.out, value...)
+	c.appendValue(value)
 }
 
 func (c *conn) writeBinaryError(req *binaryRequest, status uint16) {
@@ -176,7 +179,7 @@ func (c *conn) processBinary() (bool, error) {
 		// memcached goes straight to conn_closing: responses queued for
 		// earlier packets of the batch are never sent.
 		c.srv.logf(1, "Invalid magic:  %x\n", h[0])
-		c.out = c.out[:0]
+		c.truncateOut(outMark{})
 		return false, errCloseConn
 	}
 	keylen := int(binary.BigEndian.Uint16(h[2:]))
@@ -250,9 +253,22 @@ func (c *conn) processBinary() (bool, error) {
 		// excess body memcached leaves to be parsed as the next packet.
 		vlen = 0
 	}
+	if vlen >= pendingReserveMin {
+		var flags uint32
+		if len(req.extras) >= 4 {
+			flags = binary.BigEndian.Uint32(req.extras)
+		}
+		var ok bool
+		if req.reserved, ok = c.srv.store.reservePending(keylen, flags, int(vlen)); !ok {
+			c.srv.store.noMemory(string(req.key), req.opcode == opSet || req.opcode == opSetQ)
+			c.writeBinaryError(req, binNoMemory)
+			return true, c.discard(vlen)
+		}
+	}
 	if vlen > 0 {
 		value, err := c.readBlock(int(vlen))
 		if err != nil {
+			c.srv.store.releasePending(req.reserved)
 			return false, err
 		}
 		req.value = value
@@ -319,6 +335,11 @@ func (c *conn) protocolError(req *binaryRequest) error {
 }
 
 func (c *conn) dispatchBinary(req *binaryRequest) error {
+	if !isStorageOp(req.opcode) {
+		// A SASL body is charged while it arrives, not kept.
+		c.srv.store.releasePending(req.reserved)
+		req.reserved = 0
+	}
 	quiet := isQuiet(req.opcode)
 	st := c.srv.store
 	switch req.opcode {
@@ -344,7 +365,7 @@ func (c *conn) dispatchBinary(req *binaryRequest) error {
 		flags := binary.BigEndian.Uint32(req.extras)
 		exptime := st.realtime(int32(binary.BigEndian.Uint32(req.extras[4:])))
 		c.binaryStore(req, quiet, storeRequest{mode: mode, key: string(req.key), value: req.value,
-			flags: flags, exptime: exptime, cas: req.cas})
+			flags: flags, exptime: exptime, cas: req.cas, reserved: req.reserved})
 	case opAppend, opAppendQ, opPrepend, opPrependQ:
 		if len(req.extras) != 0 || len(req.key) == 0 {
 			return c.protocolError(req)
@@ -353,7 +374,7 @@ func (c *conn) dispatchBinary(req *binaryRequest) error {
 		if req.opcode == opPrepend || req.opcode == opPrependQ {
 			mode = modePrepend
 		}
-		c.binaryStore(req, quiet, storeRequest{mode: mode, key: string(req.key), value: req.value, cas: req.cas})
+		c.binaryStore(req, quiet, storeRequest{mode: mode, key: string(req.key), value: req.value, cas: req.cas, reserved: req.reserved})
 	case opDelete, opDeleteQ:
 		if len(req.extras) != 0 || len(req.key) == 0 {
 			return c.protocolError(req)

@@ -255,11 +255,12 @@ func (c *conn) processMetaGet(t *tokenLine) {
 		p = append(p, " W"...)
 	}
 	p = append(p, "\r\n"...)
-	if f.value {
-		p = append(append(p, it.value()...), "\r\n"...)
-	}
 	c.noreply = false
 	c.write(p)
+	if f.value {
+		c.appendValue(it.value())
+		c.out = append(c.out, "\r\n"...)
+	}
 }
 
 // rejectMetaSet answers an ms line rejected after its length was read:
@@ -340,16 +341,27 @@ func (c *conn) processMetaSet(t *tokenLine) error {
 			want = append(want, " c"...)
 		}
 	}
+	var reserved int
+	if vlen >= pendingReserveMin {
+		var ok bool
+		if reserved, ok = c.srv.store.reservePending(len(key), f.clientFlags, int(vlen)); !ok {
+			c.srv.store.noMemory(key, mode == modeSet)
+			c.noreply = false
+			return c.swallowThen(swallow, "SERVER_ERROR out of memory storing object")
+		}
+	}
 	data, err := c.readBlock(int(swallow))
 	if err != nil {
+		c.srv.store.releasePending(reserved)
 		return err
 	}
 	if string(data[vlen:]) != "\r\n" {
+		c.srv.store.releasePending(reserved)
 		c.outErrString("CLIENT_ERROR bad data chunk")
 		return c.hardenedClose()
 	}
 	res := c.srv.store.store(storeRequest{mode: mode, key: key, value: data[:vlen:vlen],
-		flags: f.clientFlags, exptime: f.exptime, cas: f.cas, binaryKey: f.keyBinary})
+		flags: f.clientFlags, exptime: f.exptime, cas: f.cas, binaryKey: f.keyBinary, reserved: reserved})
 	c.srv.watch.itemGet(c.fd, []byte(key), res.oldFound, res.clsid, res.size)
 	c.srv.watch.itemStore(c.fd, []byte(key), res.status, mode, f.exptime, res.clsid, res.size)
 	var p []byte

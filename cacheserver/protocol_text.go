@@ -187,12 +187,12 @@ func (c *conn) processGet(t *tokenLine, withCAS, touch bool) {
 		exptime = c.srv.store.realtime(e)
 		keys = keys[1:]
 	}
-	start := len(c.out)
+	start := c.outMark()
 	rest := t.rest
 	for {
 		for _, key := range keys {
 			if len(key) > maxKeyLength {
-				c.out = c.out[:start]
+				c.truncateOut(start)
 				if c.srv.tracing(2) {
 					c.srv.logf(2, ">%d END\n", c.fd)
 				}
@@ -209,11 +209,11 @@ func (c *conn) processGet(t *tokenLine, withCAS, touch bool) {
 			if !found {
 				continue
 			}
-			c.out = appendValueLine(c.out, &it, withCAS)
+			c.appendValueLine(&it, withCAS)
 			if c.srv.tracing(2) {
 				c.srv.logf(2, ">%d sending key %s\n", c.fd, key)
 			}
-			if len(c.out) >= maxPendingOutput {
+			if c.queuedBytes() >= maxPendingOutput {
 				// memcached sends values straight from its items; we copy
 				// them, so a huge multiget is streamed instead of buffered.
 				// (A too-long key after this point can no longer retract
@@ -221,7 +221,7 @@ func (c *conn) processGet(t *tokenLine, withCAS, touch bool) {
 				if err := c.flush(); err != nil {
 					return
 				}
-				start = 0
+				start = outMark{}
 			}
 		}
 		if rest == nil {
@@ -238,9 +238,9 @@ func (c *conn) processGet(t *tokenLine, withCAS, touch bool) {
 	c.stacked = false
 }
 
-// appendValueLine writes a "VALUE <key> <flags> <bytes> [<cas>]" block.
-func appendValueLine(out []byte, it *itemView, withCAS bool) []byte {
-	out = append(out, "VALUE "...)
+// appendValueLine queues a "VALUE <key> <flags> <bytes> [<cas>]" block.
+func (c *conn) appendValueLine(it *itemView, withCAS bool) {
+	out := append(c.out, "VALUE "...)
 	out = append(out, it.key()...)
 	out = append(out, ' ')
 	out = strconv.AppendUint(out, uint64(it.flags), 10)
@@ -250,9 +250,9 @@ func appendValueLine(out []byte, it *itemView, withCAS bool) []byte {
 		out = append(out, ' ')
 		out = strconv.AppendUint(out, it.cas, 10)
 	}
-	out = append(out, "\r\n"...)
-	out = append(out, it.value()...)
-	return append(out, "\r\n"...)
+	c.out = append(out, "\r\n"...)
+	c.appendValue(it.value())
+	c.out = append(c.out, "\r\n"...)
 }
 
 // processUpdate serves set/add/replace/append/prepend/cas
@@ -289,19 +289,29 @@ func (c *conn) processUpdate(t *tokenLine, mode storeMode) error {
 		c.srv.watch.itemStore(c.fd, []byte(key), statusTooLarge, mode, 0, 0, 0)
 		return c.swallowThen(int64(vlen)+2, "SERVER_ERROR object too large for cache")
 	}
+	var reserved int
+	if vlen >= pendingReserveMin {
+		var ok bool
+		if reserved, ok = c.srv.store.reservePending(len(key), flags, int(vlen)); !ok {
+			c.srv.store.noMemory(key, mode == modeSet)
+			return c.swallowThen(int64(vlen)+2, "SERVER_ERROR out of memory storing object")
+		}
+	}
 	// The value is read straight into the item's allocation, after the key.
 	it := allocItem(len(key), int(vlen))
 	data := it.buf()
 	copy(data, key)
 	c.crlf = [2]byte{}
 	if err := c.readBlockInto(data[len(key):], c.crlf[:]); err != nil {
+		c.srv.store.releasePending(reserved)
 		return err
 	}
 	if c.crlf != [2]byte{'\r', '\n'} {
+		c.srv.store.releasePending(reserved)
 		c.outString("CLIENT_ERROR bad data chunk")
 		return c.hardenedClose()
 	}
-	res := c.srv.store.store(storeRequest{mode: mode, key: key, value: data[len(key):], it: it, flags: flags, exptime: exp, cas: cas})
+	res := c.srv.store.store(storeRequest{mode: mode, key: key, value: data[len(key):], it: it, flags: flags, exptime: exp, cas: cas, reserved: reserved})
 	c.srv.watch.itemGet(c.fd, []byte(key), res.oldFound, res.clsid, res.size)
 	c.srv.watch.itemStore(c.fd, []byte(key), res.status, mode, exp, res.clsid, res.size)
 	c.outString(storeStatusText[res.status])

@@ -101,6 +101,7 @@ type storage struct {
 	classStats []classCounters
 	counters   storeCounters
 	used       int64
+	pending    int64 // charges of values still being received (reservePending)
 	usedBytes  int64 // sum of ntotal, memcached's "bytes" stat
 	lastCAS    uint64
 	linkSeq    uint64
@@ -220,12 +221,14 @@ func (s *storage) unlink(it *item) {
 }
 
 // cost is the number of bytes it is charged against the memory limit.
-func (s *storage) cost(it *item) int {
-	n := it.ntotal()
-	if n <= s.slabs.chunkMax {
-		return s.slabs.classes[it.clsid].size
+func (s *storage) cost(it *item) int { return s.costFor(int(it.clsid), it.ntotal()) }
+
+// costFor is cost for an item of class clsid and ntotal bytes.
+func (s *storage) costFor(clsid, ntotal int) int {
+	if ntotal <= s.slabs.chunkMax {
+		return s.slabs.classes[clsid].size
 	}
-	return s.slabs.cost(n)
+	return s.slabs.cost(ntotal)
 }
 
 // newItem builds an unlinked item holding key and value, or returns nil
@@ -255,7 +258,7 @@ func (s *storage) initItem(it *item, flags uint32, exptime int64) *item {
 // reserve makes room for cost bytes, evicting from the tail of the item's
 // class first and then from the class with the oldest tail.
 func (s *storage) reserve(clsid, cost int, now int64) bool {
-	for s.used+int64(cost) > s.cfg.maxBytes {
+	for s.used+s.pending+int64(cost) > s.cfg.maxBytes {
 		victim := s.lru[clsid].tail
 		if victim == nil {
 			for id := range s.lru {
@@ -355,6 +358,9 @@ type storeRequest struct {
 	exptime   int64 // server-relative
 	cas       uint64
 	binaryKey bool
+	// reserved is the reservePending charge of the value, which the store
+	// takes back before charging the item itself.
+	reserved int
 }
 
 // storeResult reports what a storage command did.
@@ -370,6 +376,7 @@ type storeResult struct {
 func (s *storage) store(req storeRequest) storeResult {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.pending -= int64(req.reserved)
 	now := s.current()
 	var it *item
 	if req.it != nil {
@@ -722,6 +729,11 @@ func (s *storage) tooLarge(key string, dropExisting bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.counters.storeTooLarge++
+	s.dropFailedSet(key, dropExisting)
+}
+
+// dropFailedSet unlinks key's item after a failed set (dropExisting).
+func (s *storage) dropFailedSet(key string, dropExisting bool) {
 	if !dropExisting {
 		return
 	}
