@@ -20,7 +20,7 @@ import (
 // startRealMemcached starts /usr/bin/memcached (or whatever is on PATH)
 // on a free loopback port. Without it the test is skipped, unless
 // CACHEVET_REQUIRE_TOOLS=1 demands the comparison.
-func startRealMemcached(t *testing.T, extra ...string) string {
+func startRealMemcached(t testing.TB, extra ...string) string {
 	t.Helper()
 	bin, err := exec.LookPath("memcached")
 	if err != nil {

@@ -51,6 +51,9 @@ func (s *storage) checkInvariants(t *testing.T) {
 	if n != int64(s.items.len()) || used != s.used {
 		t.Fatalf("store accounting: %d items in LRUs, %d in table; used %d, counted %d", n, s.items.len(), s.used, used)
 	}
+	if s.pending != 0 {
+		t.Fatalf("%d bytes of pending values left charged after the connection ended", s.pending)
+	}
 	if s.used > s.cfg.maxBytes {
 		t.Fatalf("store uses %d bytes over limit %d", s.used, s.cfg.maxBytes)
 	}
@@ -70,21 +73,44 @@ func FuzzTextProtocol(f *testing.F) {
 	}
 	f.Add([]byte("set a 0 0 1\r\nx\r\nget a\r\nincr a 1\r\nmg a v c t\r\n"))
 	f.Add([]byte("\x80\x01\x00\x03\x08\x00\x00\x00\x00\x00\x00\x0e\x00\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00foobar"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		// A fresh server per input keeps runs independent of each other.
-		for _, hardened := range []bool{false, true} {
-			cfg := DefaultConfig()
-			cfg.Log = io.Discard
-			cfg.MaxBytes = 2 << 20
-			cfg.ItemSizeMax = 64 << 10
-			cfg.Hardened = hardened
-			srv, err := New(cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			runScript(t, srv, data)
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzServers(t, ProtocolAuto, data) })
+}
+
+// FuzzMetaProtocol fuzzes the meta commands on an ASCII-only server.
+func FuzzMetaProtocol(f *testing.F) {
+	f.Add([]byte("ms a 2 T0 F5\r\nhi\r\nmg a v c t f s k O1\r\nma a\r\nmd a q\r\nmn\r\n"))
+	f.Add([]byte("ms n 1 MS I\r\n5\r\nma n N0 J3 MI D2 v\r\nmg n v q\r\nms b 20000\r\n"))
+	f.Add([]byte("ms Zm9v 3 b\r\nbar\r\nmg Zm9v b v k\r\nme foo\r\nms a b 23\r\nset evil 0 0 5\r\nowned\r\n"))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzServers(t, ProtocolASCII, data) })
+}
+
+// FuzzBinaryProtocol fuzzes a binary-only server, from valid and
+// malformed packets.
+func FuzzBinaryProtocol(f *testing.F) {
+	f.Add(append(binaryPacket(opSet, []byte("k"), make([]byte, 8), []byte("v")), binaryPacket(opGetK, []byte("k"), nil, nil)...))
+	f.Add(binaryPacket(opSet, []byte("big"), make([]byte, 8), make([]byte, 20000)))
+	f.Add([]byte{0x80, 0x08, 0x00, 0x03, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0b,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'k', 'e', 'y', 0, 0, 0, 0, 0, 0, 0, 0})
+	f.Add(binaryPacket(opSASLAuth, []byte("PLAIN"), nil, []byte("bob\x00alice\x00secret")))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzServers(t, ProtocolBinary, data) })
+}
+
+// fuzzServers plays data to a fresh faithful and a fresh hardened server
+// (fresh per input keeps runs independent of each other).
+func fuzzServers(t *testing.T, proto Protocol, data []byte) {
+	for _, hardened := range []bool{false, true} {
+		cfg := DefaultConfig()
+		cfg.Log = io.Discard
+		cfg.MaxBytes = 2 << 20
+		cfg.ItemSizeMax = 64 << 10
+		cfg.Hardened = hardened
+		cfg.Protocol = proto
+		srv, err := New(cfg)
+		if err != nil {
+			t.Fatal(err)
 		}
-	})
+		runScript(t, srv, data)
+	}
 }
 
 func runScript(t *testing.T, srv *Server, data []byte) {
