@@ -25,8 +25,9 @@
 //   - memcached started with exec.Command or exec.CommandContext without -l
 //     (it then binds every interface), with a -l address that is neither
 //     loopback nor private, or with a non-zero UDP port (-U) reachable
-//     beyond loopback. Whether -S or -Y enables authentication is said in
-//     the message; it is never reported alone. A command with -s listens on
+//     beyond loopback. Whether -S or -Y enables authentication, and whether
+//     -X refuses the dump commands, is said in the message; neither is
+//     reported alone. A command with -s listens on
 //     its unix socket only, and one with -V, -h or -i exits at once: they
 //     are not reported;
 //

@@ -7,12 +7,11 @@ import (
 	"go/token"
 	"go/types"
 	"net"
-	"path"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/cachevet/cachevet/analyzers/internal/doc"
+	"github.com/cachevet/cachevet/analyzers/internal/exposed"
 	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"github.com/cachevet/cachevet/analyzers/internal/suppress"
 	"golang.org/x/tools/go/analysis"
@@ -42,13 +41,6 @@ func init() {
 	}
 	Analyzer.Flags.Var(&ports, "ports", "comma-separated ports that serve a cache: listeners on them are checked")
 }
-
-// Phrases shared by the messages.
-const (
-	bindLocal = "bind 127.0.0.1 or a private address, or firewall it"
-	addAuth   = " and enable SASL (-S) or -Y auth"
-	ampRisk   = "memcached's UDP protocol answers a spoofed 15-byte request with replies up to thousands of times larger, the amplification behind the largest reflection DDoS attacks on record"
-)
 
 type checker struct {
 	pass     *analysis.Pass
@@ -125,19 +117,19 @@ func (c *checker) listener(call *ast.CallExpr, l model.Listener) {
 	if !ok {
 		return
 	}
-	host, port, ok := splitAddr(addr)
+	host, port, ok := exposed.SplitAddr(addr)
 	if !ok || !ports.has(port) {
 		return
 	}
 	datagram := netKnown && slices.Contains(model.DatagramNetworks, network)
-	r := classify(host)
+	r := exposed.Classify(host)
 	var what string
 	switch {
-	case r == reachAll && datagram:
+	case r == exposed.ReachAll && datagram:
 		what = "answers datagrams on every interface"
-	case r == reachAll:
+	case r == exposed.ReachAll:
 		what = "accepts connections on every interface"
-	case r == reachPublic:
+	case r == exposed.ReachPublic:
 		what = "binds a public address"
 	default:
 		return
@@ -147,12 +139,12 @@ func (c *checker) listener(call *ast.CallExpr, l model.Listener) {
 	if isFlag {
 		on += " (the default of flag -" + flagName + ")"
 	}
-	msg := "cache listener on " + on + " " + what + ": " + noAuth + dumpRisk("this port") + "; " + bindLocal + addAuth
+	msg := "cache listener on " + on + " " + what + ": " + exposed.NoAuth + exposed.DumpRisk("this port") + "; " + exposed.BindLocal + exposed.AddAuth
 	if datagram {
-		msg = "cache UDP listener on " + on + " " + what + ": " + ampRisk + ", and memcached's UDP needs no authentication; bind 127.0.0.1 or a private address, or do not serve UDP (memcached -U 0)"
+		msg = "cache UDP listener on " + on + " " + what + ": " + exposed.AmpRisk + ", and memcached's UDP needs no authentication; bind 127.0.0.1 or a private address, or do not serve UDP (memcached -U 0)"
 	}
 	var fix *analysis.SuggestedFix
-	if r == reachAll {
+	if r == exposed.ReachAll {
 		v6 := netKnown && strings.HasSuffix(network, "6")
 		target := arg
 		if isFlag {
@@ -163,19 +155,10 @@ func (c *checker) listener(call *ast.CallExpr, l model.Listener) {
 	c.report(arg, msg, fix)
 }
 
-// dumpRisk says what anyone who reaches a port ("port 11211", "this
-// port") of an unauthenticated memcached can do.
-func dumpRisk(port string) string {
-	return "anyone who reaches " + port + " can read and dump every key (stats cachedump, lru_crawler metadump)"
-}
-
-// noAuth says that memcached does not authenticate by default.
-const noAuth = "memcached has no authentication by default, so "
-
 // listenerFix binds a literal address, or the literal host of a
 // net.JoinHostPort call, to loopback.
 func (c *checker) listenerFix(arg ast.Expr, host, port string, v6 bool) *analysis.SuggestedFix {
-	lb := loopbackFor(host)
+	lb := exposed.LoopbackFor(host)
 	if v6 {
 		lb = "::1"
 	}
@@ -361,7 +344,7 @@ func (c *checker) configListen(cfg *model.ServerConfig, listen ast.Expr, auth au
 		if !e.known {
 			continue
 		}
-		host, p := splitHost(e.val)
+		host, p := exposed.SplitHost(e.val)
 		if p == "" {
 			p = port
 		}
@@ -370,10 +353,10 @@ func (c *checker) configListen(cfg *model.ServerConfig, listen ast.Expr, auth au
 			portPhrase = "port " + p
 		}
 		var where string
-		switch classify(host) {
-		case reachAll:
+		switch exposed.Classify(host) {
+		case exposed.ReachAll:
 			where = "every interface"
-		case reachPublic:
+		case exposed.ReachPublic:
 			where = "a public address"
 		default:
 			continue
@@ -381,11 +364,11 @@ func (c *checker) configListen(cfg *model.ServerConfig, listen ast.Expr, auth au
 		var risk string
 		switch auth {
 		case authOff:
-			risk = "this memcached has no authentication (" + strings.Join(cfg.Auth, " and ") + " unset), so " + dumpRisk(portPhrase)
+			risk = "this memcached has no authentication (" + strings.Join(cfg.Auth, " and ") + " unset), so " + exposed.DumpRisk(portPhrase)
 		case authOn:
 			risk = "only its password guards " + portPhrase + " against every host that reaches it"
 		default:
-			risk = "unless " + strings.Join(cfg.Auth, " or ") + " is set it has no authentication, so " + dumpRisk(portPhrase)
+			risk = "unless " + strings.Join(cfg.Auth, " or ") + " is set it has no authentication, so " + exposed.DumpRisk(portPhrase)
 		}
 		msg := cfg.Short + "." + cfg.Listen + " listens on " + quote(e.val) + ", " + where + ": " + risk + "; use \"127.0.0.1\" or a private address, or firewall it"
 		if auth != authOn {
@@ -394,9 +377,9 @@ func (c *checker) configListen(cfg *model.ServerConfig, listen ast.Expr, auth au
 		var fix *analysis.SuggestedFix
 		at := site(listen, e.expr)
 		if e.expr != nil {
-			if lit, ok := stringLit(e.expr); ok && classify(host) == reachAll {
-				text := loopbackFor(host)
-				if _, _, hasPort := splitAddr(e.val); hasPort {
+			if lit, ok := stringLit(e.expr); ok && exposed.Classify(host) == exposed.ReachAll {
+				text := exposed.LoopbackFor(host)
+				if _, _, hasPort := exposed.SplitAddr(e.val); hasPort {
 					text = net.JoinHostPort(text, p)
 				}
 				fix = replaceFix("Listen on loopback", lit, quote(text))
@@ -413,8 +396,8 @@ func (c *checker) clientServers(call *ast.CallExpr, s model.ServerListCall) {
 		if !e.known || strings.Contains(e.val, "/") {
 			continue // unknown, or a unix socket
 		}
-		host, port := splitHost(e.val)
-		if classify(host) != reachPublic {
+		host, port := exposed.SplitHost(e.val)
+		if exposed.Classify(host) != exposed.ReachPublic {
 			continue
 		}
 		if port == "" {
@@ -424,158 +407,36 @@ func (c *checker) clientServers(call *ast.CallExpr, s model.ServerListCall) {
 	}
 }
 
-// isMemcached reports whether a program name runs memcached.
-func isMemcached(prog string) bool {
-	base := path.Base(strings.ReplaceAll(prog, `\`, "/"))
-	return slices.Contains(model.MemcachedPrograms, base)
-}
-
-// mcOption is an option found on a memcached command line.
-type mcOption struct {
-	model.MemcachedOption
-	val    elem   // the value of an option that takes one
-	prefix string // for a value attached to its option ("-l0.0.0.0"), the option part
-}
-
-// mcCommand is a parsed memcached command line.
-type mcCommand struct {
-	opts []mcOption
-	// known reports whether every argument is known, so that the absence
-	// of an option is certain.
-	known bool
-}
-
-func (m *mcCommand) with(role model.OptionRole) []mcOption {
-	var out []mcOption
-	for _, o := range m.opts {
-		if o.Role == role {
-			out = append(out, o)
-		}
-	}
-	return out
-}
-
-func parseMemcached(l list) mcCommand {
-	cmd := mcCommand{known: l.complete}
-	var pending *mcOption
-	for _, e := range l.elems {
-		if pending != nil {
-			// An option's value: unknown ("-p", port) leaves the options known.
-			pending.val = e
-			cmd.opts = append(cmd.opts, *pending)
-			pending = nil
-			continue
-		}
-		if !e.known {
-			cmd.known = false // an unknown option could be -l
-			continue
-		}
-		for _, o := range model.MemcachedOptions {
-			switch {
-			case e.val == o.Short || e.val == o.Long:
-				if o.Arg {
-					pending = &mcOption{MemcachedOption: o}
-				} else {
-					cmd.opts = append(cmd.opts, mcOption{MemcachedOption: o})
-				}
-			case o.Arg && strings.HasPrefix(e.val, o.Long+"="):
-				cmd.opts = append(cmd.opts, mcOption{MemcachedOption: o, prefix: o.Long + "=", val: elem{val: e.val[len(o.Long)+1:], known: true, expr: e.expr}})
-			case o.Arg && !strings.HasPrefix(e.val, "--") && strings.HasPrefix(e.val, o.Short):
-				cmd.opts = append(cmd.opts, mcOption{MemcachedOption: o, prefix: o.Short, val: elem{val: e.val[len(o.Short):], known: true, expr: e.expr}})
-			default:
-				continue
-			}
-			break
-		}
-	}
-	if pending != nil {
-		cmd.opts = append(cmd.opts, *pending) // memcached refuses to start
-	}
-	return cmd
-}
-
-// launch checks a command that starts memcached.
+// launch checks a command that starts memcached, with exposed.Judge.
 func (c *checker) launch(call *ast.CallExpr, l model.Launcher) {
 	if l.Name >= len(call.Args) {
 		return
 	}
 	ev := c.eval()
 	prog, ok := ev.str(call.Args[l.Name])
-	if !ok || !isMemcached(prog) {
+	if !ok || !exposed.IsMemcached(prog) {
 		return
 	}
 	args := ev.args(call, l.Args)
-	cmd := parseMemcached(args)
-	if len(cmd.with(model.OptUnixSocket)) > 0 || len(cmd.with(model.OptExit)) > 0 {
-		return // memcached -s serves the unix socket only; -V, -h and -i exit
+	in := make([]exposed.Arg, len(args.elems))
+	for i, e := range args.elems {
+		in[i] = exposed.Arg{Val: e.val, Known: e.known}
 	}
-	auth := len(cmd.with(model.OptAuth)) > 0
-	port := "11211"
-	for _, o := range cmd.with(model.OptPort) {
-		if o.val.known {
-			port = o.val.val
-		}
-	}
-	risk := "memcached has no authentication here (no -S or -Y), so " + dumpRisk("port "+port)
-	orAuth := addAuth
-	if auth {
-		risk = "only its -S/-Y credentials guard port " + port + " against every host that reaches it"
-		orAuth = ""
-	}
-
-	listens := cmd.with(model.OptListen)
-	udpExposed := len(listens) == 0 && cmd.known
-	if len(listens) == 0 && cmd.known {
-		c.report(call, "memcached started without -l listens on every interface: "+risk+`; add "-l", "127.0.0.1" or a private address, or firewall it`+orAuth, c.addListenFix(call, l, args))
-	}
-	for _, o := range listens {
-		if !o.val.known {
+	for _, f := range exposed.Judge(exposed.ParseCommand(in, args.complete), exposed.GoArgs) {
+		if f.Arg < 0 {
+			c.report(call, f.Message, c.addListenFix(call, l, args))
 			continue
 		}
-		parts := strings.Split(o.val.val, ",")
-		for _, part := range parts {
-			host, p := splitHost(part)
-			r := classify(host)
-			if r == reachAll || r == reachPublic || r == reachInternal {
-				udpExposed = true
-			}
-			var what string
-			switch r {
-			case reachAll:
-				what = "listens on every interface"
-			case reachPublic:
-				what = "binds a public address"
-			default:
-				continue
-			}
-			at := site(call, o.val.expr)
-			var fix *analysis.SuggestedFix
-			if lit, ok := stringLit(o.val.expr); ok && r == reachAll && len(parts) == 1 {
-				text := loopbackFor(host)
-				if p != "" {
-					text = net.JoinHostPort(text, p)
-				}
-				fix = replaceFix("Listen on loopback", lit, quote(o.prefix+text))
-			}
-			c.report(at, "memcached -l "+quote(part)+" "+what+": "+risk+"; "+bindLocal+orAuth, fix)
-		}
-	}
-	if !udpExposed {
-		return
-	}
-	for _, o := range cmd.with(model.OptUDPPort) {
-		if !o.val.known {
-			continue
-		}
-		if n, err := strconv.ParseUint(o.val.val, 10, 16); err != nil || n == 0 {
-			continue
-		}
-		at := site(call, o.val.expr)
+		from := args.elems[f.Arg].expr
 		var fix *analysis.SuggestedFix
-		if lit, ok := stringLit(o.val.expr); ok {
-			fix = replaceFix("Disable UDP", lit, quote(o.prefix+"0"))
+		if lit, ok := stringLit(from); ok && f.Replacement != "" {
+			msg := "Listen on loopback"
+			if f.Problem == exposed.UDPOn {
+				msg = "Disable UDP"
+			}
+			fix = replaceFix(msg, lit, quote(f.Replacement))
 		}
-		c.report(at, "memcached -U "+o.val.val+" serves UDP beyond loopback: "+ampRisk+"; use -U 0 (the default since memcached 1.5.6)", fix)
+		c.report(site(call, from), f.Message, fix)
 	}
 }
 

@@ -132,6 +132,9 @@ const (
 	// OptExit makes memcached print something and exit without listening:
 	// -V (version), -h (help), -i (license).
 	OptExit
+	// OptNoDumps is -X: memcached then refuses stats cachedump and
+	// lru_crawler metadump, the commands that list its keys.
+	OptNoDumps
 )
 
 // MemcachedOption is a command-line option of memcached 1.6.
@@ -153,6 +156,7 @@ var MemcachedOptions = []MemcachedOption{
 	{Short: "-V", Long: "--version", Arg: false, Role: OptExit},
 	{Short: "-h", Long: "--help", Arg: false, Role: OptExit},
 	{Short: "-i", Long: "--license", Arg: false, Role: OptExit},
+	{Short: "-X", Long: "--disable-dumping", Arg: false, Role: OptNoDumps},
 }
 
 // ServerListCall is a call whose variadic string arguments, from index

@@ -14,6 +14,7 @@ func start(ctx context.Context, extra []string, addr string) {
 	exec.Command("/usr/bin/memcached", "-p", "11311", "-m", "64") // want `memcached started without -l .* reaches port 11311`
 	exec.CommandContext(ctx, "memcached", "-S", "-vv")            // want `memcached started without -l listens on every interface: only its -S/-Y credentials guard port 11211 against every host that reaches it; add "-l", "127.0.0.1" or a private address, or firewall it$`
 	exec.Command("memcached", base...)                            // want `memcached started without -l`
+	exec.Command("memcached", "-X")                               // want `memcached started without -l listens on every interface: memcached has no authentication here \(no -S or -Y\), so anyone who reaches port 11211 can read and overwrite every key \(-X refuses only the dump commands\); add`
 	exec.Command("memcached", append(base, "-c", "1024")...)      // want `memcached started without -l`
 	exec.Command("memcached", strings.Fields("-m 64 -U 0")...)    // want `memcached started without -l`
 
