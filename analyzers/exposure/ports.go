@@ -52,3 +52,15 @@ func (s portSet) has(port string) bool {
 	n, err := strconv.ParseUint(port, 10, 16)
 	return err == nil && s[strconv.FormatUint(n, 10)]
 }
+
+// CachePorts returns the ports of the -ports flag, in order: the
+// deployment-file checker judges the same ports.
+func CachePorts() []int {
+	var out []int
+	for p := range ports {
+		n, _ := strconv.Atoi(p)
+		out = append(out, n)
+	}
+	slices.Sort(out)
+	return out
+}

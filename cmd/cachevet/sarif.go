@@ -31,7 +31,7 @@ const srcRoot = "%SRCROOT%"
 // graph, with the packages' load errors and the analyzers' failures as
 // tool execution notifications, to stdout or to the file path. It returns
 // the exit code.
-func writeSARIF(analyzers []*analysis.Analyzer, graph *checker.Graph, loadErrors []string, path string) int {
+func writeSARIF(analyzers []*analysis.Analyzer, graph *checker.Graph, deployed *deployResult, loadErrors []string, path string) int {
 	exit := 0
 	var notes []*sarif.Notification
 	for _, e := range loadErrors {
@@ -51,7 +51,7 @@ func writeSARIF(analyzers []*analysis.Analyzer, graph *checker.Graph, loadErrors
 		log.Print(err)
 		return 1
 	}
-	report, err := buildSARIF(analyzers, graph.Roots, wd)
+	report, err := buildSARIF(analyzers, graph.Roots, deployed, wd)
 	if err != nil {
 		log.Print(err)
 		return 1
@@ -88,7 +88,7 @@ func errorNote(msg string) *sarif.Notification {
 
 // buildSARIF turns the diagnostics of the root actions into a SARIF log
 // with one run. Paths are made relative to wd.
-func buildSARIF(analyzers []*analysis.Analyzer, roots []*checker.Action, wd string) (*sarif.Report, error) {
+func buildSARIF(analyzers []*analysis.Analyzer, roots []*checker.Action, deployed *deployResult, wd string) (*sarif.Report, error) {
 	report, err := sarif.New(sarif.Version210)
 	if err != nil {
 		return nil, err
@@ -115,7 +115,14 @@ func buildSARIF(analyzers []*analysis.Analyzer, roots []*checker.Action, wd stri
 
 	b := &sarifBuilder{wd: wd, files: map[string][]byte{}}
 	var results []*sarif.Result
-	for _, f := range rootFindings(roots) {
+	found := rootFindings(roots)
+	if deployed != nil {
+		for _, f := range deployed.files {
+			b.files[f.name] = f.data
+		}
+		found = append(found, deployed.reported()...)
+	}
+	for _, f := range found {
 		results = append(results, b.result(f.fset, f.analyzer.Name, ruleIndex[f.analyzer.Name], f.diag))
 	}
 	slices.SortStableFunc(results, compareResults)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
 	"flag"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/cachevet/cachevet/analyzers"
+	"github.com/cachevet/cachevet/analyzers/exposure"
 	"github.com/cachevet/cachevet/cmd/cachevet/internal/load"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -30,6 +32,7 @@ type options struct {
 	context    int
 	fix, diff  bool
 	tests      bool
+	deploy     bool
 	prune      bool
 	debug      string
 	cpuProfile string
@@ -52,6 +55,7 @@ func registerFlags(all []*analysis.Analyzer) *options {
 	flag.BoolVar(&o.fix, "fix", false, "apply all suggested fixes")
 	flag.BoolVar(&o.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
 	flag.BoolVar(&o.tests, "test", true, "indicates whether test files should be analyzed, too")
+	flag.BoolVar(&o.deploy, "deploy", true, "check the deployment files (Dockerfiles, Compose, Kubernetes, systemd, memcached.conf, Terraform) in the packages' directories and below, and those named as arguments, with the exposure analyzer's rules")
 	flag.BoolVar(&o.prune, "prune", true, "load from source only the dependencies that can change a finding, the others from export data (-prune=false: every package from source, as the stock go/analysis driver)")
 	flag.StringVar(&o.debug, "debug", "", "debug flags, any subset of "+strconv.Quote(debugFlags))
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write CPU profile to this file")
@@ -106,7 +110,8 @@ func runStandalone(all []*analysis.Analyzer, sarifOut *sarifFlag) int {
 		log.Printf("-debug=%s: unknown flag %q, want any of %q", o.debug, o.debug[i], debugFlags)
 		return 1
 	}
-	if flag.NArg() == 0 {
+	patterns, deployFiles := splitDeployArgs(flag.Args())
+	if len(patterns) == 0 && len(deployFiles) == 0 {
 		log.Print("no packages to analyze")
 		return 1
 	}
@@ -123,10 +128,13 @@ func runStandalone(all []*analysis.Analyzer, sarifOut *sarifFlag) int {
 		logf = log.Printf
 	}
 	start := time.Now()
-	logf("load %s", flag.Args())
-	loaded, err := load.Packages(load.Config{Tests: o.tests, Full: !o.prune, Relevance: analyzers.NewRelevance()}, flag.Args()...)
-	if err == nil && len(loaded.Roots) == 0 {
-		err = fmt.Errorf("%s matched no packages", strings.Join(flag.Args(), " "))
+	logf("load %s", patterns)
+	loaded, err := &load.Result{}, error(nil)
+	if len(patterns) > 0 {
+		loaded, err = load.Packages(load.Config{Tests: o.tests, Full: !o.prune, Relevance: analyzers.NewRelevance()}, patterns...)
+	}
+	if err == nil && len(loaded.Roots) == 0 && len(patterns) > 0 {
+		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 	if err != nil {
 		log.Print(err)
@@ -161,20 +169,39 @@ func runStandalone(all []*analysis.Analyzer, sarifOut *sarifFlag) int {
 		return 1
 	}
 	logf("analyzed in %v", time.Since(start).Round(time.Millisecond))
+	dr := &deployResult{}
+	if o.deploy && slices.Contains(selected, exposure.Analyzer) {
+		if dr, err = checkDeployment(loaded.Roots, deployFiles); err != nil {
+			log.Print(err)
+			return 1
+		}
+		logf("checked deployment files %s", dr.names())
+	}
 
 	switch {
 	case sarifOut.set:
-		return max(exit, writeSARIF(selected, graph, loadErrors, sarifOut.path))
+		return max(exit, writeSARIF(selected, graph, dr, loadErrors, sarifOut.path))
 	case o.fix:
 		if err := applyFixes(graph.Roots, o.diff); err != nil {
 			log.Print(err)
 			return 1
 		}
-		return exit
-	case o.json:
-		if err := graph.PrintJSON(os.Stdout); err != nil {
+		if err := dr.applyFixes(o.diff); err != nil {
+			log.Print(err)
 			return 1
 		}
+		return exit
+	case o.json:
+		var buf bytes.Buffer
+		if err := graph.PrintJSON(&buf); err != nil {
+			return 1
+		}
+		out, err := dr.mergeJSON(buf.Bytes())
+		if err != nil {
+			log.Print(err)
+			return 1
+		}
+		os.Stdout.Write(out)
 		return exit
 	}
 	wd, err := os.Getwd()
@@ -183,15 +210,14 @@ func runStandalone(all []*analysis.Analyzer, sarifOut *sarifFlag) int {
 		return 1
 	}
 	printer := &textPrinter{w: os.Stderr, wd: wd, context: o.context}
-	if s := summary(printer.printText(graph), selected); s != "" {
+	found := printer.printText(graph, dr.reported())
+	if s := summary(found, selected); s != "" {
 		fmt.Fprintln(os.Stderr, s)
 	}
-	failed, found := false, false
+	failed := false
 	for act := range graph.All() {
 		if act.Err != nil {
 			failed = true
-		} else if act.IsRoot && len(act.Diagnostics) > 0 {
-			found = true
 		}
 	}
 	if o.dbg('t') {
@@ -202,7 +228,7 @@ func runStandalone(all []*analysis.Analyzer, sarifOut *sarifFlag) int {
 		return 1
 	case exit != 0:
 		return exit
-	case found:
+	case len(found) > 0:
 		return 3
 	}
 	return 0

@@ -37,14 +37,15 @@ type textPrinter struct {
 }
 
 // printText prints the analyzers' failures and the findings of the root
-// actions, sorted by position, and returns the findings printed.
-func (p *textPrinter) printText(graph *checker.Graph) []reported {
+// actions with those of the deployment files (extra), sorted by position,
+// and returns the findings printed.
+func (p *textPrinter) printText(graph *checker.Graph, extra []reported) []reported {
 	for act := range graph.All() {
 		if act.Err != nil {
 			fmt.Fprintf(p.w, "%s: %v\n", act.Analyzer.Name, act.Err)
 		}
 	}
-	found := rootFindings(graph.Roots)
+	found := append(rootFindings(graph.Roots), extra...)
 	slices.SortStableFunc(found, func(x, y reported) int {
 		px, py := x.fset.Position(x.diag.Pos), y.fset.Position(y.diag.Pos)
 		return cmp.Or(
