@@ -108,6 +108,11 @@ func TestPreCommitHooksFile(t *testing.T) {
 			t.Errorf("hook %s: types %q, want [go]", id, h.Types)
 		}
 	}
+	if h, ok := hooks["cachevet-deploy"]; !ok {
+		t.Error(".pre-commit-hooks.yaml has no hook cachevet-deploy")
+	} else if h.Entry != "cachevet" || h.PassFilenames == nil || !*h.PassFilenames || h.Language != "golang" {
+		t.Errorf("hook cachevet-deploy: entry %q, pass_filenames %v, language %q; want cachevet, true, golang", h.Entry, h.PassFilenames, h.Language)
+	}
 	if h := hooks["cachevet"]; h.Entry != "cachevet" {
 		t.Errorf("hook cachevet: entry %q, want cachevet", h.Entry)
 	}
@@ -163,6 +168,7 @@ func TestPreCommit(t *testing.T) {
     hooks:
       - id: cachevet
       - id: cachevet-vet
+      - id: cachevet-deploy
 `, hookRepo, rev)
 	if err := os.WriteFile(filepath.Join(repo, ".pre-commit-config.yaml"), []byte(config), 0o644); err != nil {
 		t.Fatal(err)
@@ -184,6 +190,8 @@ func TestPreCommit(t *testing.T) {
 	for _, id := range []string{"cachevet", "cachevet-vet"} {
 		expectHookStatus(t, out, hooks[id].Name, `\(no files to check\)Skipped`)
 	}
+	// .pre-commit-config.yaml is YAML, neither Compose nor Kubernetes.
+	expectHookStatus(t, out, hooks["cachevet-deploy"].Name, `Passed`)
 	first := strings.TrimSpace(git("rev-parse", "HEAD"))
 
 	// 2. The vulnerable handler: both hooks fail with the finding and the
@@ -233,6 +241,30 @@ func TestPreCommit(t *testing.T) {
 	if t.Failed() {
 		t.Logf("output of the passing commit:\n%s", out)
 	}
+
+	// 4. A Compose file publishing memcached's port on every interface:
+	// cachevet-deploy blocks it, and lets the port bound to loopback through.
+	copyPreCommitDir(t, filepath.Join(preCommitFixture, "deploy"), repo)
+	git("add", "compose.yaml")
+	out, err = pc.run(repo, tools["git"], "commit", "-m", "cache service")
+	if err == nil {
+		t.Fatalf("git commit of the exposed Compose file succeeded; want it blocked\n%s", out)
+	}
+	expectHookStatus(t, out, hooks["cachevet-deploy"].Name, `Failed`)
+	expectHookStatus(t, out, hooks["cachevet"].Name, `\(no files to check\)Skipped`)
+	if !strings.Contains(out, "- hook id: cachevet-deploy\n- exit code: 3\n") {
+		t.Errorf("cachevet-deploy did not exit 3:\n%s", out)
+	}
+	if !regexp.MustCompile(`compose\.yaml:6:9: Compose service "cache" publishes cache port 11211 on every host interface`).MatchString(out) {
+		t.Errorf("no finding at compose.yaml:6:9 in the output:\n%s", out)
+	}
+	copyPreCommitDir(t, filepath.Join(preCommitFixture, "deploy-fixed"), repo)
+	git("add", "compose.yaml")
+	out, err = pc.run(repo, tools["git"], "commit", "-m", "cache service on loopback")
+	if err != nil {
+		t.Fatalf("git commit of the fixed Compose file failed: %v\n%s", err, out)
+	}
+	expectHookStatus(t, out, hooks["cachevet-deploy"].Name, `Passed`)
 }
 
 // expectHookStatus checks the status line pre-commit prints for the hook
