@@ -49,9 +49,11 @@ func (s *source) checkCompose(doc *yaml.Node) {
 		ep := s.commandWords(get(svc, "entrypoint"), true, composeExpand)
 		cmd := s.commandWords(cmdNode, true, composeExpand)
 		if args, ok := memcachedArgs(image, ep, cmd); ok && cmdNode != nil {
+			// A string command is reported where it is, a list at the
+			// service's name.
 			start, end := s.span(cmdNode, false)
-			if cmdNode.Kind != yaml.ScalarNode {
-				start, end = s.span(services.Content[i], false) // the service's name
+			if key := services.Content[i]; cmdNode.Kind != yaml.ScalarNode {
+				start, _ = s.span(key, false)
 				end = start + len(name)
 			}
 			s.judge(command{args: args, complete: true, start: start, end: end, addListen: s.appendListen(cmdNode, cmd)})
