@@ -16,6 +16,7 @@
 //	-config FILE       read the configuration from FILE instead of looking
 //	                   for .cachevet.yaml
 //	-test=false        do not analyze test files
+//	-deploy=false      do not read deployment files (see below)
 //	-prune=false       type-check every dependency from source (see below)
 //	-debug=v           log what is loaded how, and the time each step took
 //	-<analyzer>=false  turn an analyzer off; -<analyzer> runs only the
@@ -57,6 +58,19 @@
 // go/analysis driver does; the findings are the same. Under go vet, the
 // same rule makes the tool skip the analysis of the other dependencies
 // (they are type-checked without function bodies, for their types only).
+//
+// # Deployment files
+//
+// Standalone, cachevet also reads the deployment files in the analyzed
+// packages' directories and below, and those named on the command line:
+// Dockerfiles, Compose files, Kubernetes manifests, systemd units,
+// memcached.conf, sysconfig/memcached and Terraform. The exposure
+// analyzer's rules judge the memcached command lines, published ports,
+// Services and firewall rules they declare (see package
+// github.com/cachevet/cachevet/analyzers/exposure/deploy), and the
+// findings go through the same outputs as exposure's, under its name.
+// Named with no package, only the files are checked. go vet does not read
+// them.
 //
 // # Configuration file
 //

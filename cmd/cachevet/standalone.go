@@ -115,6 +115,11 @@ func runStandalone(all []*analysis.Analyzer, sarifOut *sarifFlag) int {
 		log.Print("no packages to analyze")
 		return 1
 	}
+	deployOn := o.deploy && slices.Contains(selected, exposure.Analyzer)
+	if !deployOn && len(deployFiles) > 0 {
+		log.Printf("deployment files named (%s), but -deploy=false or exposure is off", strings.Join(deployFiles, " "))
+		return 1
+	}
 	stop, err := o.startProfiling()
 	if err != nil {
 		log.Print(err)
@@ -170,7 +175,7 @@ func runStandalone(all []*analysis.Analyzer, sarifOut *sarifFlag) int {
 	}
 	logf("analyzed in %v", time.Since(start).Round(time.Millisecond))
 	dr := &deployResult{}
-	if o.deploy && slices.Contains(selected, exposure.Analyzer) {
+	if deployOn {
 		if dr, err = checkDeployment(loaded.Roots, deployFiles); err != nil {
 			log.Print(err)
 			return 1

@@ -18,12 +18,17 @@ func (s *source) checkMemcachedConf() {
 		args = append(args, splitWords(strings.TrimRight(l, "\r\n"), off, true, nil)...)
 		off += len(l)
 	}
-	end := s.lineEnd(0)
+	// A missing -l is reported at the first option.
+	start, end := 0, s.lineEnd(0)
+	if len(args) > 0 {
+		start = s.lineStart(s.line(args[0].start))
+		end = s.lineEnd(start)
+	}
 	add := "-l 127.0.0.1\n"
 	if len(s.data) > 0 && s.data[len(s.data)-1] != '\n' {
 		add = "\n" + add
 	}
-	s.judge(command{args: args, complete: true, start: 0, end: end, addListen: insertFix(addListenMessage, len(s.data), add)})
+	s.judge(command{args: args, complete: true, start: start, end: end, addListen: insertFix(addListenMessage, len(s.data), add)})
 }
 
 // checkSysconfig judges a RHEL/Fedora /etc/sysconfig/memcached: shell
@@ -75,5 +80,10 @@ func (s *source) checkSysconfig() {
 		}
 		fix = insertFix(addListenMessage, len(s.data), add)
 	}
-	s.judge(command{args: append(port, options...), complete: true, start: 0, end: s.lineEnd(0), addListen: fix})
+	// A missing -l is reported at OPTIONS, or else the first line.
+	start := 0
+	if optionsAt >= 0 {
+		start = s.lineStart(s.line(optionsAt))
+	}
+	s.judge(command{args: append(port, options...), complete: true, start: start, end: s.lineEnd(start), addListen: fix})
 }
