@@ -14,7 +14,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 // fixtures are the deployment files of testdata: each kind has files of
 // positives, and files whose path holds "ok" of look-alike negatives.
-func fixtures(t *testing.T) []string {
+func fixtures(t testing.TB) []string {
 	t.Helper()
 	var files []string
 	err := filepath.WalkDir("testdata", func(p string, d os.DirEntry, err error) error {
@@ -197,5 +197,26 @@ func golden(t *testing.T, file, got string) {
 	}
 	if got != string(want) {
 		t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", file, got, want)
+	}
+}
+
+// TestTruncated checks every prefix of every fixture: a file cut anywhere
+// is an error or a result, never a panic.
+func TestTruncated(t *testing.T) {
+	for _, file := range fixtures(t) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n := range len(data) {
+			func() {
+				defer func() {
+					if r := recover(); r != nil {
+						t.Fatalf("%s cut at %d bytes: panic %v\n%s", file, n, r, data[:n])
+					}
+				}()
+				CheckFile(file, data[:n], true)
+			}()
+		}
 	}
 }

@@ -72,7 +72,12 @@ func (s *source) container(owner string, c *yaml.Node) {
 		if len(args) == 0 {
 			at, words = cmdNode, ep
 		}
-		start, end := s.span(get(c, "name"), false)
+		// Reported at the container's name.
+		name := get(c, "name")
+		if name == nil {
+			name = c
+		}
+		start, end := s.span(name, false)
 		s.judge(command{args: mc, complete: true, start: start, end: end, addListen: s.appendListen(at, words)})
 	}
 	for _, p := range items(get(c, "ports")) {

@@ -48,7 +48,7 @@ func items(n *yaml.Node) []*yaml.Node {
 // at the closing quote, or for a plain scalar before a comment, the end of
 // the line or, in a flow collection, the next separator.
 func (s *source) span(n *yaml.Node, flow bool) (start, end int) {
-	start = s.lineStart(n.Line) + n.Column - 1
+	start = min(s.lineStart(n.Line)+max(n.Column-1, 0), len(s.data))
 	eol := s.lineEnd(start)
 	text := string(s.data[start:eol])
 	switch n.Style {
