@@ -81,6 +81,14 @@
 // are the alternatives the messages name when loopback is not what the
 // deployment needs.
 //
+// # Deployment files
+//
+// Standalone cachevet applies the same judgement of memcached's flags to
+// the files that deploy it (Dockerfiles, Compose, Kubernetes, systemd
+// units, memcached.conf, sysconfig/memcached) and reports published ports,
+// Services and firewall rules that open a cache port to the world; see
+// package github.com/cachevet/cachevet/analyzers/exposure/deploy.
+//
 // # Suppression
 //
 // Silence one finding with a reason, on its line or the line above:
