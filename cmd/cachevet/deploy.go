@@ -127,36 +127,51 @@ func (r *deployResult) reported() []reported {
 
 // mergeJSON adds the findings to the JSON output of the analyzers, one
 // entry per file under its name where the analyzers have a package ID.
+// The analyzers' entries are kept as they are (raw), so that their output
+// does not change; the findings have the same fields in the same order.
 func (r *deployResult) mergeJSON(analyzersJSON []byte) ([]byte, error) {
-	tree := map[string]map[string]any{}
+	type jsonEdit struct {
+		Filename string `json:"filename"`
+		Start    int    `json:"start"`
+		End      int    `json:"end"`
+		New      string `json:"new"`
+	}
+	type jsonFix struct {
+		Message string     `json:"message"`
+		Edits   []jsonEdit `json:"edits"`
+	}
+	type jsonDiagnostic struct {
+		Category       string    `json:"category,omitempty"`
+		Posn           string    `json:"posn"`
+		End            string    `json:"end"`
+		Message        string    `json:"message"`
+		SuggestedFixes []jsonFix `json:"suggested_fixes,omitempty"`
+	}
+	tree := map[string]map[string]json.RawMessage{}
 	if err := json.Unmarshal(analyzersJSON, &tree); err != nil {
 		return nil, err
 	}
 	for _, f := range r.files {
-		var diags []map[string]any
+		var diags []jsonDiagnostic
 		for _, d := range f.diagnostics() {
-			jd := map[string]any{
-				"category": d.Category,
-				"posn":     r.fset.Position(d.Pos).String(),
-				"end":      r.fset.Position(d.End).String(),
-				"message":  d.Message,
-			}
-			var fixes []map[string]any
+			jd := jsonDiagnostic{Category: d.Category, Posn: r.fset.Position(d.Pos).String(), End: r.fset.Position(d.End).String(), Message: d.Message}
 			for _, sf := range d.SuggestedFixes {
-				var edits []map[string]any
+				fix := jsonFix{Message: sf.Message}
 				for _, e := range sf.TextEdits {
-					edits = append(edits, map[string]any{"filename": f.name, "start": f.tok.Offset(e.Pos), "end": f.tok.Offset(e.End), "new": string(e.NewText)})
+					fix.Edits = append(fix.Edits, jsonEdit{Filename: f.name, Start: f.tok.Offset(e.Pos), End: f.tok.Offset(e.End), New: string(e.NewText)})
 				}
-				fixes = append(fixes, map[string]any{"message": sf.Message, "edits": edits})
-			}
-			if fixes != nil {
-				jd["suggested_fixes"] = fixes
+				jd.SuggestedFixes = append(jd.SuggestedFixes, fix)
 			}
 			diags = append(diags, jd)
 		}
-		if diags != nil {
-			tree[f.name] = map[string]any{"exposure": diags}
+		if diags == nil {
+			continue
 		}
+		raw, err := json.Marshal(diags)
+		if err != nil {
+			return nil, err
+		}
+		tree[f.name] = map[string]json.RawMessage{"exposure": raw}
 	}
 	data, err := json.MarshalIndent(tree, "", "\t")
 	return append(data, '\n'), err
