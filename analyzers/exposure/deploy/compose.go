@@ -45,18 +45,23 @@ func (s *source) checkCompose(doc *yaml.Node) {
 	for i := 0; i+1 < len(services.Content); i += 2 {
 		name, svc := services.Content[i].Value, services.Content[i+1]
 		image, _ := composeExpand(str(get(svc, "image")))
-		cmdNode := get(svc, "command")
-		ep := s.commandWords(get(svc, "entrypoint"), true, composeExpand)
+		cmdNode, epNode := get(svc, "command"), get(svc, "entrypoint")
+		ep := s.commandWords(epNode, true, composeExpand)
 		cmd := s.commandWords(cmdNode, true, composeExpand)
-		if args, ok := memcachedArgs(image, ep, cmd); ok && cmdNode != nil {
-			// A string command is reported where it is, a list at the
-			// service's name.
-			start, end := s.span(cmdNode, false)
-			if key := services.Content[i]; cmdNode.Kind != yaml.ScalarNode {
+		// The arguments end in the command, or in the entrypoint without
+		// one: -l is added there.
+		at, words := cmdNode, cmd
+		if cmdNode == nil {
+			at, words = epNode, ep
+		}
+		if args, ok := memcachedArgs(image, ep, cmd); ok && at != nil {
+			// A string is reported where it is, a list at the service's name.
+			start, end := s.span(at, false)
+			if key := services.Content[i]; at.Kind != yaml.ScalarNode {
 				start, _ = s.span(key, false)
 				end = start + len(name)
 			}
-			s.judge(command{args: args, complete: true, start: start, end: end, addListen: s.appendListen(cmdNode, cmd)})
+			s.judge(command{args: args, complete: true, start: start, end: end, addListen: s.appendListen(at, words)})
 		}
 		for _, p := range items(get(svc, "ports")) {
 			s.composePort(name, p)
