@@ -32,7 +32,7 @@ func TestJudge(t *testing.T) {
 		{[]string{"-U", "0"}, "1@-1="},
 		{[]string{"-s", "/run/mc.sock", "-U", "11211"}, ""},
 		{[]string{"-V"}, ""},
-		{[]string{"?"}, ""},                 // an unknown argument could be -l
+		{[]string{"?"}, ""},                  // an unknown argument could be -l
 		{[]string{"-l", "?", "-U", "1"}, ""}, // an unknown -l
 		{[]string{"-l", "memcache.internal"}, ""},
 	} {
