@@ -10,7 +10,7 @@ import (
 )
 
 // fillItems stores n small items through one pipelined connection.
-func fillItems(t *testing.T, addr string, n int) {
+func fillItems(t testing.TB, addr string, n int) {
 	t.Helper()
 	c := dialTest(t, addr)
 	var b strings.Builder
