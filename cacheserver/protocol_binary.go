@@ -399,6 +399,12 @@ func (c *conn) dispatchBinary(req *binaryRequest) error {
 		}
 		return errCloseConn
 	case opFlush, opFlushQ:
+		if c.srv.cfg.DisableFlush {
+			// Unlike the text protocol, memcached does not count a
+			// refused binary flush in cmd_flush.
+			c.writeBinaryError(req, binAuthError)
+			return nil
+		}
 		var delay int32
 		if len(req.extras) == 4 {
 			delay = int32(binary.BigEndian.Uint32(req.extras))

@@ -410,6 +410,11 @@ func (c *conn) processTouch(t *tokenLine) {
 func (c *conn) processFlushAll(t *tokenLine) {
 	c.setNoreplyMaybe(t)
 	c.srv.stats.flushCmds.Add(1)
+	if c.srv.cfg.DisableFlush {
+		// memcached counts the refused command in cmd_flush all the same.
+		c.outString("CLIENT_ERROR flush_all not allowed")
+		return
+	}
 	var delay int32
 	want := 2
 	if c.noreply {
