@@ -252,6 +252,14 @@ func (c *conn) read(p []byte) (int, error) {
 	}
 	n, err := c.nc.Read(p)
 	c.counters.bytesRead.Add(uint64(n))
+	var ne net.Error
+	if err != nil && errors.As(err, &ne) && ne.Timeout() {
+		// The deadline above is the only one set on reads: an idle kick.
+		c.srv.stats.idleKicks.Add(1)
+		if c.srv.tracing(2) {
+			c.srv.logf(2, "Closing idle fd %d\n", c.fd)
+		}
+	}
 	return n, err
 }
 

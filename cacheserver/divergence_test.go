@@ -108,3 +108,21 @@ func TestDisableFlushRefusesFlushAll(t *testing.T) {
 	sameAnswers(t, real, ours, "get foo\r\n")
 	sameStats(t, real, ours, "", "cmd_flush")
 }
+
+func TestIdleKicksCounted(t *testing.T) {
+	real, ours := bothServers(t, []string{"-o", "idle_timeout=1"}, func(c *Config) { c.IdleTimeout = time.Second })
+	sameStats(t, real, ours, "", "idle_kicks")
+	for _, c := range []*testClient{real, ours} {
+		// memcached's idle check runs on its own timer, so a kick comes
+		// between one and a few seconds after the last command.
+		c.nc.SetReadDeadline(time.Now().Add(10 * time.Second))
+		if _, err := c.r.ReadByte(); err != io.EOF {
+			t.Fatalf("idle connection to %s: %v, want EOF", c.nc.RemoteAddr(), err)
+		}
+	}
+	real, ours = dialTest(t, real.nc.RemoteAddr().String()), dialTest(t, ours.nc.RemoteAddr().String())
+	if got := ours.stat("", "idle_kicks"); got != "1" {
+		t.Errorf("idle_kicks = %q after one kick", got)
+	}
+	sameStats(t, real, ours, "", "idle_kicks")
+}

@@ -43,6 +43,8 @@ type Server struct {
 type serverStats struct {
 	flushCmds, authCmds, authErrors atomic.Uint64
 	totalConns, rejectedConns       atomic.Uint64
+	// idleKicks counts connections closed by the idle timeout.
+	idleKicks atomic.Uint64
 }
 
 // New validates cfg and returns a server that is not yet listening.

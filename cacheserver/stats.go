@@ -86,6 +86,7 @@ func (c *conn) processStats(t *tokenLine) {
 func (s *Server) resetStats() {
 	for _, v := range []interface{ Store(uint64) }{
 		&s.stats.flushCmds, &s.stats.authCmds, &s.stats.authErrors, &s.stats.rejectedConns,
+		&s.stats.idleKicks,
 	} {
 		v.Store(0)
 	}
@@ -159,6 +160,9 @@ func (s *Server) generalStats() []byte {
 	w.add("store_no_memory", sc.storeNoMemory)
 	w.add("auth_cmds", s.stats.authCmds.Load())
 	w.add("auth_errors", s.stats.authErrors.Load())
+	if s.cfg.IdleTimeout > 0 {
+		w.add("idle_kicks", s.stats.idleKicks.Load())
+	}
 	w.add("bytes_read", req.bytesRead)
 	w.add("bytes_written", req.bytesWritten)
 	w.add("limit_maxbytes", st.maxBytes())
