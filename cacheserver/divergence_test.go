@@ -126,3 +126,25 @@ func TestIdleKicksCounted(t *testing.T) {
 	}
 	sameStats(t, real, ours, "", "idle_kicks")
 }
+
+func TestMetaSetInvalidateStoresStale(t *testing.T) {
+	real, ours := bothServers(t, nil, nil)
+	sameAnswers(t, real, ours,
+		"ms toinv 3 T90\r\nmoo\r\n",
+		"md toinv I T30\r\n",
+		"mg toinv s c v\r\n",
+		// A CAS below the item's fails without I and stores a stale
+		// value with it; a higher one fails either way.
+		"ms toinv 1 T90 C0\r\nf\r\n",
+		"ms toinv 1 I T90 C1\r\nf\r\n",
+		"mg toinv s c v\r\n",
+		"ms toinv 1 I T90 C999\r\ng\r\n",
+		"mg toinv s c v\r\n",
+		"ms toinv 1 I T90 C6\r\nh\r\n",
+		"mg toinv s c v\r\n",
+		// I on a plain set (no CAS) stores a fresh item.
+		"ms toinv 1 I\r\ni\r\n",
+		"mg toinv s c v\r\n",
+	)
+	sameStats(t, real, ours, "", "cas_hits", "cas_badval", "cas_misses")
+}

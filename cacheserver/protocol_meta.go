@@ -361,7 +361,8 @@ func (c *conn) processMetaSet(t *tokenLine) error {
 		return c.hardenedClose()
 	}
 	res := c.srv.store.store(storeRequest{mode: mode, key: key, value: data[:vlen:vlen],
-		flags: f.clientFlags, exptime: f.exptime, cas: f.cas, binaryKey: f.keyBinary, reserved: reserved})
+		flags: f.clientFlags, exptime: f.exptime, cas: f.cas, binaryKey: f.keyBinary, reserved: reserved,
+		setStale: f.setStale && mode == modeCAS})
 	c.srv.watch.itemGet(c.fd, []byte(key), res.oldFound, res.clsid, res.size)
 	c.srv.watch.itemStore(c.fd, []byte(key), res.status, mode, f.exptime, res.clsid, res.size)
 	var p []byte

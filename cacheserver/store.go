@@ -361,6 +361,9 @@ type storeRequest struct {
 	// reserved is the reservePending charge of the value, which the store
 	// takes back before charging the item itself.
 	reserved int
+	// setStale is ms's I flag on a CAS store: a CAS older than the
+	// item's stores the value as stale instead of failing.
+	setStale bool
 }
 
 // storeResult reports what a storage command did.
@@ -408,7 +411,15 @@ func (s *storage) store(req storeRequest) storeResult {
 			res.status = statusNotFound
 			return res
 		}
-		if req.cas != old.cas {
+		switch {
+		case req.cas == old.cas:
+		case req.setStale && req.cas < old.cas:
+			// The stale value keeps the item's TTL and whether a
+			// client already won the right to recache it.
+			it.exptime = old.exptime
+			it.set(itemStale, true)
+			it.set(itemTokenSent, old.has(itemTokenSent))
+		default:
 			s.classStats[old.clsid].casBadval++
 			res.status = statusExists
 			return res
