@@ -57,9 +57,21 @@ type Config struct {
 	DisableFlush bool  // -F: no flush_all
 	Protocol     Protocol
 	IdleTimeout  time.Duration // -o idle_timeout
-	Verbosity    int           // -v count; 2 traces every command like memcached -vv
-	Log          io.Writer     // destination of the verbose trace (default os.Stderr)
-	User         string        // -u: cmd/cacheserver, run as root, becomes this user after binding
+	// ReqsPerEvent is memcached -R: how many requests a connection runs
+	// before it yields to others (counted in "stats" conn_yields); 0
+	// means memcached's default of 20.
+	ReqsPerEvent int
+	// NoModern is memcached -o no_modern: one plain LRU per slab class,
+	// up to 5 expired or flushed items reclaimed from its tail before
+	// each allocation, and no background LRU maintainer.
+	NoModern bool
+	// InitialMalloc is the memory memcached counts as already allocated
+	// at start-up ("stats slabs" total_malloced); memcached takes it
+	// from $T_MEMD_INITIAL_MALLOC, which cmd/cacheserver reads too.
+	InitialMalloc int64
+	Verbosity     int       // -v count; 2 traces every command like memcached -vv
+	Log           io.Writer // destination of the verbose trace (default os.Stderr)
+	User          string    // -u: cmd/cacheserver, run as root, becomes this user after binding
 
 	// SASL enables binary-protocol SASL PLAIN authentication (-S)
 	// against SASLUsers (user -> password).
@@ -86,16 +98,20 @@ type Config struct {
 // 127.0.0.1:11211 (not on every interface, unlike memcached).
 func DefaultConfig() Config {
 	return Config{
-		ListenAddrs: []string{"127.0.0.1"},
-		Port:        11211,
-		UnixMask:    0o700,
-		MaxBytes:    64 << 20,
-		MaxConns:    1024,
-		ItemSizeMax: 1 << 20,
-		Threads:     4,
-		Protocol:    ProtocolAuto,
+		ListenAddrs:  []string{"127.0.0.1"},
+		Port:         11211,
+		UnixMask:     0o700,
+		MaxBytes:     64 << 20,
+		MaxConns:     1024,
+		ItemSizeMax:  1 << 20,
+		Threads:      4,
+		Protocol:     ProtocolAuto,
+		ReqsPerEvent: defaultReqsPerEvent,
 	}
 }
+
+// defaultReqsPerEvent is memcached's settings.reqs_per_event.
+const defaultReqsPerEvent = 20
 
 func (c *Config) authFileEnabled() bool { return c.AuthFile != nil }
 
@@ -129,6 +145,9 @@ func (c *Config) validate() error {
 	}
 	if c.Threads <= 0 {
 		c.Threads = def.Threads
+	}
+	if c.ReqsPerEvent == 0 {
+		c.ReqsPerEvent = def.ReqsPerEvent
 	}
 	if c.UnixMask == 0 {
 		c.UnixMask = def.UnixMask

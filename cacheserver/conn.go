@@ -93,6 +93,10 @@ type conn struct {
 	tok tokenLine
 	// crlf receives the "\r\n" that ends a text storage data block.
 	crlf [2]byte
+	// reqsLeft is what remains of the -R budget: memcached runs that
+	// many requests per read event, the first one free, then writes its
+	// output and yields.
+	reqsLeft int
 }
 
 func newConn(srv *Server, nc net.Conn, fd int, listenAddr string) *conn {
@@ -104,6 +108,7 @@ func newConn(srv *Server, nc net.Conn, fd int, listenAddr string) *conn {
 		createdAt:  srv.now(),
 		buf:        make([]byte, readBufferSize),
 		authRespAt: -1,
+		reqsLeft:   srv.cfg.ReqsPerEvent,
 	}
 	c.lastCmd.Store(c.createdAt.UnixNano())
 	switch {
@@ -197,6 +202,15 @@ func (c *conn) process() error {
 		if !done {
 			return nil
 		}
+		if c.reqsLeft--; c.reqsLeft < 0 {
+			// memcached's yield: send the output, then resume in a
+			// new event whose first request already uses its budget.
+			c.counters.connYields.Add(1)
+			c.reqsLeft = c.srv.cfg.ReqsPerEvent - 1
+			if err := c.flush(); err != nil {
+				return err
+			}
+		}
 		if c.queuedBytes() >= flushThreshold {
 			if err := c.flush(); err != nil {
 				return err
@@ -226,6 +240,7 @@ func (c *conn) fill() error {
 		copy(nb, c.buf[:c.w])
 		c.buf = nb
 	}
+	c.reqsLeft = c.srv.cfg.ReqsPerEvent
 	if d := c.srv.cfg.IdleTimeout; d > 0 {
 		// memcached kicks a connection waiting for a command when its last
 		// complete request is older than idle_timeout, however many bytes
@@ -234,8 +249,7 @@ func (c *conn) fill() error {
 		idle := c.srv.now().Sub(time.Unix(0, c.lastCmd.Load()))
 		c.nc.SetReadDeadline(time.Now().Add(d - idle))
 	}
-	n, err := c.nc.Read(c.buf[c.w:])
-	c.counters.bytesRead.Add(uint64(n))
+	n, err := c.readIdle(c.buf[c.w:])
 	c.w += n
 	if n > 0 {
 		return nil
@@ -248,8 +262,15 @@ func (c *conn) fill() error {
 // sending altogether, so it restarts with every read.
 func (c *conn) read(p []byte) (int, error) {
 	if d := c.srv.cfg.IdleTimeout; d > 0 {
-		c.nc.SetReadDeadline(c.srv.now().Add(d))
+		// A deadline is real time; FastForward moves only the server's clock.
+		c.nc.SetReadDeadline(time.Now().Add(d))
 	}
+	return c.readIdle(p)
+}
+
+// readIdle reads under the idle deadline the caller has set, counting the
+// bytes and, when the deadline passes, the idle kick.
+func (c *conn) readIdle(p []byte) (int, error) {
 	n, err := c.nc.Read(p)
 	c.counters.bytesRead.Add(uint64(n))
 	var ne net.Error

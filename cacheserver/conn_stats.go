@@ -11,12 +11,14 @@ import "sync/atomic"
 type connCounters struct {
 	bytesRead, bytesWritten      atomic.Uint64
 	getCmds, touchCmds, metaCmds atomic.Uint64
+	connYields                   atomic.Uint64
 }
 
 // counterTotals is a sum of connCounters.
 type counterTotals struct {
 	bytesRead, bytesWritten      uint64
 	getCmds, touchCmds, metaCmds uint64
+	connYields                   uint64
 }
 
 func (t *counterTotals) add(c *connCounters) {
@@ -25,6 +27,7 @@ func (t *counterTotals) add(c *connCounters) {
 	t.getCmds += c.getCmds.Load()
 	t.touchCmds += c.touchCmds.Load()
 	t.metaCmds += c.metaCmds.Load()
+	t.connYields += c.connYields.Load()
 }
 
 func (c *connCounters) reset() {
@@ -33,6 +36,7 @@ func (c *connCounters) reset() {
 	c.getCmds.Store(0)
 	c.touchCmds.Store(0)
 	c.metaCmds.Store(0)
+	c.connYields.Store(0)
 }
 
 // requestTotals sums the counters of closed and open connections. s.mu

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"io"
 	"net"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -147,4 +148,18 @@ func TestMetaSetInvalidateStoresStale(t *testing.T) {
 		"mg toinv s c v\r\n",
 	)
 	sameStats(t, real, ours, "", "cas_hits", "cas_badval", "cas_misses")
+}
+
+func TestReqsPerEventYields(t *testing.T) {
+	for _, r := range []int{1, 3} {
+		real, ours := bothServers(t, []string{"-R", strconv.Itoa(r)}, func(c *Config) { c.ReqsPerEvent = r })
+		// Pipelined in one write, so that both servers read them at once.
+		batch := strings.Repeat("set foobar 0 0 5\r\nBubba\r\n", 7) + strings.Repeat("get foobar\r\n", 5)
+		sameAnswers(t, real, ours, batch)
+		sameStats(t, real, ours, "", "conn_yields")
+		sameStats(t, real, ours, "settings", "reqs_per_event")
+		if got := ours.stat("", "conn_yields"); got == "0" {
+			t.Errorf("-R %d: no yields after 12 pipelined requests", r)
+		}
+	}
 }

@@ -41,7 +41,7 @@ var options = []option{
 	{'h', "help", false, "print this help and exit", ""},
 	{'V', "version", false, "print version and exit", ""},
 	{'P', "pidfile", true, "save PID in <file>, removed at exit", "file"},
-	{'R', "max-reqs-per-event", true, "maximum number of requests per event (accepted, ignored)", "num"},
+	{'R', "max-reqs-per-event", true, "maximum number of requests per event, limits requests processed per connection to prevent starvation (default: 20)", "num"},
 	{'b', "listen-backlog", true, "set the backlog queue limit (accepted, ignored)", "num"},
 	{'f', "slab-growth-factor", true, "chunk size growth factor (only 1.25 is supported)", "factor"},
 	{'n', "slab-min-size", true, "min space used for key+value+flags (only 48 is supported)", "bytes"},

@@ -221,10 +221,23 @@ func buildConfig(args []string, stderr io.Writer) (cfg cacheserver.Config, actio
 			} else if f != 1.25 {
 				fmt.Fprintf(stderr, "WARNING: growth factor %s is not supported, using 1.25\n", v)
 			}
+		case 'R':
+			if cfg.ReqsPerEvent, err = atoiFlag(v, "-R"); err != nil {
+				return cfg, "", err
+			}
+			if cfg.ReqsPerEvent == 0 {
+				return cfg, "", &startupError{exitFailure, "Number of requests per event must be greater than 0"}
+			}
 		case 'n':
 			if v != "48" {
 				fmt.Fprintf(stderr, "WARNING: slab minimum size %s is not supported, using 48\n", v)
 			}
+		}
+	}
+	if v, ok := os.LookupEnv("T_MEMD_INITIAL_MALLOC"); ok {
+		// memcached's slabs_init ignores a value safe_strtoll rejects.
+		if n, perr := strconv.ParseInt(strings.TrimSpace(v), 10, 64); perr == nil {
+			cfg.InitialMalloc = n
 		}
 	}
 	if cfg.SASL {
@@ -303,7 +316,7 @@ var knownExtendedOptions = map[string]bool{
 	"temporary_ttl": true, "watcher_logbuf_size": true, "worker_logbuf_size": true,
 	"slab_reassign": true, "no_slab_reassign": true, "slab_automove": true, "slab_automove_ratio": true,
 	"slab_automove_window": true, "slab_chunk_max": true, "slab_sizes": true, "track_sizes": true,
-	"no_inline_ascii_resp": true, "modern": true, "no_modern": true, "read_buf_mem_limit": true,
+	"no_inline_ascii_resp": true, "read_buf_mem_limit": true,
 	"resp_obj_mem_limit": true, "no_hashexpand": true, "drop_privileges": true,
 	"no_drop_privileges": true, "meta_response_old": true, "ssl_chain_cert": true,
 }
@@ -325,6 +338,10 @@ func applyExtendedOptions(cfg *cacheserver.Config, list string, stderr io.Writer
 			cfg.IdleTimeout = time.Duration(n) * time.Second
 		case "hardened":
 			cfg.Hardened = true
+		case "no_modern":
+			cfg.NoModern = true
+		case "modern":
+			cfg.NoModern = false
 		default:
 			if !knownExtendedOptions[name] {
 				fmt.Fprintf(stderr, "WARNING: ignoring unknown extended option \"%s\"\n", sub)
