@@ -2,6 +2,7 @@ package cacheserver
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"os"
@@ -159,6 +160,10 @@ func (c *Config) validate() error {
 	if c.ItemSizeMax > 1<<30 {
 		//lint:ignore ST1005 memcached's exact start-up message
 		return errors.New("Cannot set item size limit higher than 1/2 of memory max.")
+	}
+	if c.NoModern && c.ItemSizeMax < slabPageSize {
+		// no_modern makes the largest chunk a whole page.
+		return fmt.Errorf("slab_chunk_max (bytes: %d) cannot be larger than -I (item_size_max %d)", slabPageSize, c.ItemSizeMax)
 	}
 	if c.Hardened {
 		c.DisableDump = true

@@ -22,6 +22,13 @@ import (
 // CACHEVET_REQUIRE_TOOLS=1 demands the comparison.
 func startRealMemcached(t testing.TB, extra ...string) string {
 	t.Helper()
+	return startRealMemcachedEnv(t, nil, extra...)
+}
+
+// startRealMemcachedEnv is startRealMemcached with env added to
+// memcached's environment.
+func startRealMemcachedEnv(t testing.TB, env []string, extra ...string) string {
+	t.Helper()
 	bin, err := exec.LookPath("memcached")
 	if err != nil {
 		if os.Getenv("CACHEVET_REQUIRE_TOOLS") == "1" {
@@ -37,6 +44,7 @@ func startRealMemcached(t testing.TB, extra ...string) string {
 	ln.Close()
 	args := append([]string{"-u", "root", "-l", "127.0.0.1", "-U", "0", "-p", fmt.Sprint(port)}, extra...)
 	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), env...)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}

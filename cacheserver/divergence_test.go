@@ -1,10 +1,7 @@
 package cacheserver
 
 import (
-	"bytes"
-	"encoding/binary"
 	"io"
-	"net"
 	"strconv"
 	"strings"
 	"testing"
@@ -33,7 +30,7 @@ func sameAnswers(t *testing.T, real, ours *testClient, reqs ...string) {
 		want, _ := real.roundTrip(req)
 		got, _ := ours.roundTrip(req)
 		if got != want {
-			t.Fatalf("%q:\n got %q\nwant %q", req, got, want)
+			t.Fatalf("%q:\n got %q\nwant %q", truncate([]byte(req)), got, want)
 		}
 	}
 }
@@ -64,30 +61,6 @@ func sameStats(t *testing.T, real, ours *testClient, sub string, names ...string
 	}
 }
 
-// binaryExchange sends one binary request and returns the response
-// packet, header and body.
-func binaryExchange(t *testing.T, addr string, req []byte) []byte {
-	t.Helper()
-	nc, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nc.Close()
-	nc.SetDeadline(time.Now().Add(3 * time.Second))
-	if _, err := nc.Write(req); err != nil {
-		t.Fatal(err)
-	}
-	h := make([]byte, 24)
-	if _, err := io.ReadFull(nc, h); err != nil {
-		t.Fatal(err)
-	}
-	body := make([]byte, binary.BigEndian.Uint32(h[8:]))
-	if _, err := io.ReadFull(nc, body); err != nil {
-		t.Fatal(err)
-	}
-	return append(h, body...)
-}
-
 func TestDisableFlushRefusesFlushAll(t *testing.T) {
 	real, ours := bothServers(t, []string{"-F"}, func(c *Config) { c.DisableFlush = true })
 	sameAnswers(t, real, ours,
@@ -102,7 +75,7 @@ func TestDisableFlushRefusesFlushAll(t *testing.T) {
 	for _, op := range []byte{opFlush, opFlushQ} {
 		want := binaryExchange(t, real.nc.RemoteAddr().String(), binaryPacket(op, nil, nil, nil))
 		got := binaryExchange(t, ours.nc.RemoteAddr().String(), binaryPacket(op, nil, nil, nil))
-		if !bytes.Equal(got, want) {
+		if got != want {
 			t.Errorf("binary flush %#x:\n got %q\nwant %q", op, got, want)
 		}
 	}
@@ -162,4 +135,91 @@ func TestReqsPerEventYields(t *testing.T) {
 			t.Errorf("-R %d: no yields after 12 pipelined requests", r)
 		}
 	}
+}
+
+func TestMemoryChargedPerPage(t *testing.T) {
+	// T_MEMD_INITIAL_MALLOC counts memory as allocated from the start,
+	// leaving 2 MiB less 32 bytes under -m 4098: a class's first page
+	// always fits, a second one still does, a third does not.
+	const initial = "4294967328"
+	realAddr := startRealMemcachedEnv(t, []string{"T_MEMD_INITIAL_MALLOC=" + initial}, "-m", "4098", "-M")
+	_, ourAddr := startTestServer(t, func(c *Config) {
+		c.MaxBytes = 4098 << 20
+		c.DisableEvict = true
+		c.InitialMalloc = 4294967328
+	})
+	real, ours := dialTest(t, realAddr), dialTest(t, ourAddr)
+	sameStats(t, real, ours, "slabs", "total_malloced", "active_slabs")
+	big := strings.Repeat("a", 400<<10)
+	for i := 0; i < 6; i++ {
+		sameAnswers(t, real, ours, "set big"+strconv.Itoa(i)+" 0 0 409600\r\n"+big+"\r\n")
+	}
+	sameStats(t, real, ours, "slabs", "total_malloced", "active_slabs")
+	// Smaller items get a first page of their own class even over the limit.
+	sameAnswers(t, real, ours, "set small 0 0 1\r\nx\r\n", "set small2 0 0 1\r\nx\r\n")
+	sameStats(t, real, ours, "slabs", "total_malloced", "active_slabs", "1:total_pages", "1:used_chunks", "1:free_chunks")
+	sameStats(t, real, ours, "items", "items:1:outofmemory")
+}
+
+func TestPagesReusedAfterDelete(t *testing.T) {
+	real, ours := bothServers(t, []string{"-m", "8"}, func(c *Config) { c.MaxBytes = 8 << 20 })
+	value := strings.Repeat("B", 66560)
+	set := func(i int) string { return "set key" + strconv.Itoa(i) + " 0 0 66560\r\n" + value + "\r\n" }
+	for i := 0; i < 20; i++ {
+		sameAnswers(t, real, ours, set(i))
+	}
+	sameStats(t, real, ours, "slabs", "total_malloced")
+	for i := 0; i < 20; i++ {
+		sameAnswers(t, real, ours, "delete key"+strconv.Itoa(i)+"\r\n")
+	}
+	// Freed chunks are used again: memory does not grow.
+	for i := 20; i < 40; i++ {
+		sameAnswers(t, real, ours, set(i))
+	}
+	sameStats(t, real, ours, "slabs", "total_malloced")
+	// Past -m, new items evict old ones of their own class.
+	for i := 40; i < 200; i++ {
+		sameAnswers(t, real, ours, set(i))
+	}
+	sameStats(t, real, ours, "slabs", "total_malloced", "active_slabs")
+	sameStats(t, real, ours, "", "curr_items", "evictions")
+}
+
+func TestNoModernReclaimsBeforeAllocating(t *testing.T) {
+	real, ours := bothServers(t, []string{"-o", "no_modern"}, func(c *Config) { c.NoModern = true })
+	sameAnswers(t, real, ours,
+		"set key 0 0 1\r\n1\r\n",
+		"set gone 0 1 1\r\n1\r\n",
+	)
+	sameStats(t, real, ours, "", "reclaimed")
+	time.Sleep(2100 * time.Millisecond) // "gone" expires on both clocks
+	sameAnswers(t, real, ours,
+		"flush_all\r\n",
+		"set key 0 0 1\r\n1\r\n",
+	)
+	sameStats(t, real, ours, "", "reclaimed", "get_flushed", "curr_items", "expired_unfetched")
+	sameStats(t, real, ours, "settings", "maxconns_fast", "slab_reassign", "slab_automove", "slab_chunk_max",
+		"lru_crawler", "hash_algorithm", "lru_maintainer_thread", "lru_segmented")
+	for _, name := range []string{"slabs_moved", "lru_crawler_starts", "lru_maintainer_juggles"} {
+		if got, want := ours.stat("", name), real.stat("", name); got != want {
+			t.Errorf("stats %s = %q, memcached %q", name, got, want)
+		}
+	}
+	sameStats(t, real, ours, "slabs", "1:chunk_size")
+}
+
+func TestMaintainerReclaimsExpiredItems(t *testing.T) {
+	real, ours := bothServers(t, nil, nil)
+	value := strings.Repeat("B", 66560)
+	for i := 0; i < 10; i++ {
+		sameAnswers(t, real, ours, "set key"+strconv.Itoa(i)+" 0 1 66560\r\n"+value+"\r\n")
+	}
+	// memcached's maintainer reclaims expired items within about a
+	// second of their expiry, with no client activity.
+	time.Sleep(3 * time.Second)
+	sameStats(t, real, ours, "", "curr_items", "reclaimed", "expired_unfetched")
+	for i := 10; i < 20; i++ {
+		sameAnswers(t, real, ours, "set key"+strconv.Itoa(i)+" 0 0 66560\r\n"+value+"\r\n")
+	}
+	sameStats(t, real, ours, "slabs", "total_malloced")
 }

@@ -38,24 +38,31 @@ func (c *scriptConn) SetWriteDeadline(time.Time) error { return nil }
 func (s *storage) checkInvariants(t *testing.T) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var used, n int64
+	var n int64
+	pages := 0
 	for id := range s.lru {
+		chunks := 0
 		for it := s.lru[id].head; it != nil; it = it.next {
-			used += int64(s.cost(it))
+			chunks += s.slabs.chunks(it.ntotal())
 			n++
 			if s.items.get(it.key()) != it {
 				t.Fatalf("item %q in LRU but not in table", it.key())
 			}
 		}
+		m := s.classMem[id]
+		if chunks != m.chunks || chunks > m.pages*s.slabs.classes[id].perPage {
+			t.Fatalf("class %d: items use %d chunks, counted %d, in %d pages", id, chunks, m.chunks, m.pages)
+		}
+		pages += m.pages
 	}
-	if n != int64(s.items.len()) || used != s.used {
-		t.Fatalf("store accounting: %d items in LRUs, %d in table; used %d, counted %d", n, s.items.len(), s.used, used)
+	if n != int64(s.items.len()) {
+		t.Fatalf("store accounting: %d items in LRUs, %d in table", n, s.items.len())
 	}
 	if s.pending != 0 {
 		t.Fatalf("%d bytes of pending values left charged after the connection ended", s.pending)
 	}
-	if s.used > s.cfg.maxBytes {
-		t.Fatalf("store uses %d bytes over limit %d", s.used, s.cfg.maxBytes)
+	if want := s.cfg.initialMalloc + int64(pages)*slabPageSize; s.malloced != want {
+		t.Fatalf("malloced %d, pages add up to %d", s.malloced, want)
 	}
 }
 

@@ -102,6 +102,7 @@ func (s *Server) checkExposure(addrs []string) error {
 }
 
 func (s *Server) addListener(ln net.Listener) *listener {
+	s.startMaintainer()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	l := &listener{ln: ln, fd: s.allocFD()}

@@ -23,8 +23,8 @@ func TestPendingValuesCountAgainstMemoryLimit(t *testing.T) {
 		fmt.Fprintf(conns[i].nc, "set pending%02d 0 0 %d\r\n%s", i, vlen, strings.Repeat("v", vlen))
 	}
 	st := srv.store
-	ntotal := itemTotalSize(len("pending00"), 0, vlen, st.cfg.useCAS)
-	cost := st.costFor(st.slabs.classFor(ntotal, st.cfg.itemSizeMax), ntotal)
+	charge, _ := st.pendingFor(len("pending00"), 0, vlen)
+	cost := st.pendingBytes(charge)
 	var pending int64
 	var refused uint64
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {

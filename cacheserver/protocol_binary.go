@@ -94,7 +94,7 @@ type binaryRequest struct {
 	value  []byte
 	// reserved is the memory charge of a large value (reservePending),
 	// which its store takes over or dispatch releases.
-	reserved int
+	reserved pendingCharge
 }
 
 // isQuiet reports whether successful responses are suppressed.
@@ -338,7 +338,7 @@ func (c *conn) dispatchBinary(req *binaryRequest) error {
 	if !isStorageOp(req.opcode) {
 		// A SASL body is charged while it arrives, not kept.
 		c.srv.store.releasePending(req.reserved)
-		req.reserved = 0
+		req.reserved = pendingCharge{}
 	}
 	quiet := isQuiet(req.opcode)
 	st := c.srv.store

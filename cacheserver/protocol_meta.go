@@ -341,7 +341,7 @@ func (c *conn) processMetaSet(t *tokenLine) error {
 			want = append(want, " c"...)
 		}
 	}
-	var reserved int
+	var reserved pendingCharge
 	if vlen >= pendingReserveMin {
 		var ok bool
 		if reserved, ok = c.srv.store.reservePending(len(key), f.clientFlags, int(vlen)); !ok {

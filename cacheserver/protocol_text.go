@@ -289,7 +289,7 @@ func (c *conn) processUpdate(t *tokenLine, mode storeMode) error {
 		c.srv.watch.itemStore(c.fd, []byte(key), statusTooLarge, mode, 0, 0, 0)
 		return c.swallowThen(int64(vlen)+2, "SERVER_ERROR object too large for cache")
 	}
-	var reserved int
+	var reserved pendingCharge
 	if vlen >= pendingReserveMin {
 		var ok bool
 		if reserved, ok = c.srv.store.reservePending(len(key), flags, int(vlen)); !ok {

@@ -35,6 +35,10 @@ type Server struct {
 	// closedCounters holds the request counters of closed connections.
 	closedCounters counterTotals
 	closed         bool
+	// done is closed by Close; background work (the LRU maintainer)
+	// ends with it.
+	done           chan struct{}
+	maintainerOnce sync.Once
 	wg             sync.WaitGroup
 }
 
@@ -62,16 +66,19 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{
 		cfg: cfg,
 		store: newStore(storeConfig{
-			maxBytes:    cfg.MaxBytes,
-			itemSizeMax: cfg.ItemSizeMax,
-			useCAS:      !cfg.DisableCAS,
-			evictions:   !cfg.DisableEvict,
-			now:         now,
+			maxBytes:      cfg.MaxBytes,
+			itemSizeMax:   cfg.ItemSizeMax,
+			useCAS:        !cfg.DisableCAS,
+			evictions:     !cfg.DisableEvict,
+			initialMalloc: cfg.InitialMalloc,
+			noModern:      cfg.NoModern,
+			now:           now,
 		}),
 		conns:    make(map[*conn]struct{}),
 		fdsInUse: make(map[int]bool),
 		fdsSeen:  make(map[int]bool),
 		started:  now(),
+		done:     make(chan struct{}),
 	}
 	s.watch = newWatchHub(s)
 	s.verbosity.Store(int32(cfg.Verbosity))
@@ -113,6 +120,9 @@ func (s *Server) Addrs() []net.Addr {
 // Close stops all listeners and connections and waits for them to end.
 func (s *Server) Close() error {
 	s.mu.Lock()
+	if !s.closed {
+		close(s.done)
+	}
 	s.closed = true
 	for _, l := range s.listeners {
 		l.ln.Close()

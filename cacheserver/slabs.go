@@ -29,11 +29,15 @@ type slabTable struct {
 	chunkMax int
 }
 
-func newSlabTable(itemSizeMax int) *slabTable {
+func newSlabTable(itemSizeMax int, noModern bool) *slabTable {
 	chunkMax := slabPageSize / 2
-	if itemSizeMax < slabPageSize {
+	switch {
+	case itemSizeMax < slabPageSize:
 		// memcached caps the largest chunk at half of a smaller -I.
 		chunkMax = itemSizeMax / 2
+	case noModern && itemSizeMax == slabPageSize:
+		// -o no_modern: the largest chunk is a whole page.
+		chunkMax = slabPageSize
 	}
 	t := &slabTable{classes: []slabClass{{}}, chunkMax: chunkMax}
 	size := uint32(itemHeaderSize + minChunkData)
@@ -69,12 +73,11 @@ func (t *slabTable) classFor(ntotal, itemSizeMax int) int {
 	return t.largest()
 }
 
-// cost is the memory an item of ntotal bytes occupies in its class: one
-// chunk, or for chunked (large) items a whole number of maximal chunks.
-func (t *slabTable) cost(ntotal int) int {
+// chunks is how many chunks of its class an item of ntotal bytes
+// occupies: one, or for chunked (large) items enough maximal chunks.
+func (t *slabTable) chunks(ntotal int) int {
 	if ntotal <= t.chunkMax {
-		return t.classes[t.classFor(ntotal, ntotal)].size
+		return 1
 	}
-	n := (ntotal + t.chunkMax - 1) / t.chunkMax
-	return n * t.chunkMax
+	return (ntotal + t.chunkMax - 1) / t.chunkMax
 }

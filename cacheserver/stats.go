@@ -174,13 +174,17 @@ func (s *Server) generalStats() []byte {
 	w.add("hash_power_level", 16)
 	w.add("hash_bytes", 524288)
 	w.add("hash_is_expanding", 0)
-	for _, name := range []string{"slab_reassign_rescues", "slab_reassign_chunk_rescues",
-		"slab_reassign_evictions_nomem", "slab_reassign_inline_reclaim", "slab_reassign_busy_items",
-		"slab_reassign_busy_deletes", "slab_reassign_running", "slabs_moved", "lru_crawler_running"} {
-		w.add(name, 0)
+	// -o no_modern turns off slab reassignment, the crawler and the
+	// maintainer, and memcached leaves out their counters.
+	if !s.cfg.NoModern {
+		for _, name := range []string{"slab_reassign_rescues", "slab_reassign_chunk_rescues",
+			"slab_reassign_evictions_nomem", "slab_reassign_inline_reclaim", "slab_reassign_busy_items",
+			"slab_reassign_busy_deletes", "slab_reassign_running", "slabs_moved", "lru_crawler_running"} {
+			w.add(name, 0)
+		}
+		w.add("lru_crawler_starts", 2)
+		w.add("lru_maintainer_juggles", 0)
 	}
-	w.add("lru_crawler_starts", 2)
-	w.add("lru_maintainer_juggles", 0)
 	w.add("malloc_fails", 0)
 	w.add("log_worker_dropped", 0)
 	w.add("log_worker_written", 0)
@@ -259,22 +263,22 @@ func (s *Server) settingsStats() []byte {
 	w.add("auth_enabled_sasl", onOff(cfg.SASL, "yes", "no"))
 	w.add("auth_enabled_ascii", onOff(cfg.authFileEnabled(), "yes", "no"))
 	w.add("item_size_max", cfg.ItemSizeMax)
-	w.add("maxconns_fast", "yes")
+	w.add("maxconns_fast", onOff(!cfg.NoModern, "yes", "no"))
 	w.add("hashpower_init", 0)
-	w.add("slab_reassign", "yes")
-	w.add("slab_automove", 1)
+	w.add("slab_reassign", onOff(!cfg.NoModern, "yes", "no"))
+	w.add("slab_automove", onOff(!cfg.NoModern, "1", "0"))
 	w.add("slab_automove_ratio", "0.80")
 	w.add("slab_automove_window", 30)
 	w.add("slab_chunk_max", s.store.slabs.chunkMax)
-	w.add("lru_crawler", "yes")
+	w.add("lru_crawler", onOff(!cfg.NoModern, "yes", "no"))
 	w.add("lru_crawler_sleep", 100)
 	w.add("lru_crawler_tocrawl", 0)
 	w.add("tail_repair_time", 0)
 	w.add("flush_enabled", onOff(!cfg.DisableFlush, "yes", "no"))
 	w.add("dump_enabled", onOff(!cfg.DisableDump, "yes", "no"))
-	w.add("hash_algorithm", "murmur3")
-	w.add("lru_maintainer_thread", "yes")
-	w.add("lru_segmented", "yes")
+	w.add("hash_algorithm", onOff(!cfg.NoModern, "murmur3", "jenkins"))
+	w.add("lru_maintainer_thread", onOff(!cfg.NoModern, "yes", "no"))
+	w.add("lru_segmented", onOff(!cfg.NoModern, "yes", "no"))
 	w.add("hot_lru_pct", 20)
 	w.add("warm_lru_pct", 40)
 	w.add("hot_max_factor", "0.20")

@@ -61,7 +61,13 @@ type storeConfig struct {
 	itemSizeMax int
 	useCAS      bool
 	evictions   bool
-	now         func() time.Time
+	// initialMalloc is where the count of allocated page memory starts
+	// (memcached's T_MEMD_INITIAL_MALLOC).
+	initialMalloc int64
+	// noModern reclaims dead items from a class's tail before each
+	// allocation (memcached -o no_modern) and keeps 1 MiB chunks.
+	noModern bool
+	now      func() time.Time
 }
 
 // classCounters are memcached's per-slab-class statistics.
@@ -71,7 +77,13 @@ type classCounters struct {
 	evicted, evictedNonzero, outOfMemory, reclaimed uint64
 	expiredUnfetched, evictedUnfetched, movesToCold uint64
 	evictedTime                                     int64
-	pages                                           int
+}
+
+// classMemory is the memory of one slab class: pages are taken from the
+// memory limit as the class needs them and never given back, and chunks
+// are the ones its items occupy.
+type classMemory struct {
+	pages, chunks int
 }
 
 // storeCounters are the global item statistics kept by the store.
@@ -99,9 +111,12 @@ type storage struct {
 	items      itemTable
 	lru        []lruList
 	classStats []classCounters
+	classMem   []classMemory
 	counters   storeCounters
-	used       int64
-	pending    int64 // charges of values still being received (reservePending)
+	// malloced is memcached's mem_malloced: the page memory handed to
+	// slab classes, which -m bounds.
+	malloced   int64
+	pending    int64 // bytes of the chunks values still being received hold (reservePending)
 	usedBytes  int64 // sum of ntotal, memcached's "bytes" stat
 	lastCAS    uint64
 	linkSeq    uint64
@@ -113,14 +128,16 @@ func newStore(cfg storeConfig) *storage {
 	if cfg.now == nil {
 		cfg.now = time.Now
 	}
-	slabs := newSlabTable(cfg.itemSizeMax)
+	slabs := newSlabTable(cfg.itemSizeMax, cfg.noModern)
 	return &storage{
+		malloced:       cfg.initialMalloc,
 		cfg:            cfg,
 		slabs:          slabs,
 		processStarted: cfg.now().Unix() - itemUpdatePeriod - 2,
 		items:          newItemTable(),
 		lru:            make([]lruList, len(slabs.classes)),
 		classStats:     make([]classCounters, len(slabs.classes)),
+		classMem:       make([]classMemory, len(slabs.classes)),
 	}
 }
 
@@ -216,19 +233,8 @@ func (s *storage) unlink(it *item) {
 	}
 	s.items.remove(key)
 	s.lru[it.clsid].remove(it)
-	s.used -= int64(s.cost(it))
+	s.classMem[it.clsid].chunks -= s.slabs.chunks(it.ntotal())
 	s.usedBytes -= int64(it.ntotal())
-}
-
-// cost is the number of bytes it is charged against the memory limit.
-func (s *storage) cost(it *item) int { return s.costFor(int(it.clsid), it.ntotal()) }
-
-// costFor is cost for an item of class clsid and ntotal bytes.
-func (s *storage) costFor(clsid, ntotal int) int {
-	if ntotal <= s.slabs.chunkMax {
-		return s.slabs.classes[clsid].size
-	}
-	return s.slabs.cost(ntotal)
 }
 
 // newItem builds an unlinked item holding key and value, or returns nil
@@ -255,45 +261,78 @@ func (s *storage) initItem(it *item, flags uint32, exptime int64) *item {
 	return it
 }
 
-// reserve makes room for cost bytes, evicting from the tail of the item's
-// class first and then from the class with the oldest tail.
-func (s *storage) reserve(clsid, cost int, now int64) bool {
-	for s.used+s.pending+int64(cost) > s.cfg.maxBytes {
+// reserve makes room for chunks chunks of class clsid the way memcached's
+// do_item_alloc_pull does: free chunks of the class first, then a new
+// page while the memory limit allows one (a class's first page always
+// fits, as in do_slabs_newslab), then the class's LRU tail, reclaiming
+// dead items and evicting live ones. Items of other classes are never
+// touched: memcached moves pages between classes only slowly, in its
+// slab automover, which is not emulated.
+func (s *storage) reserve(clsid, chunks int, now int64) bool {
+	m := &s.classMem[clsid]
+	perPage := s.slabs.classes[clsid].perPage
+	for m.chunks+chunks > m.pages*perPage {
+		if m.pages == 0 || s.malloced+slabPageSize <= s.cfg.maxBytes {
+			m.pages++
+			s.malloced += slabPageSize
+			continue
+		}
 		victim := s.lru[clsid].tail
-		if victim == nil {
-			for id := range s.lru {
-				t := s.lru[id].tail
-				if t != nil && (victim == nil || int64(t.time) < int64(victim.time)) {
-					victim = t
-				}
-			}
-		}
-		if victim == nil {
-			return false
-		}
-		cs := &s.classStats[victim.clsid]
+		cs := &s.classStats[clsid]
 		switch {
+		case victim == nil:
+			cs.outOfMemory++
+			return false
 		case s.isDead(victim, now):
-			s.counters.reclaimed++
-			cs.reclaimed++
+			s.reclaim(victim)
+			continue
 		case !s.cfg.evictions:
 			cs.outOfMemory++
 			return false
-		default:
-			s.counters.evictions++
-			cs.evicted++
-			if victim.exptime != 0 {
-				cs.evictedNonzero++
-			}
-			cs.evictedTime = now - int64(victim.time)
-			if !victim.has(itemFetched) {
-				s.counters.evictedUnfetched++
-				cs.evictedUnfetched++
-			}
+		}
+		s.counters.evictions++
+		cs.evicted++
+		if victim.exptime != 0 {
+			cs.evictedNonzero++
+		}
+		cs.evictedTime = now - int64(victim.time)
+		if !victim.has(itemFetched) {
+			s.counters.evictedUnfetched++
+			cs.evictedUnfetched++
 		}
 		s.unlink(victim)
 	}
 	return true
+}
+
+// reclaim unlinks an expired or flushed item found by a tail scan.
+func (s *storage) reclaim(it *item) {
+	cs := &s.classStats[it.clsid]
+	s.counters.reclaimed++
+	cs.reclaimed++
+	if !it.has(itemFetched) {
+		s.counters.expiredUnfetched++
+		cs.expiredUnfetched++
+	}
+	s.unlink(it)
+}
+
+// reclaimTail is lru_pull_tail without eviction: up to limit items from
+// the tail of class clsid are looked at, expired or flushed ones
+// reclaimed, and the first live one ends the scan unless skipLive.
+// -o no_modern runs it (limit 5) before every allocation; the LRU
+// maintainer runs it with skipLive over every class.
+func (s *storage) reclaimTail(clsid, limit int, skipLive bool, now int64) {
+	for it := s.lru[clsid].tail; it != nil && limit > 0; limit-- {
+		prev := it.prev
+		// Unlike a lookup, the tail scan spares items expiring this second.
+		if (it.exptime != 0 && int64(it.exptime) < now) || s.isFlushed(it, now) {
+			s.reclaim(it)
+		} else if !skipLive {
+			return
+		}
+		it = prev
+	}
 }
 
 // replace puts nit, a fresh item with old's key and value length, in the
@@ -322,7 +361,10 @@ func (s *storage) link(it, old *item, now int64) bool {
 	if old != nil {
 		s.unlink(old)
 	}
-	if !s.reserve(int(it.clsid), s.cost(it), now) {
+	if s.cfg.noModern {
+		s.reclaimTail(int(it.clsid), 5, false, now)
+	}
+	if !s.reserve(int(it.clsid), s.slabs.chunks(it.ntotal()), now) {
 		s.counters.storeNoMemory++
 		return false
 	}
@@ -334,15 +376,10 @@ func (s *storage) link(it, old *item, now int64) bool {
 	it.setLinkSeq(s.linkSeq)
 	s.items.put(it)
 	s.lru[it.clsid].pushHead(it)
-	s.used += int64(s.cost(it))
+	s.classMem[it.clsid].chunks += s.slabs.chunks(it.ntotal())
 	s.usedBytes += int64(it.ntotal())
 	s.counters.totalItems++
-	cs := &s.classStats[it.clsid]
-	cs.movesToCold++
-	perPage := s.slabs.classes[it.clsid].perPage
-	if pages := (s.lru[it.clsid].n + perPage - 1) / perPage; pages > cs.pages {
-		cs.pages = pages
-	}
+	s.classStats[it.clsid].movesToCold++
 	return true
 }
 
@@ -360,7 +397,7 @@ type storeRequest struct {
 	binaryKey bool
 	// reserved is the reservePending charge of the value, which the store
 	// takes back before charging the item itself.
-	reserved int
+	reserved pendingCharge
 	// setStale is ms's I flag on a CAS store: a CAS older than the
 	// item's stores the value as stale instead of failing.
 	setStale bool
@@ -379,7 +416,7 @@ type storeResult struct {
 func (s *storage) store(req storeRequest) storeResult {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.pending -= int64(req.reserved)
+	s.unchargePending(req.reserved)
 	now := s.current()
 	var it *item
 	if req.it != nil {
@@ -392,6 +429,10 @@ func (s *storage) store(req storeRequest) storeResult {
 		return storeResult{status: statusTooLarge}
 	}
 	it.set(itemBinaryKey, req.binaryKey)
+	if s.cfg.noModern {
+		// memcached allocates, and so reclaims, before it looks the key up.
+		s.reclaimTail(int(it.clsid), 5, false, now)
+	}
 	s.classStats[it.clsid].cmdSet++
 	res := storeResult{status: statusNotStored, clsid: int(it.clsid), size: len(req.value)}
 	old, _ := s.lookup(req.key, now)
@@ -753,10 +794,10 @@ func (s *storage) dropFailedSet(key string, dropExisting bool) {
 	}
 }
 
-// setMaxBytes changes the memory limit (cache_memlimit), evicting as needed.
+// setMaxBytes changes the memory limit (cache_memlimit). As in memcached,
+// pages already allocated stay: a lower limit only stops new ones.
 func (s *storage) setMaxBytes(n int64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.cfg.maxBytes = n
-	s.reserve(0, 0, s.current())
 }

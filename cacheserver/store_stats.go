@@ -43,8 +43,7 @@ func (s *storage) resetStats() {
 	defer s.mu.Unlock()
 	s.counters = storeCounters{}
 	for i := range s.classStats {
-		pages := s.classStats[i].pages
-		s.classStats[i] = classCounters{pages: pages}
+		s.classStats[i] = classCounters{}
 	}
 }
 
@@ -102,21 +101,20 @@ func (s *storage) slabStats() []byte {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var w statsWriter
-	active, pages := 0, 0
+	active := 0
 	for id := 1; id < len(s.classStats); id++ {
-		cs := &s.classStats[id]
-		if cs.pages == 0 {
+		cs, m := &s.classStats[id], s.classMem[id]
+		if m.pages == 0 {
 			continue
 		}
 		active++
-		pages += cs.pages
 		sc := s.slabs.classes[id]
-		total := cs.pages * sc.perPage
-		used := s.lru[id].n
+		total := m.pages * sc.perPage
+		used := m.chunks
 		p := strconv.Itoa(id) + ":"
 		w.add(p+"chunk_size", sc.size)
 		w.add(p+"chunks_per_page", sc.perPage)
-		w.add(p+"total_pages", cs.pages)
+		w.add(p+"total_pages", m.pages)
 		w.add(p+"total_chunks", total)
 		w.add(p+"used_chunks", used)
 		w.add(p+"free_chunks", total-used)
@@ -131,7 +129,7 @@ func (s *storage) slabStats() []byte {
 		w.add(p+"touch_hits", cs.touchHits)
 	}
 	w.add("active_slabs", active)
-	w.add("total_malloced", pages*slabPageSize)
+	w.add("total_malloced", s.malloced)
 	return w.end()
 }
 
