@@ -1,7 +1,10 @@
 package cacheserver
 
 import (
+	"encoding/binary"
+	"fmt"
 	"io"
+	"net"
 	"strconv"
 	"strings"
 	"testing"
@@ -222,4 +225,126 @@ func TestMaintainerReclaimsExpiredItems(t *testing.T) {
 		sameAnswers(t, real, ours, "set key"+strconv.Itoa(i)+" 0 0 66560\r\n"+value+"\r\n")
 	}
 	sameStats(t, real, ours, "slabs", "total_malloced")
+}
+
+func TestStatsDetailCountsPerPrefix(t *testing.T) {
+	real, ours := bothServers(t, nil, nil)
+	sameAnswers(t, real, ours,
+		"stats detail dump\r\n",
+		"stats detail on\r\n",
+		"set user:1 0 0 1\r\na\r\n",
+		"set user:2 0 0 1\r\na\r\n",
+		"add user:1 0 0 1\r\na\r\n",
+		"set session:x 0 0 1\r\na\r\n",
+		"set plain 0 0 1\r\na\r\n",
+		"get user:1 user:3 session:x plain\r\n",
+		"gets user:2\r\n",
+		"delete user:2\r\n",
+		"delete nope:1\r\n",
+		// memcached matches a known prefix by the new one's length: "us"
+		// finds "user" when they share a hash bucket, and so on.
+		"set us:1 0 0 1\r\na\r\n",
+		"set a:1 0 0 1\r\na\r\n",
+		"set b:1 0 0 1\r\na\r\n",
+		"set :1 0 0 1\r\na\r\n",
+		// Not counted: arithmetic, touch, meta commands.
+		"set n:1 0 0 1\r\n1\r\n",
+		"incr n:1 1\r\n",
+		"touch n:1 10\r\n",
+		"mg n:1 v\r\n",
+		"ms n:2 1\r\n1\r\n",
+		"stats detail dump\r\n",
+		"stats detail off\r\n",
+		"get user:1\r\n",
+		"stats detail dump\r\n",
+		"stats detail\r\n",
+		"stats detail bogus\r\n",
+	)
+	sameStats(t, real, ours, "settings", "detail_enabled", "stat_key_prefix")
+	sameAnswers(t, real, ours, "stats detail on\r\n")
+	sameStats(t, real, ours, "settings", "detail_enabled")
+	sameAnswers(t, real, ours, "stats reset\r\n", "stats detail dump\r\n")
+}
+
+// binaryStatPackets sends a binary stat request for key and returns the
+// answer's packets (status, key and value), up to the terminating one.
+func binaryStatPackets(t *testing.T, nc net.Conn, key string) [][3]string {
+	t.Helper()
+	nc.SetDeadline(time.Now().Add(3 * time.Second))
+	if _, err := nc.Write(binaryPacket(opStat, []byte(key), nil, nil)); err != nil {
+		t.Fatal(err)
+	}
+	var out [][3]string
+	for {
+		h := make([]byte, 24)
+		if _, err := io.ReadFull(nc, h); err != nil {
+			t.Fatalf("stat %q: %v", key, err)
+		}
+		body := make([]byte, binary.BigEndian.Uint32(h[8:]))
+		if _, err := io.ReadFull(nc, body); err != nil {
+			t.Fatal(err)
+		}
+		keyLen := int(binary.BigEndian.Uint16(h[2:]))
+		status := binary.BigEndian.Uint16(h[6:])
+		pkt := [3]string{strconv.Itoa(int(status)), string(body[h[4] : int(h[4])+keyLen]), string(body[int(h[4])+keyLen:])}
+		out = append(out, pkt)
+		if status != 0 || keyLen == 0 {
+			return out
+		}
+	}
+}
+
+func TestBinaryStatMatchesPrefixes(t *testing.T) {
+	realAddr := startRealMemcached(t)
+	_, ourAddr := startTestServer(t, nil)
+	dial := func(addr string) net.Conn {
+		nc, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { nc.Close() })
+		return nc
+	}
+	real, ours := dial(realAddr), dial(ourAddr)
+	// Groups whose values are the same on both servers, compared whole.
+	// (memcached compares past the end of a key, into whatever its read
+	// buffer held before: "detail" alone is left out.) The groups of
+	// items come first, before memcached's LRU maintainer has items to
+	// move between its sub-LRUs at its own pace.
+	for _, key := range []string{
+		"items", "itemsx", "slabs", "sizes", "conns", "resetting", "reset", "bogus",
+		"detail on", "detail onward", "detail dump", "detail off", "detail bogus", "details",
+	} {
+		want, got := binaryStatPackets(t, real, key), binaryStatPackets(t, ours, key)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			for i := range min(len(got), len(want)) {
+				if got[i] != want[i] {
+					t.Errorf("stat %q packet %d: got %q, want %q", key, i, got[i], want[i])
+					break
+				}
+			}
+			if len(got) != len(want) {
+				t.Errorf("stat %q: %d packets, want %d", key, len(got), len(want))
+			}
+		}
+		if key == "detail on" {
+			for _, nc := range []net.Conn{real, ours} {
+				binaryExchange(t, nc.RemoteAddr().String(), binaryPacket(opSet, []byte("p:k"), []byte{0, 0, 0, 0, 0, 0, 0, 0}, []byte("v")))
+				binaryExchange(t, nc.RemoteAddr().String(), binaryPacket(opGet, []byte("p:k"), nil, nil))
+			}
+		}
+	}
+	// Groups with server-specific values (pid, port, times): the names.
+	for _, key := range []string{"", "settings", "settingsx"} {
+		want, got := binaryStatPackets(t, real, key), binaryStatPackets(t, ours, key)
+		names := func(pkts [][3]string) (out []string) {
+			for _, p := range pkts {
+				out = append(out, p[0]+" "+p[1])
+			}
+			return out
+		}
+		if fmt.Sprint(names(got)) != fmt.Sprint(names(want)) {
+			t.Errorf("stat %q names:\n got %q\nwant %q", key, names(got), names(want))
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 const (
@@ -379,6 +380,7 @@ func (c *conn) dispatchBinary(req *binaryRequest) error {
 		if len(req.extras) != 0 || len(req.key) == 0 {
 			return c.protocolError(req)
 		}
+		c.srv.detail.recordDelete(req.key)
 		found, casOK := st.remove(string(req.key), req.cas != 0, req.cas)
 		switch {
 		case !found:
@@ -452,6 +454,7 @@ func (c *conn) binaryGet(req *binaryRequest, quiet bool) {
 		c.counters.getCmds.Add(1)
 	}
 	it, found := st.get(string(req.key), true, touch, exptime)
+	c.srv.detail.recordGet(req.key, found)
 	c.srv.watch.itemGet(c.fd, req.key, found, int(it.clsid), len(it.value()))
 	if !found {
 		if quiet {
@@ -477,6 +480,7 @@ func (c *conn) binaryGet(req *binaryRequest, quiet bool) {
 }
 
 func (c *conn) binaryStore(req *binaryRequest, quiet bool, sr storeRequest) {
+	c.srv.detail.recordSet(req.key)
 	res := c.srv.store.store(sr)
 	c.srv.watch.itemStore(c.fd, req.key, res.status, sr.mode, sr.exptime, res.clsid, res.size)
 	switch res.status {
@@ -533,67 +537,41 @@ func (c *conn) binaryDelta(req *binaryRequest, quiet bool) {
 	}
 }
 
-// binaryStats sends each "STAT name value" of the requested group as a
-// packet, ending with an empty one.
+// binaryStats answers a binary stat request (process_bin_stat): each
+// statistic as a packet, then an empty one. Like memcached it matches
+// "reset", "settings" and "detail" as prefixes of the key and the other
+// groups exactly.
 func (c *conn) binaryStats(req *binaryRequest) {
-	var text []byte
-	switch string(req.key) {
-	case "":
-		text = c.srv.generalStats()
-	case "settings":
-		text = c.srv.settingsStats()
-	case "items":
-		text = c.srv.store.itemStats()
-	case "slabs":
-		text = c.srv.store.slabStats()
-	case "conns":
-		text = c.srv.connStats()
-	case "reset":
+	w := &binaryStats{c: c, req: req}
+	key := string(req.key)
+	switch {
+	case key == "":
+		c.srv.generalStats(w)
+	case strings.HasPrefix(key, "reset"):
 		c.srv.resetStats()
+	case strings.HasPrefix(key, "settings"):
+		c.srv.settingsStats(w)
+	case strings.HasPrefix(key, "detail"):
+		switch sub := key[len("detail"):]; {
+		case strings.HasPrefix(sub, " dump"):
+			w.add("detailed", string(c.srv.detail.dump()))
+		case strings.HasPrefix(sub, " on"):
+			c.srv.detail.enabled.Store(true)
+		case strings.HasPrefix(sub, " off"):
+			c.srv.detail.enabled.Store(false)
+		default:
+			c.writeBinaryError(req, binKeyNotFound)
+			return
+		}
+	case key == "items":
+		c.srv.store.itemStats(w)
+	case key == "slabs":
+		c.srv.store.slabStats(w)
+	case key == "sizes":
+		w.add("sizes_status", "disabled")
 	default:
 		c.writeBinaryError(req, binKeyNotFound)
 		return
 	}
-	for _, line := range splitStatLines(text) {
-		c.writeBinary(req, binOK, 0, nil, []byte(line[0]), []byte(line[1]))
-	}
-	c.writeBinary(req, binOK, 0, nil, nil, nil)
-}
-
-// splitStatLines turns "STAT k v\r\n...END\r\n" into key/value pairs.
-func splitStatLines(text []byte) [][2]string {
-	var out [][2]string
-	for _, l := range splitLines(string(text)) {
-		if len(l) < 5 || l[:5] != "STAT " {
-			continue
-		}
-		kv := l[5:]
-		for i := 0; i < len(kv); i++ {
-			if kv[i] == ' ' {
-				out = append(out, [2]string{kv[:i], kv[i+1:]})
-				break
-			}
-		}
-	}
-	return out
-}
-
-func splitLines(s string) []string {
-	var out []string
-	for len(s) > 0 {
-		i := 0
-		for i < len(s) && s[i] != '\n' {
-			i++
-		}
-		line := s[:i]
-		if len(line) > 0 && line[len(line)-1] == '\r' {
-			line = line[:len(line)-1]
-		}
-		out = append(out, line)
-		if i < len(s) {
-			i++
-		}
-		s = s[i:]
-	}
-	return out
+	w.end()
 }

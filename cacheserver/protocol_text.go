@@ -200,6 +200,7 @@ func (c *conn) processGet(t *tokenLine, withCAS, touch bool) {
 				return
 			}
 			it, found := c.srv.store.get(string(key), true, touch, exptime)
+			c.srv.detail.recordGet(key, found)
 			if touch {
 				c.counters.touchCmds.Add(1)
 			} else {
@@ -284,6 +285,7 @@ func (c *conn) processUpdate(t *tokenLine, mode storeMode) error {
 		c.outString("CLIENT_ERROR bad command line format")
 		return c.hardenedClose()
 	}
+	c.srv.detail.recordSet(t.tokens[1])
 	if !c.srv.store.itemSizeOK(len(key), flags, int(vlen)) {
 		c.srv.store.tooLarge(key, mode == modeSet)
 		c.srv.watch.itemStore(c.fd, []byte(key), statusTooLarge, mode, 0, 0, 0)
@@ -379,6 +381,7 @@ func (c *conn) processDelete(t *tokenLine) {
 		c.outString("CLIENT_ERROR bad command line format")
 		return
 	}
+	c.srv.detail.recordDelete(key)
 	found, _ := c.srv.store.remove(string(key), false, 0)
 	c.srv.watch.itemGet(c.fd, key, found, 0, 0)
 	if found {

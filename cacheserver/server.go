@@ -16,6 +16,7 @@ type Server struct {
 	cfg       Config
 	store     *storage
 	stats     serverStats
+	detail    prefixStats
 	watch     *watchHub
 	verbosity atomic.Int32
 	// crawlerDisabled follows "lru_crawler disable/enable".

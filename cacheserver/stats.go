@@ -11,23 +11,10 @@ import (
 	"time"
 )
 
-// statsWriter accumulates "STAT name value" lines.
-type statsWriter struct{ b []byte }
-
-func (w *statsWriter) add(name string, value any) {
-	w.b = append(w.b, "STAT "...)
-	w.b = append(w.b, name...)
-	w.b = append(w.b, ' ')
-	w.b = fmt.Append(w.b, value)
-	w.b = append(w.b, "\r\n"...)
-}
-
-func (w *statsWriter) end() []byte { return append(w.b, "END\r\n"...) }
-
 // processStats serves the "stats" family (process_stat).
 func (c *conn) processStats(t *tokenLine) {
 	if t.ntokens() == 2 {
-		c.write(c.srv.generalStats())
+		c.write(textStatsOf(c.srv.generalStats))
 		return
 	}
 	sub := string(t.tokens[1])
@@ -36,20 +23,21 @@ func (c *conn) processStats(t *tokenLine) {
 		c.srv.resetStats()
 		c.outString("RESET")
 	case "detail":
-		if t.ntokens() < 4 {
-			c.outString("CLIENT_ERROR usage: stats detail on|off|dump")
-			return
+		what := ""
+		if t.ntokens() >= 4 {
+			what = string(t.tokens[2])
 		}
-		switch string(t.tokens[2]) {
+		switch what {
 		case "on", "off":
+			c.srv.detail.enabled.Store(what == "on")
 			c.outString("OK")
 		case "dump":
-			c.write([]byte("END\r\n"))
+			c.write(c.srv.detail.dump())
 		default:
 			c.outString("CLIENT_ERROR usage: stats detail on|off|dump")
 		}
 	case "settings":
-		c.write(c.srv.settingsStats())
+		c.write(textStatsOf(c.srv.settingsStats))
 	case "cachedump":
 		if c.srv.cfg.DisableDump {
 			c.outString("CLIENT_ERROR stats cachedump not allowed")
@@ -71,11 +59,11 @@ func (c *conn) processStats(t *tokenLine) {
 		}
 		c.write(c.srv.store.cachedump(int(id), int(limit)))
 	case "conns":
-		c.write(c.srv.connStats())
+		c.write(textStatsOf(c.srv.connStats))
 	case "items":
-		c.write(c.srv.store.itemStats())
+		c.write(textStatsOf(c.srv.store.itemStats))
 	case "slabs":
-		c.write(c.srv.store.slabStats())
+		c.write(textStatsOf(c.srv.store.slabStats))
 	case "sizes":
 		c.write([]byte("STAT sizes_status disabled\r\nEND\r\n"))
 	default:
@@ -92,6 +80,7 @@ func (s *Server) resetStats() {
 	}
 	s.resetRequestCounters()
 	s.store.resetStats()
+	s.detail.clear()
 }
 
 func rusage() (user, sys string) {
@@ -104,7 +93,7 @@ func rusage() (user, sys string) {
 }
 
 // generalStats renders "stats" in memcached 1.6.18's field order.
-func (s *Server) generalStats() []byte {
+func (s *Server) generalStats(w statsSink) {
 	st := s.store
 	now := s.now()
 	s.mu.Lock()
@@ -113,7 +102,6 @@ func (s *Server) generalStats() []byte {
 	req := s.requestTotals()
 	s.mu.Unlock()
 	sc := st.snapshotCounters()
-	var w statsWriter
 	user, sys := rusage()
 	w.add("pid", os.Getpid())
 	w.add("uptime", int64(now.Sub(s.started)/time.Second))
@@ -210,7 +198,6 @@ func (s *Server) generalStats() []byte {
 	w.add("moves_within_lru", 0)
 	w.add("direct_reclaims", 0)
 	w.add("lru_bumps_dropped", 0)
-	return w.end()
 }
 
 func onOff(b bool, on, off string) string {
@@ -221,9 +208,8 @@ func onOff(b bool, on, off string) string {
 }
 
 // settingsStats renders "stats settings".
-func (s *Server) settingsStats() []byte {
+func (s *Server) settingsStats(w statsSink) {
 	cfg := &s.cfg
-	var w statsWriter
 	tcpPort := cfg.Port
 	for _, a := range s.Addrs() {
 		if ta, ok := a.(*net.TCPAddr); ok {
@@ -255,7 +241,7 @@ func (s *Server) settingsStats() []byte {
 	w.add("num_threads", cfg.Threads)
 	w.add("num_threads_per_udp", cfg.Threads)
 	w.add("stat_key_prefix", ":")
-	w.add("detail_enabled", "no")
+	w.add("detail_enabled", onOff(s.detail.enabled.Load(), "yes", "no"))
 	w.add("reqs_per_event", cfg.ReqsPerEvent)
 	w.add("cas_enabled", onOff(!cfg.DisableCAS, "yes", "no"))
 	w.add("tcp_backlog", 1024)
@@ -315,11 +301,10 @@ func (s *Server) settingsStats() []byte {
 	w.add("ssl_min_version", "tlsv1.2")
 	w.add("num_napi_ids", "(null)")
 	w.add("memory_file", "(null)")
-	return w.end()
 }
 
 // connStats renders "stats conns": listeners and clients by fd.
-func (s *Server) connStats() []byte {
+func (s *Server) connStats(w statsSink) {
 	type row struct {
 		fd    int
 		lines [][2]string
@@ -343,11 +328,9 @@ func (s *Server) connStats() []byte {
 	}
 	s.mu.Unlock()
 	sort.Slice(rows, func(i, j int) bool { return rows[i].fd < rows[j].fd })
-	var w statsWriter
 	for _, r := range rows {
 		for _, kv := range r.lines {
 			w.add(strconv.Itoa(r.fd)+":"+kv[0], kv[1])
 		}
 	}
-	return w.end()
 }

@@ -48,11 +48,10 @@ func (s *storage) resetStats() {
 }
 
 // itemStats renders "stats items" for every class holding items.
-func (s *storage) itemStats() []byte {
+func (s *storage) itemStats(w statsSink) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.current()
-	var w statsWriter
 	for id := 1; id < len(s.lru); id++ {
 		l := &s.lru[id]
 		if l.n == 0 {
@@ -93,14 +92,12 @@ func (s *storage) itemStats() []byte {
 		w.add(p+"hits_to_cold", cs.getHits)
 		w.add(p+"hits_to_temp", 0)
 	}
-	return w.end()
 }
 
 // slabStats renders "stats slabs" for every class that ever got a page.
-func (s *storage) slabStats() []byte {
+func (s *storage) slabStats(w statsSink) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var w statsWriter
 	active := 0
 	for id := 1; id < len(s.classStats); id++ {
 		cs, m := &s.classStats[id], s.classMem[id]
@@ -130,7 +127,6 @@ func (s *storage) slabStats() []byte {
 	}
 	w.add("active_slabs", active)
 	w.add("total_malloced", s.malloced)
-	return w.end()
 }
 
 // cachedump is "stats cachedump <class> <limit>": keys of one class,
