@@ -12,6 +12,8 @@ type connCounters struct {
 	bytesRead, bytesWritten      atomic.Uint64
 	getCmds, touchCmds, metaCmds atomic.Uint64
 	connYields                   atomic.Uint64
+	// verbs counts commands per verb for CommandCounts.
+	verbs [len(countedVerbs)]atomic.Uint64
 }
 
 // counterTotals is a sum of connCounters.
@@ -53,6 +55,9 @@ func (s *Server) requestTotals() counterTotals {
 // closedCounters; s.mu must be held, and c removed from s.conns with it.
 func (s *Server) retireCounters(c *conn) {
 	s.closedCounters.add(&c.counters)
+	for i := range c.counters.verbs {
+		s.closedVerbs[i] += c.counters.verbs[i].Load()
+	}
 }
 
 // resetRequestCounters is the per-connection part of "stats reset".

@@ -161,32 +161,41 @@ func (s *Server) acceptLoop(l *listener) error {
 			}
 			return err
 		}
-		s.mu.Lock()
-		if s.closed {
-			s.mu.Unlock()
-			nc.Close()
+		if !s.admit(nc, l.addr) {
 			return nil
 		}
-		if len(s.conns)+len(s.listeners)+reservedFDs >= s.cfg.MaxConns-1 {
-			s.mu.Unlock()
-			s.stats.rejectedConns.Add(1)
-			io.WriteString(nc, "ERROR Too many open connections\r\n")
-			nc.Close()
-			continue
-		}
-		c := newConn(s, nc, s.allocFD(), l.addr)
-		s.conns[c] = struct{}{}
-		s.stats.totalConns.Add(1)
-		s.wg.Add(1)
-		s.mu.Unlock()
-		go func() {
-			defer s.wg.Done()
-			c.serve()
-			s.mu.Lock()
-			s.retireCounters(c)
-			delete(s.conns, c)
-			delete(s.fdsInUse, c.fd)
-			s.mu.Unlock()
-		}()
 	}
+}
+
+// admit serves nc, accepted on the listener named listenAddr, unless the
+// server is closed (it reports false) or at its connection limit.
+func (s *Server) admit(nc net.Conn, listenAddr string) bool {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		nc.Close()
+		return false
+	}
+	if len(s.conns)+len(s.listeners)+reservedFDs >= s.cfg.MaxConns-1 {
+		s.mu.Unlock()
+		s.stats.rejectedConns.Add(1)
+		io.WriteString(nc, "ERROR Too many open connections\r\n")
+		nc.Close()
+		return true
+	}
+	c := newConn(s, nc, s.allocFD(), listenAddr)
+	s.conns[c] = struct{}{}
+	s.stats.totalConns.Add(1)
+	s.wg.Add(1)
+	s.mu.Unlock()
+	go func() {
+		defer s.wg.Done()
+		c.serve()
+		s.mu.Lock()
+		s.retireCounters(c)
+		delete(s.conns, c)
+		delete(s.fdsInUse, c.fd)
+		s.mu.Unlock()
+	}()
+	return true
 }

@@ -42,9 +42,9 @@ func (s *Server) startMaintainer() {
 		if s.closed {
 			return
 		}
-		s.wg.Add(1)
+		s.background.Add(1)
 		go func() {
-			defer s.wg.Done()
+			defer s.background.Done()
 			tick := time.NewTicker(maintainerInterval)
 			defer tick.Stop()
 			for {

@@ -67,6 +67,12 @@ func (c *conn) dispatchASCII(line []byte) error {
 	} else {
 		c.touchLastCmd()
 	}
+	if id, ok := verbIDs[cmd]; ok {
+		c.counters.verbs[id].Add(1)
+	}
+	if run, err := c.applyHook(cmd, t, line); !run {
+		return err
+	}
 	if cmd[0] == 'm' && len(cmd) == 2 {
 		return c.dispatchMeta(cmd[1], t)
 	}

@@ -14,6 +14,7 @@ import (
 // either Start it on its configured addresses or hand listeners to Serve.
 type Server struct {
 	cfg       Config
+	clock     *serverClock
 	store     *storage
 	stats     serverStats
 	detail    prefixStats
@@ -35,12 +36,16 @@ type Server struct {
 	fdsSeen   map[int]bool
 	// closedCounters holds the request counters of closed connections.
 	closedCounters counterTotals
+	closedVerbs    verbCounts
+	hook           hookSlot
 	closed         bool
 	// done is closed by Close; background work (the LRU maintainer)
 	// ends with it.
 	done           chan struct{}
 	maintainerOnce sync.Once
-	wg             sync.WaitGroup
+	// wg counts accept loops and connections, background the LRU
+	// maintainer: Restart waits for the first only.
+	wg, background sync.WaitGroup
 }
 
 // serverStats are the connection and command counters of "stats" that
@@ -60,12 +65,15 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = os.Stderr
 	}
-	now := cfg.Now
-	if now == nil {
-		now = time.Now
+	base := cfg.Now
+	if base == nil {
+		base = time.Now
 	}
+	clock := &serverClock{base: base}
+	now := clock.now
 	s := &Server{
-		cfg: cfg,
+		clock: clock,
+		cfg:   cfg,
 		store: newStore(storeConfig{
 			maxBytes:      cfg.MaxBytes,
 			itemSizeMax:   cfg.ItemSizeMax,
@@ -86,12 +94,7 @@ func New(cfg Config) (*Server, error) {
 	return s, nil
 }
 
-func (s *Server) now() time.Time {
-	if s.cfg.Now != nil {
-		return s.cfg.Now()
-	}
-	return time.Now()
-}
+func (s *Server) now() time.Time { return s.clock.now() }
 
 // tracing reports whether the verbose trace of level is enabled; hot
 // paths check it first so that formatting arguments are not built.
@@ -133,6 +136,7 @@ func (s *Server) Close() error {
 	}
 	s.mu.Unlock()
 	s.wg.Wait()
+	s.background.Wait()
 	if s.cfg.UnixSocket != "" {
 		os.Remove(s.cfg.UnixSocket)
 	}
