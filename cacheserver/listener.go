@@ -58,14 +58,19 @@ func (s *Server) Start() error {
 		}
 	}
 	for _, ln := range lns {
-		l := s.addListener(ln)
-		s.wg.Add(1)
-		go func() {
-			defer s.wg.Done()
-			s.acceptLoop(l)
-		}()
+		s.serveInBackground(ln)
 	}
 	return nil
+}
+
+// serveInBackground accepts on ln until the server closes (or restarts).
+func (s *Server) serveInBackground(ln net.Listener) {
+	l := s.addListener(ln)
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		s.acceptLoop(l)
+	}()
 }
 
 // Serve accepts connections on ln until it is closed or the server is

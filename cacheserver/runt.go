@@ -111,12 +111,7 @@ func (s *Server) Restart() error {
 		if a.Network() == "unix" {
 			os.Chmod(a.String(), s.cfg.UnixMask&0o777)
 		}
-		nl := s.addListener(ln)
-		s.wg.Add(1)
-		go func() {
-			defer s.wg.Done()
-			s.acceptLoop(nl)
-		}()
+		s.serveInBackground(ln)
 	}
 	return nil
 }

@@ -55,40 +55,33 @@ func (p *prefixStats) find(key []byte) *prefixCounter {
 
 // recordGet counts a get of key, a hit if found.
 func (p *prefixStats) recordGet(key []byte, found bool) {
-	if !p.enabled.Load() {
-		return
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if pc := p.find(key); pc != nil {
+	p.record(key, func(pc *prefixCounter) {
 		pc.gets++
 		if found {
 			pc.hits++
 		}
-	}
+	})
 }
 
 // recordSet counts a storage command on key.
 func (p *prefixStats) recordSet(key []byte) {
-	if !p.enabled.Load() {
-		return
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if pc := p.find(key); pc != nil {
-		pc.sets++
-	}
+	p.record(key, func(pc *prefixCounter) { pc.sets++ })
 }
 
 // recordDelete counts a delete of key.
 func (p *prefixStats) recordDelete(key []byte) {
+	p.record(key, func(pc *prefixCounter) { pc.deletes++ })
+}
+
+// record applies count to key's prefix while counting is enabled.
+func (p *prefixStats) record(key []byte, count func(*prefixCounter)) {
 	if !p.enabled.Load() {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if pc := p.find(key); pc != nil {
-		pc.deletes++
+		count(pc)
 	}
 }
 
