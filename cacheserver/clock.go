@@ -58,3 +58,36 @@ func (s *Server) maintainNow() {
 		s.store.maintain()
 	}
 }
+
+// resume restarts a frozen clock from where it stopped.
+func (c *serverClock) resume() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.frozen {
+		c.offset = c.at.Sub(c.base())
+		c.frozen = false
+	}
+}
+
+// processDebugTime serves memcached-debug's "debugtime p|r|<seconds>".
+func (c *conn) processDebugTime(t *tokenLine) {
+	arg := t.arg(1)
+	switch {
+	case !c.srv.cfg.DebugTime || t.ntokens() < 3:
+		c.outString("ERROR")
+	case string(arg) == "p":
+		c.srv.SetTime(c.srv.now())
+		c.outString("OK")
+	case string(arg) == "r":
+		c.srv.clock.resume()
+		c.outString("OK")
+	default:
+		secs, ok := parseInt64(arg)
+		if !ok {
+			c.outString("ERROR")
+			return
+		}
+		c.srv.FastForward(time.Duration(secs) * time.Second)
+		c.outString("OK")
+	}
+}

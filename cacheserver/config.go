@@ -70,9 +70,15 @@ type Config struct {
 	// at start-up ("stats slabs" total_malloced); memcached takes it
 	// from $T_MEMD_INITIAL_MALLOC, which cmd/cacheserver reads too.
 	InitialMalloc int64
-	Verbosity     int       // -v count; 2 traces every command like memcached -vv
-	Log           io.Writer // destination of the verbose trace (default os.Stderr)
-	User          string    // -u: cmd/cacheserver, run as root, becomes this user after binding
+	// DebugTime enables the "debugtime" command of memcached's debug
+	// build (memcached-debug), which its test suite uses to move the
+	// clock: "debugtime N" moves it N seconds, "p" pauses it, "r"
+	// resumes it. Release builds of memcached answer ERROR, as
+	// cacheserver does without it.
+	DebugTime bool
+	Verbosity int       // -v count; 2 traces every command like memcached -vv
+	Log       io.Writer // destination of the verbose trace (default os.Stderr)
+	User      string    // -u: cmd/cacheserver, run as root, becomes this user after binding
 
 	// SASL enables binary-protocol SASL PLAIN authentication (-S)
 	// against SASLUsers (user -> password).

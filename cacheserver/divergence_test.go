@@ -348,3 +348,28 @@ func TestBinaryStatMatchesPrefixes(t *testing.T) {
 		}
 	}
 }
+
+func TestDebugTimeOnlyWhenAsked(t *testing.T) {
+	real, ours := bothServers(t, nil, nil)
+	// A release build of memcached has no debugtime command.
+	sameAnswers(t, real, ours, "debugtime 3\r\n", "debugtime p\r\n")
+
+	_, addr := startTestServer(t, func(c *Config) { c.DebugTime = true })
+	debug := dialTest(t, addr)
+	for _, step := range [][2]string{
+		// Paused, the clock moves only with debugtime.
+		{"debugtime p\r\n", "OK\r\n"},
+		{"set foo 0 3 1\r\nx\r\n", "STORED\r\n"},
+		{"debugtime 2\r\n", "OK\r\n"},
+		{"get foo\r\n", "VALUE foo 0 1\r\nx\r\nEND\r\n"},
+		{"debugtime 1\r\n", "OK\r\n"},
+		{"get foo\r\n", "END\r\n"},
+		{"debugtime r\r\n", "OK\r\n"},
+		{"debugtime x\r\n", "ERROR\r\n"},
+		{"debugtime\r\n", "ERROR\r\n"},
+	} {
+		if got, _ := debug.roundTrip(step[0]); got != step[1] {
+			t.Errorf("%q: got %q, want %q", step[0], got, step[1])
+		}
+	}
+}

@@ -7,10 +7,12 @@
 //
 // Items live in a hash table with one LRU list per memcached slab class.
 // Sizes are accounted as memcached does (48-byte header, key, flags
-// suffix, value, CAS) and rounded up to the slab chunk size; the total is
-// bounded by Config.MaxBytes, evicting least recently used items (or
-// failing with "SERVER_ERROR out of memory storing object" when
-// evictions are disabled). Values larger than Config.ItemSizeMax are never
+// suffix, value, CAS) and take a chunk of their slab class; a class takes
+// 1 MiB pages from Config.MaxBytes as it fills (its first page always),
+// and once no page is left it evicts its own least recently used items
+// (or fails with "SERVER_ERROR out of memory storing object" when
+// evictions are disabled). An LRU maintainer reclaims expired items in
+// the background, as memcached's does. Values larger than Config.ItemSizeMax are never
 // buffered: the data block is swallowed while it is read. Expiry follows
 // memcached: exptimes up to 30 days are relative, larger ones are unix
 // times, negative ones expire immediately; flush_all [delay] invalidates
@@ -47,4 +49,15 @@
 // process. Config.Observer sees every command a connection runs (verb,
 // keys, raw line), so integration tests can prove that an injected
 // command executed. Close stops everything.
+//
+// # Testing code that uses memcached
+//
+// RunT starts a server for a test on a free loopback port and closes it
+// when the test ends. FastForward and SetTime move the server's clock, so
+// items expire without waiting; Set, Get, Delete, Keys, Dump and Flush
+// seed and inspect the cache from Go; SetHook, FaultFor and SetError make
+// text commands fail, stall, vanish or hang up; Restart drops every
+// connection and listens again on the same addresses with the data kept;
+// Dial and DialContext serve in-memory connections; CommandCounts tells
+// how many commands of each verb arrived.
 package cacheserver

@@ -43,6 +43,12 @@ func validEnd(s []byte, end int) bool {
 
 // parseInt32 is safe_strtol: a signed 64-bit parse truncated to int32.
 func parseInt32(s []byte) (int32, bool) {
+	n, ok := parseInt64(s)
+	return int32(n), ok
+}
+
+// parseInt64 is safe_strtoll.
+func parseInt64(s []byte) (int64, bool) {
 	mag, neg, end, digits, overflow := scanDecimal(s)
 	if digits == 0 || overflow || !validEnd(s, end) {
 		return 0, false
@@ -51,12 +57,12 @@ func parseInt32(s []byte) (int32, bool) {
 		if mag > 1<<63 {
 			return 0, false
 		}
-		return int32(-int64(mag)), true
+		return -int64(mag), true
 	}
 	if mag > 1<<63-1 {
 		return 0, false
 	}
-	return int32(int64(mag)), true
+	return int64(mag), true
 }
 
 // parseUint64 is safe_strtoull.

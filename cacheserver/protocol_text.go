@@ -135,6 +135,8 @@ func (c *conn) dispatchASCII(line []byte) error {
 		return c.processWatch(t)
 	case "shutdown":
 		c.outString("ERROR: shutdown not enabled")
+	case "debugtime":
+		c.processDebugTime(t)
 	case "cache_memlimit":
 		if c.wantTokens(t, 3, 4) {
 			c.processMemlimit(t)

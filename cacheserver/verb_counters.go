@@ -4,7 +4,7 @@ package cacheserver
 var countedVerbs = [...]string{
 	"get", "bget", "gets", "gat", "gats", "set", "add", "replace", "append", "prepend", "cas",
 	"incr", "decr", "delete", "touch", "stats", "flush_all", "version", "quit", "verbosity",
-	"lru_crawler", "watch", "shutdown", "cache_memlimit", "slabs", "lru",
+	"lru_crawler", "watch", "shutdown", "cache_memlimit", "slabs", "lru", "debugtime",
 	"mg", "ms", "md", "ma", "mn", "me",
 }
 

@@ -340,6 +340,9 @@ func applyExtendedOptions(cfg *cacheserver.Config, list string, stderr io.Writer
 			cfg.Hardened = true
 		case "no_modern":
 			cfg.NoModern = true
+		case "debugtime":
+			// cacheserver's own: memcached-debug's debugtime command.
+			cfg.DebugTime = true
 		case "modern":
 			cfg.NoModern = false
 		default:
