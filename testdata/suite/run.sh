@@ -32,6 +32,17 @@ issue_22 issue_29 issue_41 issue_42 issue_50 issue_61 issue_68 issue_70 issue_10
 issue_108 issue_152 issue_183 issue_192 binary binary-get ascii-auth maxconns
 conn-limits idle-timeout metaget unixsocket evictions 64bit"
 
+# debian_mirror prints the first non-security Debian archive the machine's
+# apt sources name (deb822 .sources files or one-line sources.list).
+debian_mirror() {
+	local uris
+	uris=$({
+		awk '$1 == "URIs:" { for (i = 2; i <= NF; i++) print $i }' /etc/apt/sources.list.d/*.sources
+		awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i !~ /^\[/ && $i !~ /\]$/) { print $i; break } }' /etc/apt/sources.list
+	} 2>/dev/null || true)
+	printf '%s\n' "$uris" | awk '$0 != "" && $0 !~ /security/ { print; exit }'
+}
+
 fetch_suite() {
 	[ -f "$suite/t/lib/MemcachedTest.pm" ] && return
 	command -v apt-get >/dev/null || { echo "run.sh: apt-get is needed to fetch memcached's source" >&2; exit 2; }
@@ -40,10 +51,14 @@ fetch_suite() {
 	apt=$(mktemp -d)
 	trap 'rm -rf "$apt"' RETURN
 	mkdir -p "$apt/lists/partial" "$apt/parts" "$apt/cache/archives/partial"
-	# A private deb-src list, so that the machine's apt configuration stays as it is.
+	# A private deb-src list, so that the machine's apt configuration stays
+	# as it is, on the Debian mirror that configuration already uses.
+	local mirror
+	mirror=$(debian_mirror)
+	[ -n "$mirror" ] || { echo "run.sh: no Debian mirror in /etc/apt/sources.list*" >&2; exit 2; }
 	cat >"$apt/parts/memcached-src.sources" <<SOURCES
 Types: deb-src
-URIs: http://deb.debian.org/debian
+URIs: $mirror
 Suites: bookworm
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
