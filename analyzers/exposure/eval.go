@@ -396,24 +396,24 @@ func (ev *evaluator) call(call *ast.CallExpr, depth int) constant.Value {
 		}
 		return constant.StringVal(v), true
 	}
-	switch fn.FullName() {
-	case "net.JoinHostPort":
+	switch model.Funcs[fn.FullName()].Role {
+	case model.JoinHostPort:
 		h, ok1 := strArg(0)
 		p, ok2 := strArg(1)
 		if ok1 && ok2 {
 			return constant.MakeString(net.JoinHostPort(h, p))
 		}
-	case "strconv.Itoa":
+	case model.FormatDecimal:
 		if v := ev.value(call.Args[0], depth+1); v != nil && v.Kind() == constant.Int {
 			return constant.MakeString(v.ExactString())
 		}
-	case "strings.Join":
+	case model.JoinStrings:
 		l := ev.list(call.Args[0], depth+1)
 		sep, ok := strArg(1)
 		if vals, known := l.strings(); known && ok {
 			return constant.MakeString(strings.Join(vals, sep))
 		}
-	case "fmt.Sprintf":
+	case model.Printf:
 		format, ok := strArg(0)
 		if !ok {
 			return nil
@@ -589,14 +589,14 @@ func (ev *evaluator) list(e ast.Expr, depth int) list {
 			break
 		}
 		var parts []string
-		switch fn.FullName() {
-		case "strings.Fields":
+		switch model.Funcs[fn.FullName()].Role {
+		case model.SplitFields:
 			s, ok := ev.str(e.Args[0])
 			if !ok {
 				return unknownList()
 			}
 			parts = strings.Fields(s)
-		case "strings.Split":
+		case model.SplitSeparator:
 			s, ok1 := ev.str(e.Args[0])
 			sep, ok2 := ev.str(e.Args[1])
 			if !ok1 || !ok2 {

@@ -167,7 +167,7 @@ func (c *checker) listenerFix(arg ast.Expr, host, port string, v6 bool) *analysi
 		return replaceFix("Bind to loopback", a, quote(net.JoinHostPort(lb, port)))
 	case *ast.CallExpr:
 		fn := typeutil.StaticCallee(c.pass.TypesInfo, a)
-		if fn != nil && fn.FullName() == "net.JoinHostPort" && len(a.Args) == 2 {
+		if fn != nil && model.Funcs[fn.FullName()].Role == model.JoinHostPort && len(a.Args) == 2 {
 			if lit, ok := ast.Unparen(a.Args[0]).(*ast.BasicLit); ok && lit.Kind == token.STRING {
 				return replaceFix("Bind to loopback", lit, quote(lb))
 			}

@@ -160,7 +160,7 @@ func builtFrom(v, key ssa.Value, depth int) bool {
 	case *ssa.MakeInterface:
 		return builtFrom(x.X, key, depth+1)
 	case *ssa.Call:
-		if fn := x.Call.StaticCallee(); fn != nil && fn.String() == "fmt.Sprintf" && len(x.Call.Args) == 2 {
+		if fn := x.Call.StaticCallee(); fn != nil && model.Funcs[fn.String()].Role == model.Printf && len(x.Call.Args) == 2 {
 			if ops, ok := flow.Variadic(x.Call.Args[1]); ok {
 				for _, op := range ops {
 					if builtFrom(op, key, depth+1) {
@@ -237,6 +237,7 @@ func Operands(pass *analysis.Pass, key ast.Expr) []ast.Expr {
 	return nil
 }
 
+// isSprintf reports whether call is of fmt.Sprintf (model.Printf).
 func isSprintf(pass *analysis.Pass, call *ast.CallExpr) bool {
 	return funcName(pass, call) == fmtSprintf
 }

@@ -16,7 +16,7 @@ import (
 // return and matter for guards come from the model instead.
 func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
 	prog := ssa.NewProgram(pass.Fset, ssa.InstantiateGenerics)
-	prog.SetNoReturn(func(fn *types.Func) bool { return model.NoReturn[fn.FullName()] })
+	prog.SetNoReturn(func(fn *types.Func) bool { return model.Funcs[fn.FullName()].NoReturn })
 	for _, p := range pass.Pkg.Imports() {
 		prog.CreatePackage(p, nil, nil, true)
 	}

@@ -33,6 +33,9 @@ func (e *engine) calleeOf(c *ssa.CallCommon) callee {
 	return callee{obj: obj, fn: fn, name: obj.FullName()}
 }
 
+// row is what the model knows about the callee.
+func (ce callee) row() model.Func { return model.Funcs[ce.name] }
+
 // args returns the call's arguments with the receiver of an interface call
 // first, so that indexes match the callee's parameters.
 func args(c *ssa.CallCommon) []ssa.Value {
@@ -95,8 +98,9 @@ func (e *engine) callEffects(c *ssa.CallCommon, at ssa.CallInstruction) Taint {
 		return nil
 	}
 	ce := e.calleeOf(c)
-	if enc, ok := model.Encoders[ce.name]; ok && len(as) > 0 {
-		return e.encode(enc, ce, as, at)
+	row := ce.row()
+	if row.Encoder != nil && len(as) > 0 {
+		return e.encode(*row.Encoder, ce, as, at)
 	}
 	if e.cfg.Sources[ce.name] {
 		o := e.origin(originKey{kind: FromSource, pos: at.Pos(), desc: "config:" + ce.name}, func(o *Origin) {
@@ -104,11 +108,11 @@ func (e *engine) callEffects(c *ssa.CallCommon, at ssa.CallInstruction) Taint {
 		})
 		return Taint{o: model.AnyUnsafe}
 	}
-	if model.Encryptors[ce.name] {
+	if row.Encrypts {
 		return nil // ciphertext reveals nothing of the plaintext
 	}
-	if rule, ok := model.CallRules[ce.name]; ok {
-		return e.applyRule(rule, ce, as, at)
+	if row.Modelled() {
+		return e.applyRule(row, ce, as, at)
 	}
 	sums, known := e.summariesOf(c, ce)
 	if !known {
@@ -152,7 +156,7 @@ func (e *engine) opaque(ce callee, as []ssa.Value, at ssa.Instruction) Taint {
 // arguments but not their unsafe constants: those describe the object,
 // they do not become its bytes.
 func (e *engine) propagateAll(ce callee, as []ssa.Value, at ssa.Instruction) Taint {
-	constsFlow := model.ConstantsFlow[ce.name]
+	constsFlow := ce.row().CopiesConstants
 	text := true
 	if call, ok := at.(*ssa.Call); ok {
 		text = textual(call.Type())
@@ -222,7 +226,7 @@ func textual(t types.Type) bool {
 	return false
 }
 
-func (e *engine) applyRule(rule model.CallRule, ce callee, as []ssa.Value, at ssa.CallInstruction) Taint {
+func (e *engine) applyRule(rule model.Func, ce callee, as []ssa.Value, at ssa.CallInstruction) Taint {
 	var t Taint
 	switch {
 	case rule.Source != nil:
@@ -264,7 +268,7 @@ func (e *engine) encode(enc model.Encoder, ce callee, as []ssa.Value, at ssa.Cal
 			return nil
 		}
 		t := e.encoded(as[1], enc, at)
-		if call, ok := e.resolve(as[0]).(*ssa.Call); ok && model.EncoderWriters[e.calleeOf(call.Common()).name] && len(call.Call.Args) == 1 {
+		if call, ok := e.resolve(as[0]).(*ssa.Call); ok && e.calleeOf(call.Common()).row().EncoderWriter && len(call.Call.Args) == 1 {
 			e.store(call.Call.Args[0], t)
 		}
 		return nil
@@ -433,9 +437,9 @@ func encoderNamed(name string) (model.Encoder, bool) {
 	if name == model.FmtEncoder.Name {
 		return model.FmtEncoder, true
 	}
-	for _, enc := range model.Encoders {
-		if enc.Name == name {
-			return enc, true
+	for _, f := range model.Funcs {
+		if f.Encoder != nil && f.Encoder.Name == name {
+			return *f.Encoder, true
 		}
 	}
 	return model.Encoder{}, false

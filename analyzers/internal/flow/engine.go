@@ -135,7 +135,6 @@ type engine struct {
 
 	lenMemo     map[ssa.Value]Length
 	partMemo    map[rootPart]Taint // see rootTaint
-	lenRules    map[string]lengthRule
 	lenHits     []*LenHit
 	lenHitIndex map[hitKey]*LenHit
 	keyLengths  map[hitKey]KeyLength
@@ -179,7 +178,6 @@ func newEngine(cfg *Config, pkg *ssa.Package, funcs []*ssa.Function) *engine {
 		hitIndex:      make(map[hitKey]*Hit),
 		lenMemo:       make(map[ssa.Value]Length),
 		partMemo:      make(map[rootPart]Taint),
-		lenRules:      lengthRules(),
 		lenHitIndex:   make(map[hitKey]*LenHit),
 		keyLengths:    make(map[hitKey]KeyLength),
 		sensMemo:      make(map[sensKey][]SensitiveField),

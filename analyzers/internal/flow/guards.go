@@ -123,7 +123,7 @@ func (e *engine) comparison(c *ssa.BinOp, whenTrue bool) []condition {
 		}
 	}
 	// strings.IndexAny(x, chars) compared with -1 or 0.
-	if set, arg := indexCall(ce.name, args(call.Common())); set != 0 {
+	if set, arg := indexCall(ce.row().Guard, args(call.Common())); set != 0 {
 		notFound, ok := indexNotFound(c.Op, k)
 		if ok {
 			return []condition{{x: arg, removes: set, whenTrue: whenTrue == notFound, maxLen: -1}}
@@ -132,25 +132,33 @@ func (e *engine) comparison(c *ssa.BinOp, whenTrue bool) []condition {
 	return nil
 }
 
-func indexCall(name string, as []ssa.Value) (model.ByteSet, ssa.Value) {
-	if len(as) != 2 {
+// indexCall reads a call whose result compared with -1 or 0 tells whether
+// its text argument holds one of the bytes it looks for.
+func indexCall(guard model.Guard, as []ssa.Value) (model.ByteSet, ssa.Value) {
+	if len(as) != 2 || guard != model.GuardIndexAny && guard != model.GuardIndexSubstring {
 		return 0, nil
 	}
-	switch name {
-	case "strings.IndexAny", "strings.Index", "strings.IndexByte", "strings.IndexRune":
-		if s, ok := constString(as[1]); ok {
-			if name == "strings.Index" && len(s) != 1 {
-				return 0, nil
-			}
-			return model.UnsafeBytesIn(s), as[0]
+	set, _ := needleBytes(as[1], guard == model.GuardIndexSubstring)
+	return set, as[0]
+}
+
+// needleBytes is the set of unsafe bytes a constant needle stands for: the
+// bytes of a string of characters, a byte or a rune, or the single byte of
+// a substring (a longer substring proves nothing about a byte). ok is
+// false if the needle is none of these.
+func needleBytes(v ssa.Value, substring bool) (set model.ByteSet, ok bool) {
+	if s, ok := constString(v); ok {
+		if substring && len(s) != 1 {
+			return 0, false
 		}
-		if c, ok := as[1].(*ssa.Const); ok && c.Value != nil {
-			if n, ok := constIntValue(c); ok && n >= 0 && n < 0x80 {
-				return model.ByteBit(byte(n)), as[0]
-			}
+		return model.UnsafeBytesIn(s), true
+	}
+	if c, ok := v.(*ssa.Const); ok && c.Value != nil {
+		if n, ok := constIntValue(c); ok && n >= 0 && n < 0x80 {
+			return model.ByteBit(byte(n)), true
 		}
 	}
-	return 0, nil
+	return 0, false
 }
 
 // indexNotFound reports whether `index OP k` being true means "not found".
@@ -172,28 +180,22 @@ func (e *engine) callCondition(call *ssa.Call, whenTrue bool) []condition {
 	c := call.Common()
 	ce := e.calleeOf(c)
 	as := args(c)
-	switch ce.name {
-	case "(*regexp.Regexp).MatchString", "(*regexp.Regexp).Match":
+	switch ce.row().Guard {
+	case model.GuardMatchCompiled:
 		if pat, ok := e.regexpPattern(as[0]); ok {
 			if c, ok := regexpCondition(pat, unconvert(as[1]), whenTrue); ok {
 				return []condition{c}
 			}
 		}
-	case "regexp.MatchString", "regexp.Match":
+	case model.GuardMatch:
 		if pat, ok := constString(as[0]); ok {
 			if c, ok := regexpCondition(pat, unconvert(as[1]), whenTrue); ok {
 				return []condition{c}
 			}
 		}
-	case "strings.ContainsAny", "strings.Contains":
-		if s, ok := constString(as[1]); ok && (ce.name == "strings.ContainsAny" || len(s) == 1) {
-			return []condition{{x: as[0], removes: model.UnsafeBytesIn(s), whenTrue: !whenTrue, maxLen: -1}}
-		}
-	case "strings.ContainsRune":
-		if c, ok := as[1].(*ssa.Const); ok {
-			if n, ok := constIntValue(c); ok && n >= 0 && n < 0x80 {
-				return []condition{{x: as[0], removes: model.ByteBit(byte(n)), whenTrue: !whenTrue, maxLen: -1}}
-			}
+	case model.GuardContainsAny, model.GuardContainsSubstring:
+		if removes, ok := needleBytes(as[1], ce.row().Guard == model.GuardContainsSubstring); ok {
+			return []condition{{x: as[0], removes: removes, whenTrue: !whenTrue, maxLen: -1}}
 		}
 	}
 	if e.isValidator(c, ce) && isBoolResult(call) {
@@ -258,11 +260,10 @@ func (e *engine) regexpPattern(re ssa.Value) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	switch e.calleeOf(call.Common()).name {
-	case "regexp.MustCompile", "regexp.Compile", "regexp.MustCompilePOSIX", "regexp.CompilePOSIX":
-		return constString(call.Call.Args[0])
+	if e.calleeOf(call.Common()).row().Role != model.CompilesRegexp {
+		return "", false
 	}
-	return "", false
+	return constString(call.Call.Args[0])
 }
 
 // regexpCondition is what a match of an anchored pattern proves: the

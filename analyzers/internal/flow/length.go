@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -419,8 +420,8 @@ func (e *engine) callLength(call *ssa.Call) Length {
 		}
 		return fixed(0)
 	}
-	if rule, ok := e.lenRules[ce.name]; ok {
-		return rule(e, b, as, arg)
+	if l, ok := e.modelLength(ce, b, as, arg); ok {
+		return l
 	}
 	// argPart bounds a part of an argument (a field a summary names).
 	argPart := func(i int, path string) Length {
@@ -473,81 +474,64 @@ func (e *engine) applyResultLen(rl *LenSummary, ce callee, arg func(int, string)
 	return l
 }
 
-// A lengthRule bounds a call from its arguments; b is the call's block,
-// where guards on the arguments apply.
-type lengthRule func(e *engine, b *ssa.BasicBlock, as []ssa.Value, arg func(int) Length) Length
-
-// lengthRules bound the results of library functions by their arguments.
-func lengthRules() map[string]lengthRule {
-	return map[string]lengthRule{
-		"strconv.Itoa":       func(*engine, *ssa.BasicBlock, []ssa.Value, func(int) Length) Length { return fixed(20) },
-		"strconv.FormatInt":  formatIntLength,
-		"strconv.FormatUint": formatIntLength,
-		"strconv.FormatBool": func(*engine, *ssa.BasicBlock, []ssa.Value, func(int) Length) Length { return fixed(5) },
-		"strconv.Quote": func(_ *engine, _ *ssa.BasicBlock, _ []ssa.Value, arg func(int) Length) Length {
-			return scaled(arg(0), 10, 1, 2, "")
-		},
-		"encoding/hex.EncodeToString": func(_ *engine, _ *ssa.BasicBlock, _ []ssa.Value, arg func(int) Length) Length {
-			return scaled(arg(0), 2, 1, 0, "hex.EncodeToString")
-		},
-		"(*encoding/base64.Encoding).EncodeToString": func(_ *engine, _ *ssa.BasicBlock, _ []ssa.Value, arg func(int) Length) Length {
-			return scaled(arg(1), 4, 3, 3, "base64")
-		},
-		"(*encoding/base32.Encoding).EncodeToString": func(_ *engine, _ *ssa.BasicBlock, _ []ssa.Value, arg func(int) Length) Length {
-			return scaled(arg(1), 8, 5, 7, "base32")
-		},
-		"net/url.QueryEscape": func(e *engine, b *ssa.BasicBlock, as []ssa.Value, _ func(int) Length) Length {
-			return e.escapedLength(as[0], b, "url.QueryEscape", 0)
-		},
-		"net/url.PathEscape": func(e *engine, b *ssa.BasicBlock, as []ssa.Value, _ func(int) Length) Length {
-			return e.escapedLength(as[0], b, "url.PathEscape", 0)
-		},
-		"(github.com/google/uuid.UUID).String": func(*engine, *ssa.BasicBlock, []ssa.Value, func(int) Length) Length { return fixed(36) },
-		"github.com/google/uuid.NewString":     func(*engine, *ssa.BasicBlock, []ssa.Value, func(int) Length) Length { return fixed(36) },
-		"strings.ToLower":                      caseMapLength,
-		"strings.ToUpper":                      caseMapLength,
-		"strings.TrimSpace":                    sameAsArg0,
-		"strings.Trim":                         sameAsArg0,
-		"strings.TrimLeft":                     sameAsArg0,
-		"strings.TrimRight":                    sameAsArg0,
-		"strings.TrimPrefix":                   sameAsArg0,
-		"strings.TrimSuffix":                   sameAsArg0,
-		"path.Base":                            sameAsArg0,
-		"path/filepath.Base":                   sameAsArg0,
-		"strings.Repeat": func(e *engine, _ *ssa.BasicBlock, as []ssa.Value, arg func(int) Length) Length {
-			if c, ok := as[1].(*ssa.Const); ok {
-				if n, ok := constIntValue(c); ok && n >= 0 {
-					return scaled(arg(0), int(n), 1, 0, "")
-				}
-			}
-			return e.collection("strings.Repeat with a variable count")
-		},
-		"strings.Join": func(e *engine, _ *ssa.BasicBlock, _ []ssa.Value, _ func(int) Length) Length {
-			return e.collection("strings.Join of a slice")
-		},
-		"strings.ReplaceAll": replaceLength,
-		"strings.Replace":    replaceLength,
-		"(time.Time).Format": func(e *engine, _ *ssa.BasicBlock, as []ssa.Value, _ func(int) Length) Length {
-			if s, ok := constString(as[1]); ok {
-				return fixed(3*len(s) + 16) // every layout element grows at most threefold, plus a long zone or year
-			}
-			return Length{Open: []OpenPart{{Kind: OpenUnknown, Desc: "a time formatted with a variable layout", Num: 1, Den: 1}}}
-		},
-		"fmt.Sprintf": func(e *engine, _ *ssa.BasicBlock, as []ssa.Value, arg func(int) Length) Length {
-			return e.sprintfLength(as)
-		},
-		"fmt.Sprint": func(e *engine, _ *ssa.BasicBlock, as []ssa.Value, arg func(int) Length) Length {
-			ops, ok := variadic(as[0])
-			if !ok {
-				return e.opaqueLength(as[0])
-			}
-			l := fixed(len(ops))
-			for _, op := range ops {
-				l = addLengths(l, e.verbLength('v', op))
-			}
-			return l
-		},
+// modelLength bounds a call by the length rule of the callee's model row;
+// ok is false if the row has none.
+func (e *engine) modelLength(ce callee, b *ssa.BasicBlock, as []ssa.Value, arg func(int) Length) (Length, bool) {
+	r := ce.row().Length
+	switch r.Kind {
+	case model.LengthFixed:
+		return fixed(r.Max), true
+	case model.LengthSameAs:
+		return arg(r.Arg), true
+	case model.LengthScaled:
+		return scaled(arg(r.Arg), r.Num, r.Den, r.Max, r.How), true
+	case model.LengthCollection:
+		return e.collection(r.Desc), true
+	case model.LengthSpecial:
+		if h := handlers[ce.name].length; h != nil {
+			return h(e, b, as, arg), true
+		}
 	}
+	return Length{}, false
+}
+
+// urlEscapeLength is the length rule of a URL escaping function, how.
+func urlEscapeLength(how string) lengthRule {
+	return func(e *engine, b *ssa.BasicBlock, as []ssa.Value, _ func(int) Length) Length {
+		return e.escapedLength(as[0], b, how, 0)
+	}
+}
+
+func repeatLength(e *engine, _ *ssa.BasicBlock, as []ssa.Value, arg func(int) Length) Length {
+	if c, ok := as[1].(*ssa.Const); ok {
+		if n, ok := constIntValue(c); ok && n >= 0 {
+			return scaled(arg(0), int(n), 1, 0, "")
+		}
+	}
+	return e.collection("strings.Repeat with a variable count")
+}
+
+func timeFormatLength(_ *engine, _ *ssa.BasicBlock, as []ssa.Value, _ func(int) Length) Length {
+	if s, ok := constString(as[1]); ok {
+		return fixed(3*len(s) + 16) // every layout element grows at most threefold, plus a long zone or year
+	}
+	return Length{Open: []OpenPart{{Kind: OpenUnknown, Desc: "a time formatted with a variable layout", Num: 1, Den: 1}}}
+}
+
+func sprintfLength(e *engine, _ *ssa.BasicBlock, as []ssa.Value, _ func(int) Length) Length {
+	return e.sprintfLength(as)
+}
+
+func sprintLength(e *engine, _ *ssa.BasicBlock, as []ssa.Value, _ func(int) Length) Length {
+	ops, ok := variadic(as[0])
+	if !ok {
+		return e.opaqueLength(as[0])
+	}
+	l := fixed(len(ops))
+	for _, op := range ops {
+		l = addLengths(l, e.verbLength('v', op))
+	}
+	return l
 }
 
 // escapedLength bounds url.QueryEscape(v): constants escape to an exact
@@ -565,18 +549,23 @@ func (e *engine) escapedLength(v ssa.Value, b *ssa.BasicBlock, how string, depth
 				return addLengths(e.escapedLength(x.X, x.Block(), how, depth+1), e.escapedLength(x.Y, x.Block(), how, depth+1))
 			}
 		case *ssa.Call:
-			switch e.calleeOf(x.Common()).name {
-			case "encoding/hex.EncodeToString", "strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint",
-				"(github.com/google/uuid.UUID).String", "github.com/google/uuid.NewString":
+			ce := e.calleeOf(x.Common())
+			if ce.row().Unreserved {
 				return e.length(x)
-			case "fmt.Sprintf":
-				if f, ok := constString(x.Call.Args[0]); ok && unreservedFormat(f) {
-					return e.length(x)
-				}
+			}
+			if h := handlers[ce.name].unreserved; h != nil && h(x) {
+				return e.length(x)
 			}
 		}
 	}
 	return scaled(e.lengthAt(v, b), 3, 1, 0, how)
+}
+
+// unreservedSprintf reports whether a fmt.Sprintf call has a constant
+// format of unreserved characters only.
+func unreservedSprintf(call *ssa.Call) bool {
+	f, ok := constString(call.Call.Args[0])
+	return ok && unreservedFormat(f)
 }
 
 // unreservedFormat reports whether a format prints only unreserved
@@ -596,15 +585,6 @@ func unreservedFormat(f string) bool {
 		}
 	}
 	return true
-}
-
-func sameAsArg0(_ *engine, _ *ssa.BasicBlock, _ []ssa.Value, arg func(int) Length) Length {
-	return arg(0)
-}
-
-// caseMapLength: case mapping may replace each invalid byte by U+FFFD.
-func caseMapLength(_ *engine, _ *ssa.BasicBlock, _ []ssa.Value, arg func(int) Length) Length {
-	return scaled(arg(0), 3, 1, 0, "")
 }
 
 func formatIntLength(_ *engine, _ *ssa.BasicBlock, as []ssa.Value, _ func(int) Length) Length {

@@ -53,7 +53,7 @@ func NewRelevance() *Relevance {
 	for _, c := range model.Clients {
 		r.modelled[c.Path] = true
 	}
-	for name, rule := range model.CallRules {
+	for name, rule := range model.Funcs {
 		if rule.Source != nil {
 			r.modelled[funcPackage(name)] = true
 		}

@@ -3,7 +3,6 @@ package flow
 import (
 	"go/constant"
 	"go/token"
-	"unicode"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"golang.org/x/tools/go/ssa"
@@ -32,20 +31,6 @@ func (e *engine) runeMapRemoves(f ssa.Value) model.ByteSet {
 		}
 	}
 	return removed
-}
-
-// unicodePredicates are the calls the interpreter evaluates for real.
-var unicodePredicates = map[string]func(rune) bool{
-	"unicode.IsSpace": unicode.IsSpace, "unicode.IsControl": unicode.IsControl,
-	"unicode.IsPrint": unicode.IsPrint, "unicode.IsGraphic": unicode.IsGraphic,
-	"unicode.IsLetter": unicode.IsLetter, "unicode.IsDigit": unicode.IsDigit,
-	"unicode.IsNumber": unicode.IsNumber, "unicode.IsPunct": unicode.IsPunct,
-	"unicode.IsUpper": unicode.IsUpper, "unicode.IsLower": unicode.IsLower,
-	"unicode.IsSymbol": unicode.IsSymbol, "unicode.IsMark": unicode.IsMark,
-}
-
-var unicodeMappers = map[string]func(rune) rune{
-	"unicode.ToLower": unicode.ToLower, "unicode.ToUpper": unicode.ToUpper,
 }
 
 func evalRuneFunc(fn *ssa.Function, arg int64) (int64, bool) {
@@ -132,12 +117,12 @@ func evalRuneFunc(fn *ssa.Function, arg int64) (int64, bool) {
 					return 0, false
 				}
 				name := callee.String()
-				if p, ok := unicodePredicates[name]; ok {
+				if p := handlers[name].runePredicate; p != nil {
 					env[in] = 0
 					if p(rune(x)) {
 						env[in] = 1
 					}
-				} else if m, ok := unicodeMappers[name]; ok {
+				} else if m := handlers[name].runeMapper; m != nil {
 					env[in] = int64(m(rune(x)))
 				} else {
 					return 0, false

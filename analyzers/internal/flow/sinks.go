@@ -42,7 +42,7 @@ func (e *engine) checkSinks(call ssa.CallInstruction) {
 		}
 		return
 	}
-	if kind, ok := model.HandWrittenWrites[ce.name]; ok {
+	if kind := ce.row().Write; kind != 0 {
 		e.checkHandWritten(call, kind, as)
 		return
 	}
@@ -50,7 +50,7 @@ func (e *engine) checkSinks(call ssa.CallInstruction) {
 		e.checkHandWritten(call, model.WriteData, as)
 		return
 	}
-	if _, modelled := model.CallRules[ce.name]; modelled {
+	if ce.row().Modelled() {
 		return
 	}
 	sums, _ := e.summariesOf(c, ce)
@@ -546,9 +546,8 @@ func (e *engine) flatten(v ssa.Value, depth int) []part {
 	case *ssa.Convert:
 		return e.flatten(x.X, depth+1)
 	case *ssa.Call:
-		ce := e.calleeOf(x.Common())
-		switch ce.name {
-		case "fmt.Sprintf":
+		switch e.calleeOf(x.Common()).row().Role {
+		case model.Printf:
 			if f, ok := constString(x.Call.Args[0]); ok {
 				if parts, ok := formatParts(f, x.Call.Args[1]); ok {
 					var out []part
@@ -562,7 +561,7 @@ func (e *engine) flatten(v ssa.Value, depth int) []part {
 					return out
 				}
 			}
-		case "strings.Join":
+		case model.JoinStrings:
 			// Keys joined by spaces: the multi-get the programmer meant.
 			if sep, ok := constString(x.Call.Args[1]); ok && sep == " " {
 				return []part{{val: x.Call.Args[0]}}

@@ -9,39 +9,69 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// special handles the calls the model marks as judged by their arguments.
+// special judges a call the model marks Special by its handler.
 func (e *engine) special(ce callee, as []ssa.Value, at ssa.CallInstruction) Taint {
-	switch ce.name {
-	case "fmt.Sprintf":
-		if len(as) == 2 {
-			if t, ok := e.sprintf(as[0], as[1], at); ok {
-				return t
-			}
+	if h := handlers[ce.name].taint; h != nil {
+		if t, ok := h(e, as, at); ok {
+			return t
 		}
-	case "fmt.Sprint", "fmt.Sprintln":
-		if len(as) == 1 {
-			if ops, ok := variadic(as[0]); ok {
-				return e.sprint(ops, ce.name == "fmt.Sprintln", at)
-			}
+	}
+	return e.propagateAll(ce, as, at)
+}
+
+func sprintfTaint(e *engine, as []ssa.Value, at ssa.CallInstruction) (Taint, bool) {
+	if len(as) != 2 {
+		return nil, false
+	}
+	return e.sprintf(as[0], as[1], at)
+}
+
+func sprintTaint(ln bool) func(*engine, []ssa.Value, ssa.CallInstruction) (Taint, bool) {
+	return func(e *engine, as []ssa.Value, at ssa.CallInstruction) (Taint, bool) {
+		if len(as) != 1 {
+			return nil, false
 		}
-	case "strings.Fields":
-		return mask(e.read(as[0], at), ^model.Whitespace)
-	case "strings.Split", "strings.SplitN":
-		return mask(e.read(as[0], at), ^singleByte(as[1]))
-	case "strings.ReplaceAll", "strings.Replace":
+		ops, ok := variadic(as[0])
+		if !ok {
+			return nil, false
+		}
+		return e.sprint(ops, ln, at), true
+	}
+}
+
+// fieldsTaint: strings.Fields drops every whitespace byte.
+func fieldsTaint(e *engine, as []ssa.Value, at ssa.CallInstruction) (Taint, bool) {
+	return mask(e.read(as[0], at), ^model.Whitespace), true
+}
+
+// splitTaint: splitting on a one-byte separator drops that byte.
+func splitTaint(e *engine, as []ssa.Value, at ssa.CallInstruction) (Taint, bool) {
+	return mask(e.read(as[0], at), ^singleByte(as[1])), true
+}
+
+// replaceTaint: replacing every occurrence of one byte drops it; the
+// replacement's bytes come in. counted is strings.Replace, whose count must
+// be -1 for every occurrence to go.
+func replaceTaint(counted bool) func(*engine, []ssa.Value, ssa.CallInstruction) (Taint, bool) {
+	return func(e *engine, as []ssa.Value, at ssa.CallInstruction) (Taint, bool) {
 		removed := singleByte(as[1])
-		if ce.name == "strings.Replace" && !isConstInt(as[3], -1) {
+		if counted && !isConstInt(as[3], -1) {
 			removed = 0
 		}
 		t := mask(e.read(as[0], at), ^removed)
 		mergeInto(&t, e.read(as[2], at), model.AnyUnsafe)
-		return t
-	case "strings.Map":
-		return mask(e.read(as[1], at), ^e.runeMapRemoves(as[0]))
-	case "(*strings.Replacer).Replace":
-		return mask(e.read(as[1], at), ^e.replacerRemoves(as[0]))
+		return t, true
 	}
-	return e.propagateAll(ce, as, at)
+}
+
+// mapTaint: strings.Map drops what its mapping function removes.
+func mapTaint(e *engine, as []ssa.Value, at ssa.CallInstruction) (Taint, bool) {
+	return mask(e.read(as[1], at), ^e.runeMapRemoves(as[0])), true
+}
+
+// replacerTaint: a Replacer drops the bytes its pairs replace.
+func replacerTaint(e *engine, as []ssa.Value, at ssa.CallInstruction) (Taint, bool) {
+	return mask(e.read(as[1], at), ^e.replacerRemoves(as[0])), true
 }
 
 func mask(t Taint, m model.ByteSet) Taint {
@@ -265,8 +295,7 @@ func (e *engine) replacerRemoves(r ssa.Value) model.ByteSet {
 	if !ok {
 		return 0
 	}
-	ce := e.calleeOf(call.Common())
-	if ce.name != "strings.NewReplacer" || len(call.Call.Args) != 1 {
+	if e.calleeOf(call.Common()).row().Role != model.BuildsReplacer || len(call.Call.Args) != 1 {
 		return 0
 	}
 	pairs, ok := variadicStrings(call.Call.Args[0])

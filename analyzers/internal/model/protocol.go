@@ -33,7 +33,8 @@ var ProtocolWriters = []string{
 	"io.Writer", "io.ReadWriter", "io.WriteCloser", "io.ReadWriteCloser", "io.StringWriter",
 }
 
-// HandWrittenWriteKind says where the command text is in a write call.
+// HandWrittenWriteKind says where the command text is in a write call (see
+// Func.Write).
 type HandWrittenWriteKind uint8
 
 const (
@@ -46,16 +47,6 @@ const (
 	// WriteString: args are (w, s) for io.WriteString, or (recv, s).
 	WriteData
 )
-
-// HandWrittenWrites maps the functions that send bytes to a writer to where
-// their writer and data are. Methods named Write or WriteString on a
-// ProtocolWriter are matched by name (Writes).
-var HandWrittenWrites = map[string]HandWrittenWriteKind{
-	"fmt.Fprintf":    WriteFprintf,
-	"fmt.Fprint":     WriteFprint,
-	"fmt.Fprintln":   WriteFprintln,
-	"io.WriteString": WriteData,
-}
 
 // WriteMethods are the method names that send their single argument.
 var WriteMethods = []string{"Write", "WriteString"}

@@ -38,22 +38,6 @@ type Encoder struct {
 	Trusted []string
 }
 
-// Encoders, keyed by the function or method that encodes its argument; the
-// argument index is in EncoderArgs.
-var Encoders = map[string]Encoder{
-	"encoding/json.Marshal":                     jsonEncoder,
-	"encoding/json.MarshalIndent":               jsonEncoder,
-	"(*encoding/json.Encoder).Encode":           jsonEncoder,
-	"encoding/xml.Marshal":                      xmlEncoder,
-	"encoding/xml.MarshalIndent":                xmlEncoder,
-	"(*encoding/xml.Encoder).Encode":            xmlEncoder,
-	"(*encoding/gob.Encoder).Encode":            {Name: "encoding/gob", Trusted: []string{"GobEncode", "MarshalBinary"}},
-	"github.com/vmihailenco/msgpack/v5.Marshal": {Name: "msgpack", Tag: "msgpack", Trusted: []string{"EncodeMsgpack"}},
-	"gopkg.in/yaml.v3.Marshal":                  {Name: "yaml.v3", Tag: "yaml", Trusted: []string{"MarshalYAML"}},
-	"google.golang.org/protobuf/proto.Marshal":  {Name: "protobuf", Tag: "protobuf"},
-	"github.com/golang/protobuf/proto.Marshal":  {Name: "protobuf", Tag: "protobuf"},
-}
-
 // FmtEncoder is fmt's %v, %+v and %#v: every field, unexported ones too.
 var FmtEncoder = Encoder{Name: "fmt", Unexported: true, Trusted: []string{"String", "Error", "Format", "GoString"}}
 
@@ -61,21 +45,9 @@ var jsonEncoder = Encoder{Name: "encoding/json", Tag: "json", Trusted: []string{
 
 var xmlEncoder = Encoder{Name: "encoding/xml", Tag: "xml", Trusted: []string{"MarshalXML", "MarshalText"}}
 
-// EncoderWriters are the constructors whose encoder writes into their
-// argument: what Encode encodes ends up in that writer.
-var EncoderWriters = map[string]bool{
-	"encoding/json.NewEncoder": true,
-	"encoding/xml.NewEncoder":  true,
-	"encoding/gob.NewEncoder":  true,
-}
+var gobEncoder = Encoder{Name: "encoding/gob", Trusted: []string{"GobEncode", "MarshalBinary"}}
 
-// Encryptors seal a value: what they return reveals nothing of its input.
-var Encryptors = map[string]bool{
-	"(crypto/cipher.AEAD).Seal":                  true,
-	"golang.org/x/crypto/nacl/secretbox.Seal":    true,
-	"golang.org/x/crypto/nacl/box.Seal":          true,
-	"golang.org/x/crypto/nacl/box.SealAnonymous": true,
-}
+var protobufEncoder = Encoder{Name: "protobuf", Tag: "protobuf"}
 
 // StorageVerbs are the commands followed by a data block: what the block
 // holds is a cached value.

@@ -1,0 +1,266 @@
+package model
+
+const (
+	httpReq = "(*net/http.Request)."
+	urlURL  = "(*net/url.URL)."
+	gin     = "(*github.com/gin-gonic/gin.Context)."
+	echo    = "(github.com/labstack/echo/v4.Context)."
+	fiber   = "(*github.com/gofiber/fiber/v2.Ctx)."
+	b64     = "(*encoding/base64.Encoding)."
+	b32     = "(*encoding/base32.Encoding)."
+	logger  = "(*log.Logger)."
+)
+
+// Funcs maps types.Func.FullName to what the model knows about the
+// function: one row each. Functions absent from it propagate their inputs
+// to their result, or use the summary cachevet computed for them.
+var Funcs = map[string]Func{
+	// net/http request accessors.
+	httpReq + "FormValue":       src("request data (r.FormValue)", AnyUnsafe),
+	httpReq + "PostFormValue":   src("request data (r.PostFormValue)", AnyUnsafe),
+	httpReq + "PathValue":       src("request path parameter (r.PathValue)", AnyUnsafe),
+	httpReq + "UserAgent":       src("the User-Agent header (r.UserAgent)", AnyUnsafe),
+	httpReq + "Referer":         src("the Referer header (r.Referer)", AnyUnsafe),
+	httpReq + "Cookie":          src("a request cookie (r.Cookie)", cookieBytes),
+	httpReq + "Cookies":         src("request cookies (r.Cookies)", cookieBytes),
+	httpReq + "CookiesNamed":    src("request cookies (r.CookiesNamed)", cookieBytes),
+	httpReq + "BasicAuth":       src("basic-auth credentials (r.BasicAuth)", AnyUnsafe),
+	httpReq + "FormFile":        src("an uploaded file (r.FormFile)", AnyUnsafe),
+	httpReq + "MultipartReader": src("the multipart request body (r.MultipartReader)", AnyUnsafe),
+
+	// net/url: decoded accessors make escaped data raw again; escaped ones
+	// cannot carry a space or CR/LF. URL escaping may triple its input.
+	urlURL + "Query":           {Transform: Decode},
+	urlURL + "EscapedPath":     {Transform: Escape},
+	urlURL + "EscapedFragment": {Transform: Escape},
+	urlURL + "String":          {Transform: Escape},
+	urlURL + "RequestURI":      {Transform: Escape},
+	urlURL + "Redacted":        {Transform: Escape},
+	"net/url.QueryUnescape":    {Transform: Decode},
+	"net/url.PathUnescape":     {Transform: Decode},
+	"net/url.ParseQuery":       {Transform: Decode},
+	"net/url.QueryEscape":      {Transform: Escape, Length: specialLen},
+	"net/url.PathEscape":       {Transform: Escape, Length: specialLen},
+	"(net/url.Values).Encode":  {Transform: Escape},
+
+	// Routers and frameworks.
+	"github.com/gorilla/mux.Vars":       src("a route variable (mux.Vars)", AnyUnsafe),
+	"github.com/go-chi/chi/v5.URLParam": src("a route parameter (chi.URLParam)", AnyUnsafe),
+	"github.com/go-chi/chi.URLParam":    src("a route parameter (chi.URLParam)", AnyUnsafe),
+	gin + "Param":                       src("a route parameter (c.Param)", AnyUnsafe),
+	gin + "Query":                       src("request data (c.Query)", AnyUnsafe),
+	gin + "DefaultQuery":                src("request data (c.DefaultQuery)", AnyUnsafe),
+	gin + "GetQuery":                    src("request data (c.GetQuery)", AnyUnsafe),
+	gin + "QueryArray":                  src("request data (c.QueryArray)", AnyUnsafe),
+	gin + "QueryMap":                    src("request data (c.QueryMap)", AnyUnsafe),
+	gin + "PostForm":                    src("request data (c.PostForm)", AnyUnsafe),
+	gin + "DefaultPostForm":             src("request data (c.DefaultPostForm)", AnyUnsafe),
+	gin + "GetPostForm":                 src("request data (c.GetPostForm)", AnyUnsafe),
+	gin + "PostFormArray":               src("request data (c.PostFormArray)", AnyUnsafe),
+	gin + "GetHeader":                   src("a request header (c.GetHeader)", AnyUnsafe),
+	gin + "Cookie":                      src("a request cookie (c.Cookie)", cookieBytes),
+	gin + "GetRawData":                  src("the request body (c.GetRawData)", AnyUnsafe),
+	gin + "Bind":                        srcInto("the request body (c.Bind)", 1),
+	gin + "BindJSON":                    srcInto("the request body (c.BindJSON)", 1),
+	gin + "BindQuery":                   srcInto("request data (c.BindQuery)", 1),
+	gin + "BindUri":                     srcInto("route parameters (c.BindUri)", 1),
+	gin + "ShouldBind":                  srcInto("the request body (c.ShouldBind)", 1),
+	gin + "ShouldBindJSON":              srcInto("the request body (c.ShouldBindJSON)", 1),
+	gin + "ShouldBindQuery":             srcInto("request data (c.ShouldBindQuery)", 1),
+	gin + "ShouldBindUri":               srcInto("route parameters (c.ShouldBindUri)", 1),
+	echo + "Param":                      src("a route parameter (c.Param)", AnyUnsafe),
+	echo + "QueryParam":                 src("request data (c.QueryParam)", AnyUnsafe),
+	echo + "QueryParams":                src("request data (c.QueryParams)", AnyUnsafe),
+	echo + "FormValue":                  src("request data (c.FormValue)", AnyUnsafe),
+	echo + "FormParams":                 src("request data (c.FormParams)", AnyUnsafe),
+	echo + "Cookie":                     src("a request cookie (c.Cookie)", cookieBytes),
+	echo + "Bind":                       srcInto("the request body (c.Bind)", 1),
+	// fasthttp, under fiber, checks less than net/http: a cookie or a
+	// header value may hold any byte but CR and LF, which the rules do
+	// not tell apart from the rest.
+	fiber + "Params":          src("a route parameter (c.Params)", AnyUnsafe),
+	fiber + "Path":            src("the request path (c.Path)", AnyUnsafe),
+	fiber + "Query":           src("request data (c.Query)", AnyUnsafe),
+	fiber + "Queries":         src("request data (c.Queries)", AnyUnsafe),
+	fiber + "FormValue":       src("request data (c.FormValue)", AnyUnsafe),
+	fiber + "Get":             src("a request header (c.Get)", AnyUnsafe),
+	fiber + "GetReqHeaders":   src("the request headers (c.GetReqHeaders)", AnyUnsafe),
+	fiber + "Cookies":         src("a request cookie (c.Cookies)", AnyUnsafe),
+	fiber + "Body":            src("the request body (c.Body)", AnyUnsafe),
+	fiber + "BodyRaw":         src("the request body (c.BodyRaw)", AnyUnsafe),
+	fiber + "BodyParser":      srcInto("the request body (c.BodyParser)", 1),
+	fiber + "QueryParser":     srcInto("request data (c.QueryParser)", 1),
+	fiber + "ParamsParser":    srcInto("route parameters (c.ParamsParser)", 1),
+	fiber + "ReqHeaderParser": srcInto("the request headers (c.ReqHeaderParser)", 1),
+	fiber + "CookieParser":    srcInto("request cookies (c.CookieParser)", 1),
+
+	// Data read from a server-side connection.
+	"(net.Listener).Accept":        src("data read from an accepted net.Conn", AnyUnsafe),
+	"(*net.TCPListener).Accept":    src("data read from an accepted net.Conn", AnyUnsafe),
+	"(*net.TCPListener).AcceptTCP": src("data read from an accepted net.Conn", AnyUnsafe),
+	"(*net.UnixListener).Accept":   src("data read from an accepted net.Conn", AnyUnsafe),
+
+	// Calls that move data into a pointer argument.
+	"encoding/json.Unmarshal":         readInto(1),
+	"(*encoding/json.Decoder).Decode": readInto(1),
+	"encoding/xml.Unmarshal":          readInto(1),
+	"(*encoding/xml.Decoder).Decode":  readInto(1),
+	"io.ReadFull":                     readInto(1),
+	"(io.Reader).Read":                readInto(1),
+	"(net.Conn).Read":                 readInto(1),
+	"(*bufio.Reader).Read":            readInto(1),
+	"fmt.Sscan":                       readInto(1),
+	"fmt.Sscanf":                      readInto(2),
+
+	// Encoders: safe bytes, still attacker data, longer by the encoding's
+	// ratio (base64's receiver is argument 0).
+	"encoding/hex.EncodeToString": {Transform: Escape, Length: scaledLen(0, 2, 1, 0, "hex.EncodeToString"), Unreserved: true},
+	b64 + "EncodeToString":        {Transform: Escape, Length: scaledLen(1, 4, 3, 3, "base64")},
+	b32 + "EncodeToString":        {Transform: Escape, Length: scaledLen(1, 8, 5, 7, "base32")},
+	"encoding/hex.Encode":         {Transform: Escape, From: []int{1}, Into: 0},
+	b64 + "Encode":                {Transform: Escape, From: []int{2}, Into: 1},
+	b32 + "Encode":                {Transform: Escape, From: []int{2}, Into: 1},
+	b64 + "AppendEncode":          {Transform: Escape},
+	"encoding/hex.AppendEncode":   {Transform: Escape},
+
+	// Decoders: whatever was escaped is raw again.
+	"encoding/hex.DecodeString": {Transform: Decode},
+	b64 + "DecodeString":        {Transform: Decode},
+	b32 + "DecodeString":        {Transform: Decode},
+	"html.UnescapeString":       {Transform: Decode},
+	"strconv.Unquote":           {Transform: Decode},
+
+	// Digests: raw bytes, unsafe whatever went in.
+	"crypto/sha256.Sum256": {Transform: Digest},
+	"crypto/sha256.Sum224": {Transform: Digest},
+	"crypto/sha512.Sum512": {Transform: Digest},
+	"crypto/sha512.Sum384": {Transform: Digest},
+	"crypto/sha1.Sum":      {Transform: Digest},
+	"crypto/md5.Sum":       {Transform: Digest},
+	"(hash.Hash).Sum":      {Transform: Digest},
+
+	// Numbers and UUIDs formatted again are clean, short and unreserved.
+	"github.com/google/uuid.Parse":         {Transform: Clean},
+	"github.com/google/uuid.MustParse":     {Transform: Clean},
+	"(github.com/google/uuid.UUID).String": {Transform: Clean, Length: fixedLen(36), Unreserved: true},
+	"github.com/google/uuid.NewString":     {Transform: Clean, Length: fixedLen(36), Unreserved: true},
+	"strconv.Itoa":                         {Transform: Clean, Length: fixedLen(20), Unreserved: true, Role: FormatDecimal},
+	"strconv.FormatInt":                    {Transform: Clean, Length: specialLen, Unreserved: true},
+	"strconv.FormatUint":                   {Transform: Clean, Length: specialLen, Unreserved: true},
+	"strconv.FormatFloat":                  {Transform: Clean},
+	"strconv.FormatBool":                   {Transform: Clean, Length: fixedLen(5)},
+	"(time.Time).Format":                   {Length: specialLen},
+
+	// Go-quoting escapes every control byte but keeps the space; \U
+	// escapes are ten bytes long.
+	"strconv.Quote":          {Transform: Quote, Length: scaledLen(0, 10, 1, 2, "")},
+	"strconv.QuoteToASCII":   {Transform: Quote},
+	"strconv.QuoteToGraphic": {Transform: Quote},
+
+	// fmt and the strings package, judged by their arguments.
+	"fmt.Sprintf":                 {Transform: Special, Length: specialLen, Role: Printf},
+	"fmt.Sprint":                  {Transform: Special, Length: specialLen},
+	"fmt.Sprintln":                {Transform: Special},
+	"strings.Fields":              {Transform: Special, Role: SplitFields},
+	"strings.Split":               {Transform: Special, Role: SplitSeparator},
+	"strings.SplitN":              {Transform: Special},
+	"strings.ReplaceAll":          {Transform: Special, Length: specialLen},
+	"strings.Replace":             {Transform: Special, Length: specialLen},
+	"strings.Map":                 {Transform: Special},
+	"(*strings.Replacer).Replace": {Transform: Special},
+	"strings.NewReplacer":         {Role: BuildsReplacer},
+	"strings.Join":                {CopiesConstants: true, Length: collectionLen("strings.Join of a slice"), Role: JoinStrings},
+	"bytes.Join":                  {CopiesConstants: true},
+	"strings.Repeat":              {CopiesConstants: true, Length: specialLen},
+	"bytes.Repeat":                {CopiesConstants: true},
+	"path.Join":                   {CopiesConstants: true},
+	"path/filepath.Join":          {CopiesConstants: true},
+	"net.JoinHostPort":            {Role: JoinHostPort},
+	// Case mapping may replace each invalid byte by the three of U+FFFD;
+	// trimming only shortens.
+	"strings.ToLower":    {Length: scaledLen(0, 3, 1, 0, "")},
+	"strings.ToUpper":    {Length: scaledLen(0, 3, 1, 0, "")},
+	"strings.TrimSpace":  {Length: sameLen(0)},
+	"strings.Trim":       {Length: sameLen(0)},
+	"strings.TrimLeft":   {Length: sameLen(0)},
+	"strings.TrimRight":  {Length: sameLen(0)},
+	"strings.TrimPrefix": {Length: sameLen(0)},
+	"strings.TrimSuffix": {Length: sameLen(0)},
+	"path.Base":          {Length: sameLen(0)},
+	"path/filepath.Base": {Length: sameLen(0)},
+
+	// Tests that guard a key.
+	"strings.IndexAny":             {Guard: GuardIndexAny},
+	"strings.IndexByte":            {Guard: GuardIndexAny},
+	"strings.IndexRune":            {Guard: GuardIndexAny},
+	"strings.Index":                {Guard: GuardIndexSubstring},
+	"strings.ContainsAny":          {Guard: GuardContainsAny},
+	"strings.ContainsRune":         {Guard: GuardContainsAny},
+	"strings.Contains":             {Guard: GuardContainsSubstring},
+	"regexp.MatchString":           {Guard: GuardMatch},
+	"regexp.Match":                 {Guard: GuardMatch},
+	"(*regexp.Regexp).MatchString": {Guard: GuardMatchCompiled},
+	"(*regexp.Regexp).Match":       {Guard: GuardMatchCompiled},
+	"regexp.MustCompile":           {Role: CompilesRegexp},
+	"regexp.Compile":               {Role: CompilesRegexp},
+	"regexp.MustCompilePOSIX":      {Role: CompilesRegexp},
+	"regexp.CompilePOSIX":          {Role: CompilesRegexp},
+
+	// What a strings.Map mapping function may call and still be run.
+	"unicode.IsSpace":   {RuneFunc: true},
+	"unicode.IsControl": {RuneFunc: true},
+	"unicode.IsPrint":   {RuneFunc: true},
+	"unicode.IsGraphic": {RuneFunc: true},
+	"unicode.IsLetter":  {RuneFunc: true},
+	"unicode.IsDigit":   {RuneFunc: true},
+	"unicode.IsNumber":  {RuneFunc: true},
+	"unicode.IsPunct":   {RuneFunc: true},
+	"unicode.IsUpper":   {RuneFunc: true},
+	"unicode.IsLower":   {RuneFunc: true},
+	"unicode.IsSymbol":  {RuneFunc: true},
+	"unicode.IsMark":    {RuneFunc: true},
+	"unicode.ToLower":   {RuneFunc: true},
+	"unicode.ToUpper":   {RuneFunc: true},
+
+	// Functions that never return.
+	"os.Exit":          noReturn,
+	"runtime.Goexit":   noReturn,
+	"log.Fatal":        noReturn,
+	"log.Fatalf":       noReturn,
+	"log.Fatalln":      noReturn,
+	"log.Panic":        noReturn,
+	"log.Panicf":       noReturn,
+	"log.Panicln":      noReturn,
+	logger + "Fatal":   noReturn,
+	logger + "Fatalf":  noReturn,
+	logger + "Fatalln": noReturn,
+	logger + "Panic":   noReturn,
+	logger + "Panicf":  noReturn,
+	logger + "Panicln": noReturn,
+
+	// Serializers whose output reaches a cached value, and what seals it.
+	"encoding/json.Marshal":                      {Encoder: &jsonEncoder},
+	"encoding/json.MarshalIndent":                {Encoder: &jsonEncoder},
+	"(*encoding/json.Encoder).Encode":            {Encoder: &jsonEncoder},
+	"encoding/xml.Marshal":                       {Encoder: &xmlEncoder},
+	"encoding/xml.MarshalIndent":                 {Encoder: &xmlEncoder},
+	"(*encoding/xml.Encoder).Encode":             {Encoder: &xmlEncoder},
+	"(*encoding/gob.Encoder).Encode":             {Encoder: &gobEncoder},
+	"github.com/vmihailenco/msgpack/v5.Marshal":  {Encoder: &Encoder{Name: "msgpack", Tag: "msgpack", Trusted: []string{"EncodeMsgpack"}}},
+	"gopkg.in/yaml.v3.Marshal":                   {Encoder: &Encoder{Name: "yaml.v3", Tag: "yaml", Trusted: []string{"MarshalYAML"}}},
+	"google.golang.org/protobuf/proto.Marshal":   {Encoder: &protobufEncoder},
+	"github.com/golang/protobuf/proto.Marshal":   {Encoder: &protobufEncoder},
+	"encoding/json.NewEncoder":                   {EncoderWriter: true},
+	"encoding/xml.NewEncoder":                    {EncoderWriter: true},
+	"encoding/gob.NewEncoder":                    {EncoderWriter: true},
+	"(crypto/cipher.AEAD).Seal":                  {Encrypts: true},
+	"golang.org/x/crypto/nacl/secretbox.Seal":    {Encrypts: true},
+	"golang.org/x/crypto/nacl/box.Seal":          {Encrypts: true},
+	"golang.org/x/crypto/nacl/box.SealAnonymous": {Encrypts: true},
+
+	// Writes that may send a hand-written memcached command.
+	"fmt.Fprintf":    {Write: WriteFprintf},
+	"fmt.Fprint":     {Write: WriteFprint},
+	"fmt.Fprintln":   {Write: WriteFprintln},
+	"io.WriteString": {Write: WriteData},
+}

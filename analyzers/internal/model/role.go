@@ -1,0 +1,29 @@
+package model
+
+// Role names what a function does for code that recognizes its calls
+// outside the taint rules: the exposure analyzer's constant folding, the
+// fixes that rewrite key expressions, the reading of hand-written
+// commands.
+type Role uint8
+
+const (
+	NoRole Role = iota
+	// Printf: fmt.Sprintf(format, operands...).
+	Printf
+	// JoinStrings: strings.Join(elems, sep).
+	JoinStrings
+	// JoinHostPort: net.JoinHostPort(host, port).
+	JoinHostPort
+	// FormatDecimal: strconv.Itoa(n).
+	FormatDecimal
+	// SplitFields: strings.Fields(s).
+	SplitFields
+	// SplitSeparator: strings.Split(s, sep).
+	SplitSeparator
+	// CompilesRegexp: the result is a *regexp.Regexp compiled from the
+	// pattern in argument 0.
+	CompilesRegexp
+	// BuildsReplacer: the result is a *strings.Replacer built from the
+	// old, new pairs of its variadic argument.
+	BuildsReplacer
+)

@@ -1,0 +1,95 @@
+package model
+
+// Transform says how a call changes the bytes flowing from its inputs to its
+// result.
+type Transform uint8
+
+const (
+	// Unmodelled: the model says nothing of the call's bytes; its summary
+	// or the propagation of its arguments decides.
+	Unmodelled Transform = iota
+	// Propagate: the result holds whatever its inputs held.
+	Propagate
+	// Escape: the result comes from the inputs but holds no unsafe byte
+	// (url.QueryEscape, hex, base64). The data stays attacker-controlled,
+	// so it stays tracked: a later Decode makes it raw again.
+	Escape
+	// Decode: the result may hold any byte wherever its attacker-controlled
+	// inputs came from (url.QueryUnescape, base64 decoding, URL.Path).
+	Decode
+	// Digest: the result is raw digest bytes, which hold control bytes and
+	// spaces whatever the input; only hex or base64 encoding makes them a key.
+	Digest
+	// Clean: the result holds nothing unsafe and nothing attacker-chosen
+	// (a parsed UUID formatted again).
+	Clean
+	// Quote: the result keeps the space but no control byte (strconv.Quote).
+	Quote
+	// Special: the function's handler in the flow engine judges the call
+	// by its arguments (fmt, strings splitting and replacing, strings.Map,
+	// Replacer).
+	Special
+)
+
+// Source describes attacker-controlled data entering the program.
+type Source struct {
+	// Desc names the data in a diagnostic: "request data (r.FormValue)".
+	Desc string
+	// Bytes are the unsafe bytes the data may hold: every one for form
+	// values, none for escaped accessors (their length is still unbounded).
+	Bytes ByteSet
+}
+
+// FieldSources are struct fields whose reads yield attacker data, keyed by
+// "pkgpath.Type.Field".
+var FieldSources = map[string]Source{
+	"net/http.Request.Form":          {Desc: "request data (r.Form)", Bytes: AnyUnsafe},
+	"net/http.Request.PostForm":      {Desc: "request data (r.PostForm)", Bytes: AnyUnsafe},
+	"net/http.Request.MultipartForm": {Desc: "request data (r.MultipartForm)", Bytes: AnyUnsafe},
+	"net/http.Request.Header":        {Desc: "a request header (r.Header)", Bytes: AnyUnsafe},
+	"net/http.Request.Trailer":       {Desc: "a request trailer (r.Trailer)", Bytes: AnyUnsafe},
+	"net/http.Request.Body":          {Desc: "the request body (r.Body)", Bytes: AnyUnsafe},
+	// Escaped on the wire: no space or CR/LF until something decodes them.
+	"net/http.Request.URL":        {Desc: "the request URL (r.URL)", Bytes: 0},
+	"net/http.Request.RequestURI": {Desc: "the request URI (r.RequestURI)", Bytes: 0},
+	"net/http.Request.Host":       {Desc: "the Host header (r.Host)", Bytes: 0},
+}
+
+// FieldTransforms are struct fields whose reads change the bytes of data
+// already tracked in the struct, keyed like FieldSources.
+var FieldTransforms = map[string]Transform{
+	"net/url.URL.Path":        Decode,
+	"net/url.URL.RawPath":     Escape,
+	"net/url.URL.RawQuery":    Escape,
+	"net/url.URL.Fragment":    Decode,
+	"net/url.URL.RawFragment": Escape,
+	"net/url.URL.Opaque":      Decode,
+}
+
+// GlobalSources are package-level variables holding attacker data.
+var GlobalSources = map[string]Source{
+	"os.Args": {Desc: "a command-line argument (os.Args)", Bytes: AnyUnsafe},
+}
+
+// SourceTypes are parameter types whose attacker-controlled contents the
+// model already describes through their accessors and fields. A function
+// taking one is not a wrapper for it: what the caller passes is the
+// framework's request, not data the caller chose.
+var SourceTypes = map[string]bool{
+	"*net/http.Request":                   true,
+	"*github.com/gin-gonic/gin.Context":   true,
+	"github.com/labstack/echo/v4.Context": true,
+	"*github.com/gofiber/fiber/v2.Ctx":    true,
+	"net/http.ResponseWriter":             true,
+}
+
+// RequestTypes are the SourceTypes that carry an incoming request. A
+// function of a dependency cachevet does not analyze that is given one and
+// returns text most likely read that text from the request: a client IP
+// from X-Forwarded-For, a token from a header, a route parameter.
+var RequestTypes = map[string]bool{
+	"*net/http.Request":                   true,
+	"*github.com/gin-gonic/gin.Context":   true,
+	"github.com/labstack/echo/v4.Context": true,
+	"*github.com/gofiber/fiber/v2.Ctx":    true,
+}
