@@ -6,8 +6,8 @@ import (
 	"go/types"
 	"strconv"
 
-	"github.com/cachevet/cachevet/analyzers/internal/flow"
 	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"github.com/cachevet/cachevet/analyzers/internal/ssautil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
@@ -161,7 +161,7 @@ func builtFrom(v, key ssa.Value, depth int) bool {
 		return builtFrom(x.X, key, depth+1)
 	case *ssa.Call:
 		if fn := x.Call.StaticCallee(); fn != nil && model.Funcs[fn.String()].Role == model.Printf && len(x.Call.Args) == 2 {
-			if ops, ok := flow.Variadic(x.Call.Args[1]); ok {
+			if ops, ok := ssautil.Variadic(x.Call.Args[1]); ok {
 				for _, op := range ops {
 					if builtFrom(op, key, depth+1) {
 						return true
@@ -176,7 +176,7 @@ func builtFrom(v, key ssa.Value, depth int) bool {
 // variadicOperands recovers the operands packed into a ...any slice, in
 // order (the engine's reading of fmt calls).
 func variadicOperands(sl *ssa.Slice) []ssa.Value {
-	ops, _ := flow.Variadic(sl)
+	ops, _ := ssautil.Variadic(sl)
 	return ops
 }
 

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"github.com/cachevet/cachevet/analyzers/internal/ssautil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -211,9 +212,9 @@ func textual(t types.Type) bool {
 	case *types.Basic:
 		return u.Info()&types.IsString != 0
 	case *types.Slice:
-		return isByte(u.Elem()) || textual(u.Elem())
+		return ssautil.IsByte(u.Elem()) || textual(u.Elem())
 	case *types.Array:
-		return isByte(u.Elem()) || textual(u.Elem())
+		return ssautil.IsByte(u.Elem()) || textual(u.Elem())
 	case *types.Map:
 		return textual(u.Key()) || textual(u.Elem())
 	case *types.Tuple:
@@ -336,7 +337,7 @@ func joinVia(via []string) string {
 // returns records what fn's results carry in its summary.
 func (e *engine) returns(ret *ssa.Return) {
 	fn := ret.Parent()
-	if len(ret.Results) > 0 && isString(ret.Results[0].Type()) && fn.Parent() == nil {
+	if len(ret.Results) > 0 && ssautil.IsString(ret.Results[0].Type()) && fn.Parent() == nil {
 		l := e.lengthAt(ret.Results[0], ret.Block())
 		if e.summary(fn).mergeResultLen(e.summarizeLength(fn, l)) {
 			e.changed = true

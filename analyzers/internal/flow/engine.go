@@ -107,7 +107,11 @@ func Run(cfg *Config) *Result {
 }
 
 // engine holds the state of one package's analysis. It is created per pass:
-// nothing is shared between packages except through facts.
+// nothing is shared between packages except through facts. The state of
+// each of the three questions the engine answers (which bytes reach a key,
+// how long a key may be, which sensitive fields reach a value) is held
+// apart; what they share (the package, summaries, origins, guards, the
+// iteration) is held here.
 type engine struct {
 	cfg   *Config
 	pass  *analysis.Pass
@@ -115,30 +119,43 @@ type engine struct {
 	funcs []*ssa.Function
 	local map[*ssa.Function]bool
 
-	vals     map[ssa.Value]Taint
-	heap     map[ssa.Value]map[string]Taint
-	sums     map[*ssa.Function]*Summary
-	bindings map[*ssa.FreeVar][]ssa.Value
-	origins  map[originKey]*Origin
-	guards   map[*ssa.Function][]guard
-
+	sums       map[*ssa.Function]*Summary
+	bindings   map[*ssa.FreeVar][]ssa.Value
+	origins    map[originKey]*Origin
+	guards     map[*ssa.Function][]guard
 	keySinks   map[string]model.KeySink
 	directives map[*types.Func]string
 	carryMemo  map[types.Type]bool
 	implsMemo  map[*types.Func][]*ssa.Function
 	clients    *[]*types.Named // see clientTypes
+	initStores map[*ssa.Global][]ssa.Value
 	changed    bool
 	reporting  bool
-	hits       []*Hit
-	hitIndex   map[hitKey]*Hit
-	initStores map[*ssa.Global][]ssa.Value
 
+	taintState
+	lengthState
+	sensitiveState
+}
+
+// taintState is what the engine knows of the unsafe bytes values carry.
+type taintState struct {
+	vals     map[ssa.Value]Taint
+	heap     map[ssa.Value]map[string]Taint
+	partMemo map[rootPart]Taint // see rootTaint
+	hits     []*Hit
+	hitIndex map[hitKey]*Hit
+}
+
+// lengthState is what the engine knows of the lengths of keys.
+type lengthState struct {
 	lenMemo     map[ssa.Value]Length
-	partMemo    map[rootPart]Taint // see rootTaint
 	lenHits     []*LenHit
 	lenHitIndex map[hitKey]*LenHit
 	keyLengths  map[hitKey]KeyLength
+}
 
+// sensitiveState is what the engine knows of sensitive fields in values.
+type sensitiveState struct {
 	sensMemo      map[sensKey][]SensitiveField
 	valueHits     []*ValueHit
 	valueHitIndex map[hitKey]*ValueHit
@@ -149,39 +166,35 @@ type hitKey struct {
 	key  ssa.Value
 }
 
-type originKey struct {
-	kind  OriginKind
-	pos   token.Pos
-	desc  string
-	fn    *ssa.Function
-	param int
-	path  string
-	via   string
-}
-
 func newEngine(cfg *Config, pkg *ssa.Package, funcs []*ssa.Function) *engine {
 	e := &engine{
-		cfg:           cfg,
-		pass:          cfg.Pass,
-		pkg:           pkg,
-		funcs:         funcs,
-		local:         make(map[*ssa.Function]bool),
-		vals:          make(map[ssa.Value]Taint),
-		heap:          make(map[ssa.Value]map[string]Taint),
-		sums:          make(map[*ssa.Function]*Summary),
-		bindings:      make(map[*ssa.FreeVar][]ssa.Value),
-		origins:       make(map[originKey]*Origin),
-		guards:        make(map[*ssa.Function][]guard),
-		keySinks:      keySinkTable(cfg.Sinks),
-		carryMemo:     make(map[types.Type]bool),
-		implsMemo:     make(map[*types.Func][]*ssa.Function),
-		hitIndex:      make(map[hitKey]*Hit),
-		lenMemo:       make(map[ssa.Value]Length),
-		partMemo:      make(map[rootPart]Taint),
-		lenHitIndex:   make(map[hitKey]*LenHit),
-		keyLengths:    make(map[hitKey]KeyLength),
-		sensMemo:      make(map[sensKey][]SensitiveField),
-		valueHitIndex: make(map[hitKey]*ValueHit),
+		cfg:       cfg,
+		pass:      cfg.Pass,
+		pkg:       pkg,
+		funcs:     funcs,
+		local:     make(map[*ssa.Function]bool),
+		sums:      make(map[*ssa.Function]*Summary),
+		bindings:  make(map[*ssa.FreeVar][]ssa.Value),
+		origins:   make(map[originKey]*Origin),
+		guards:    make(map[*ssa.Function][]guard),
+		keySinks:  keySinkTable(cfg.Sinks),
+		carryMemo: make(map[types.Type]bool),
+		implsMemo: make(map[*types.Func][]*ssa.Function),
+		taintState: taintState{
+			vals:     make(map[ssa.Value]Taint),
+			heap:     make(map[ssa.Value]map[string]Taint),
+			partMemo: make(map[rootPart]Taint),
+			hitIndex: make(map[hitKey]*Hit),
+		},
+		lengthState: lengthState{
+			lenMemo:     make(map[ssa.Value]Length),
+			lenHitIndex: make(map[hitKey]*LenHit),
+			keyLengths:  make(map[hitKey]KeyLength),
+		},
+		sensitiveState: sensitiveState{
+			sensMemo:      make(map[sensKey][]SensitiveField),
+			valueHitIndex: make(map[hitKey]*ValueHit),
+		},
 	}
 	for _, fn := range funcs {
 		e.local[fn] = true
@@ -259,33 +272,6 @@ func (e *engine) seedParams(fn *ssa.Function) {
 			e.vals[p] = Taint{e.paramOrigin(fn, i, "", ""): model.AnyUnsafe}
 		}
 	}
-}
-
-// paramOrigin returns the origin of part path of parameter i of fn, as
-// encoded by enc ("" for none).
-func (e *engine) paramOrigin(fn *ssa.Function, i int, path, enc string) *Origin {
-	desc := ""
-	if enc != "" {
-		desc = "encoded:" + enc
-	}
-	return e.origin(originKey{kind: FromParam, fn: fn, param: i, path: path, desc: desc}, func(o *Origin) {
-		o.Desc = "parameter " + fn.Params[i].Name() + path
-		o.Path = path
-		o.Encoder = enc
-	})
-}
-
-// origin returns the unique origin for key, creating it with init.
-func (e *engine) origin(key originKey, init func(*Origin)) *Origin {
-	if o, ok := e.origins[key]; ok {
-		return o
-	}
-	o := &Origin{Kind: key.kind, Pos: key.pos, Desc: key.desc, Fn: key.fn, Param: key.param, Path: key.path, id: len(e.origins)}
-	if init != nil {
-		init(o)
-	}
-	e.origins[key] = o
-	return o
 }
 
 // setVal merges t into the taint of v.

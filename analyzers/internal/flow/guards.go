@@ -1,13 +1,12 @@
 package flow
 
 import (
-	"go/constant"
 	"go/token"
 	"go/types"
-	"regexp/syntax"
 	"slices"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"github.com/cachevet/cachevet/analyzers/internal/ssautil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -95,7 +94,7 @@ func (e *engine) comparison(c *ssa.BinOp, whenTrue bool) []condition {
 		return nil
 	}
 	eq := c.Op == token.EQL
-	if s, ok := constString(k); ok && (c.Op == token.EQL || c.Op == token.NEQ) {
+	if s, ok := ssautil.ConstString(k); ok && (c.Op == token.EQL || c.Op == token.NEQ) {
 		if model.UnsafeBytesIn(s) != 0 {
 			return nil
 		}
@@ -147,14 +146,14 @@ func indexCall(guard model.Guard, as []ssa.Value) (model.ByteSet, ssa.Value) {
 // a substring (a longer substring proves nothing about a byte). ok is
 // false if the needle is none of these.
 func needleBytes(v ssa.Value, substring bool) (set model.ByteSet, ok bool) {
-	if s, ok := constString(v); ok {
+	if s, ok := ssautil.ConstString(v); ok {
 		if substring && len(s) != 1 {
 			return 0, false
 		}
 		return model.UnsafeBytesIn(s), true
 	}
 	if c, ok := v.(*ssa.Const); ok && c.Value != nil {
-		if n, ok := constIntValue(c); ok && n >= 0 && n < 0x80 {
+		if n, ok := ssautil.ConstInt(c); ok && n >= 0 && n < 0x80 {
 			return model.ByteBit(byte(n)), true
 		}
 	}
@@ -163,7 +162,7 @@ func needleBytes(v ssa.Value, substring bool) (set model.ByteSet, ok bool) {
 
 // indexNotFound reports whether `index OP k` being true means "not found".
 func indexNotFound(op token.Token, k *ssa.Const) (notFound, ok bool) {
-	n, ok := constIntValue(k)
+	n, ok := ssautil.ConstInt(k)
 	if !ok {
 		return false, false
 	}
@@ -183,13 +182,13 @@ func (e *engine) callCondition(call *ssa.Call, whenTrue bool) []condition {
 	switch ce.row().Guard {
 	case model.GuardMatchCompiled:
 		if pat, ok := e.regexpPattern(as[0]); ok {
-			if c, ok := regexpCondition(pat, unconvert(as[1]), whenTrue); ok {
+			if c, ok := regexpCondition(pat, ssautil.Unconvert(as[1]), whenTrue); ok {
 				return []condition{c}
 			}
 		}
 	case model.GuardMatch:
-		if pat, ok := constString(as[0]); ok {
-			if c, ok := regexpCondition(pat, unconvert(as[1]), whenTrue); ok {
+		if pat, ok := ssautil.ConstString(as[0]); ok {
+			if c, ok := regexpCondition(pat, ssautil.Unconvert(as[1]), whenTrue); ok {
 				return []condition{c}
 			}
 		}
@@ -235,118 +234,6 @@ func (e *engine) isValidator(c *ssa.CallCommon, ce callee) bool {
 	return false
 }
 
-// unconvert strips a []byte(s) conversion so the guard applies to s.
-func unconvert(v ssa.Value) ssa.Value {
-	if c, ok := v.(*ssa.Convert); ok {
-		return c.X
-	}
-	return v
-}
-
-func constIntValue(c *ssa.Const) (int64, bool) {
-	if c.Value == nil {
-		return 0, false
-	}
-	if k := c.Value.Kind(); k != constant.Int && k != constant.Float {
-		return 0, false
-	}
-	return int64Val(c.Value)
-}
-
-// regexpPattern finds the constant pattern a *regexp.Regexp was compiled
-// from, through package variables set by the initializer.
-func (e *engine) regexpPattern(re ssa.Value) (string, bool) {
-	call, ok := e.resolve(re).(*ssa.Call)
-	if !ok {
-		return "", false
-	}
-	if e.calleeOf(call.Common()).row().Role != model.CompilesRegexp {
-		return "", false
-	}
-	return constString(call.Call.Args[0])
-}
-
-// regexpCondition is what a match of an anchored pattern proves: the
-// unsafe bytes it cannot match are absent and the text is no longer than
-// the longest match.
-func regexpCondition(pattern string, x ssa.Value, whenTrue bool) (condition, bool) {
-	re, err := syntax.Parse(pattern, syntax.Perl)
-	if err != nil {
-		return condition{}, false
-	}
-	re = re.Simplify()
-	if !anchored(re) {
-		return condition{}, false
-	}
-	c := condition{x: x, removes: model.AnyUnsafe &^ matchable(re), whenTrue: whenTrue, maxLen: -1}
-	if n, ok := maxMatchLen(re); ok {
-		c.maxLen = n
-	}
-	return c, c.removes != 0 || c.maxLen >= 0
-}
-
-// maxMatchLen returns the longest text in bytes re can match, if finite.
-func maxMatchLen(re *syntax.Regexp) (int, bool) {
-	runeWidth := func(r rune) int {
-		switch {
-		case r < 0x80:
-			return 1
-		case r < 0x800:
-			return 2
-		case r < 0x10000:
-			return 3
-		}
-		return 4
-	}
-	switch re.Op {
-	case syntax.OpLiteral:
-		n := 0
-		for _, r := range re.Rune {
-			n += runeWidth(r)
-		}
-		return n, true
-	case syntax.OpCharClass:
-		w := 1
-		if len(re.Rune) > 0 {
-			w = runeWidth(re.Rune[len(re.Rune)-1])
-		}
-		return w, true
-	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		return 4, true
-	case syntax.OpStar, syntax.OpPlus:
-		return 0, false
-	case syntax.OpRepeat:
-		if re.Max < 0 {
-			return 0, false
-		}
-		n, ok := maxMatchLen(re.Sub[0])
-		return n * re.Max, ok
-	case syntax.OpConcat:
-		total := 0
-		for _, sub := range re.Sub {
-			n, ok := maxMatchLen(sub)
-			if !ok {
-				return 0, false
-			}
-			total += n
-		}
-		return total, true
-	case syntax.OpAlternate:
-		longest := 0
-		for _, sub := range re.Sub {
-			n, ok := maxMatchLen(sub)
-			if !ok {
-				return 0, false
-			}
-			longest = max(longest, n)
-		}
-		return longest, true
-	case syntax.OpCapture, syntax.OpQuest:
-		return maxMatchLen(re.Sub[0])
-	}
-	return 0, true // anchors, boundaries, empty
-}
-
 // lengthComparison handles `len(x) > 200` and its variants: on one edge x
 // is at most so many bytes long.
 func lengthComparison(c *ssa.BinOp, x ssa.Value, k *ssa.Const, whenTrue bool) []condition {
@@ -357,7 +244,7 @@ func lengthComparison(c *ssa.BinOp, x ssa.Value, k *ssa.Const, whenTrue bool) []
 	if b, ok := call.Call.Value.(*ssa.Builtin); !ok || b.Name() != "len" {
 		return nil
 	}
-	n, ok := constIntValue(k)
+	n, ok := ssautil.ConstInt(k)
 	if !ok {
 		return nil
 	}
@@ -394,58 +281,6 @@ func lengthComparison(c *ssa.BinOp, x ssa.Value, k *ssa.Const, whenTrue bool) []
 		return nil
 	}
 	return []condition{{x: call.Call.Args[0], whenTrue: whenTrue == holdsWhen, maxLen: int(limit)}}
-}
-
-func anchored(re *syntax.Regexp) bool {
-	switch re.Op {
-	case syntax.OpConcat:
-		if len(re.Sub) < 2 {
-			return false
-		}
-		return re.Sub[0].Op == syntax.OpBeginText && re.Sub[len(re.Sub)-1].Op == syntax.OpEndText
-	case syntax.OpCapture:
-		return anchored(re.Sub[0])
-	case syntax.OpAlternate:
-		for _, s := range re.Sub {
-			if !anchored(s) {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
-// matchable returns the unsafe bytes re can match anywhere.
-func matchable(re *syntax.Regexp) model.ByteSet {
-	var set model.ByteSet
-	switch re.Op {
-	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		set = model.AnyUnsafe
-		if re.Op == syntax.OpAnyCharNotNL {
-			set &^= model.ByteBit('\n')
-		}
-	case syntax.OpLiteral:
-		for _, r := range re.Rune {
-			if r < 0x80 {
-				set |= model.ByteBit(byte(r))
-				if re.Flags&syntax.FoldCase != 0 {
-					set |= model.ByteBit(byte(r) ^ 0x20)
-				}
-			}
-		}
-	case syntax.OpCharClass:
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			lo, hi := re.Rune[i], re.Rune[i+1]
-			for r := lo; r <= hi && r < 0x80; r++ {
-				set |= model.ByteBit(byte(r))
-			}
-		}
-	}
-	for _, sub := range re.Sub {
-		set |= matchable(sub)
-	}
-	return set
 }
 
 // guarded clears from t what the guards dominating block b prove absent.

@@ -63,3 +63,13 @@ func init() {
 		"unicode.ToUpper":             {runeMapper: unicode.ToUpper},
 	}
 }
+
+// special judges a call the model marks Special by its handler.
+func (e *engine) special(ce callee, as []ssa.Value, at ssa.CallInstruction) Taint {
+	if h := handlers[ce.name].taint; h != nil {
+		if t, ok := h(e, as, at); ok {
+			return t
+		}
+	}
+	return e.propagateAll(ce, as, at)
+}

@@ -5,6 +5,7 @@ import (
 	"go/token"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"github.com/cachevet/cachevet/analyzers/internal/ssautil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -47,7 +48,7 @@ func evalRuneFunc(fn *ssa.Function, arg int64) (int64, bool) {
 				}
 				return 0, true
 			}
-			return int64Val(x.Value)
+			return ssautil.Int64(x.Value)
 		}
 		n, ok := env[v]
 		return n, ok

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"github.com/cachevet/cachevet/analyzers/internal/ssautil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -82,7 +83,7 @@ func holdsText(t types.Type) bool {
 	case *types.Pointer:
 		return holdsText(u.Elem())
 	case *types.Slice:
-		return isByte(u.Elem()) || holdsText(u.Elem())
+		return ssautil.IsByte(u.Elem()) || holdsText(u.Elem())
 	case *types.Array:
 		return holdsText(u.Elem())
 	case *types.Map:

@@ -1,0 +1,92 @@
+package flow
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// buildSSA builds SSA for the package of pass, as the buildssa pass does,
+// but without requiring ctrlflow: ctrlflow exports facts, which would make
+// every driver build CFGs for every dependency. The few functions that never
+// return and matter for guards come from the model instead.
+func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
+	prog := ssa.NewProgram(pass.Fset, ssa.InstantiateGenerics)
+	prog.SetNoReturn(func(fn *types.Func) bool { return model.Funcs[fn.FullName()].NoReturn })
+	for _, p := range pass.Pkg.Imports() {
+		prog.CreatePackage(p, nil, nil, true)
+	}
+	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	pkg.Build()
+
+	var funcs []*ssa.Function
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		funcs = append(funcs, fn)
+		for _, anon := range fn.AnonFuncs {
+			add(anon)
+		}
+	}
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			if decl, ok := decl.(*ast.FuncDecl); ok {
+				obj, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+				if fn := prog.FuncValue(obj); fn != nil && fn.Blocks != nil {
+					add(fn)
+				}
+			}
+		}
+	}
+	// Package initializers hold the regexps and replacers that guards and
+	// sanitizers refer to.
+	if init := pkg.Func("init"); init != nil {
+		add(init)
+	}
+	return pkg, calleesFirst(funcs)
+}
+
+// calleesFirst orders funcs so that a function comes after the functions
+// it calls and the closures it makes, as far as recursion allows: a round
+// of the fixed point then sees every callee's summary already computed, so
+// only recursive functions need further rounds. The order is otherwise
+// that of funcs, which keeps it deterministic.
+func calleesFirst(funcs []*ssa.Function) []*ssa.Function {
+	local := make(map[*ssa.Function]bool, len(funcs))
+	for _, fn := range funcs {
+		local[fn] = true
+	}
+	out := make([]*ssa.Function, 0, len(funcs))
+	seen := make(map[*ssa.Function]bool, len(funcs))
+	var visit func(fn *ssa.Function)
+	visit = func(fn *ssa.Function) {
+		if seen[fn] {
+			return
+		}
+		seen[fn] = true
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				var callee *ssa.Function
+				switch in := instr.(type) {
+				case ssa.CallInstruction:
+					callee = in.Common().StaticCallee()
+				case *ssa.MakeClosure:
+					callee, _ = in.Fn.(*ssa.Function)
+				}
+				if callee != nil && callee.Origin() != nil {
+					callee = callee.Origin()
+				}
+				if callee != nil && local[callee] {
+					visit(callee)
+				}
+			}
+		}
+		out = append(out, fn)
+	}
+	for _, fn := range funcs {
+		visit(fn)
+	}
+	return out
+}

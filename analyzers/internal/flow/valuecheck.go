@@ -1,0 +1,55 @@
+package flow
+
+import (
+	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"golang.org/x/tools/go/ssa"
+)
+
+// checkItemValue checks the Value of an Item passed to a storage sink.
+func (e *engine) checkItemValue(call ssa.CallInstruction, item ssa.Value, info SinkInfo) {
+	root, path := e.addr(item)
+	t := e.partTaint(root, path+".Value", call)
+	if p, ok := root.(*ssa.Parameter); ok && p == item {
+		// A wrapper that stores the caller's Item: the caller's Value is checked.
+		if idx := paramIndex(p); idx >= 0 {
+			vs := ValueSink{Param: idx, Item: true, Sink: info.Name, Via: append([]string{wrapperName(p.Parent())}, info.Via...)}
+			if e.summary(p.Parent()).addValueSink(vs) {
+				e.changed = true
+			}
+		}
+		return
+	}
+	e.checkValue(call, item, t, info)
+}
+
+// checkValue records what reaches a cached value: sensitive fields become
+// hits, parameters become value sinks in their summaries.
+func (e *engine) checkValue(call ssa.CallInstruction, value ssa.Value, t Taint, info SinkInfo) {
+	for _, o := range t.sorted() {
+		switch o.Kind {
+		case FromParam:
+			if o.Fn.Params[o.Param].Type() != nil && model.SourceTypes[o.Fn.Params[o.Param].Type().String()] {
+				continue
+			}
+			vs := ValueSink{Param: o.Param, Path: o.Path, Encoder: o.Encoder, Sink: info.Name, Via: append([]string{wrapperName(o.Fn)}, info.Via...)}
+			if e.summary(o.Fn).addValueSink(vs) {
+				e.changed = true
+			}
+		case FromSensitive:
+			if !e.reporting {
+				continue
+			}
+			k := hitKey{call, value}
+			h := e.valueHitIndex[k]
+			if h == nil {
+				h = &ValueHit{Call: call, Sink: info, Value: value, Fields: Taint{}}
+				if info.Shape == model.ItemKey || isItemPointer(value.Type()) {
+					h.ValueStores = e.fieldStores(call.Parent(), value, "Value")
+				}
+				e.valueHitIndex[k] = h
+				e.valueHits = append(e.valueHits, h)
+			}
+			h.Fields[o] = 0
+		}
+	}
+}
