@@ -161,9 +161,22 @@ type sensitiveState struct {
 	valueHitIndex map[hitKey]*ValueHit
 }
 
+// hitKey identifies a diagnostic: one call, one key (or value) in it.
 type hitKey struct {
 	call ssa.CallInstruction
 	key  ssa.Value
+}
+
+// hitAt returns the hit recorded for k, recording the one newHit makes
+// the first time, so that every origin reaching k adds to one diagnostic.
+func hitAt[H any](index map[hitKey]*H, hits *[]*H, k hitKey, newHit func() *H) *H {
+	h := index[k]
+	if h == nil {
+		h = newHit()
+		index[k] = h
+		*hits = append(*hits, h)
+	}
+	return h
 }
 
 func newEngine(cfg *Config, pkg *ssa.Package, funcs []*ssa.Function) *engine {

@@ -34,11 +34,7 @@ func (e *engine) sprintf(format, packed ssa.Value, at ssa.Instruction) (Taint, b
 	if !ok {
 		return nil, false
 	}
-	pieces, ok := parseFormat(f)
-	if !ok {
-		return nil, false
-	}
-	ops, ok := ssautil.Variadic(packed)
+	pieces, ops, ok := formatCall(f, packed)
 	if !ok {
 		return nil, false
 	}

@@ -2,6 +2,9 @@ package flow
 
 import (
 	"strings"
+
+	"github.com/cachevet/cachevet/analyzers/internal/ssautil"
+	"golang.org/x/tools/go/ssa"
 )
 
 // formatPiece is one piece of a parsed fmt format: a literal run, or a verb
@@ -66,4 +69,18 @@ func parseFormat(format string) (pieces []formatPiece, ok bool) {
 	}
 	flush()
 	return pieces, true
+}
+
+// formatCall reads a fmt call with a constant format: the pieces of the
+// format and the operands packed into its variadic slice.
+func formatCall(format string, packed ssa.Value) ([]formatPiece, []ssa.Value, bool) {
+	pieces, ok := parseFormat(format)
+	if !ok {
+		return nil, nil, false
+	}
+	ops, ok := ssautil.Variadic(packed)
+	if !ok {
+		return nil, nil, false
+	}
+	return pieces, ops, true
 }

@@ -1,6 +1,9 @@
 package flow
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"github.com/cachevet/cachevet/analyzers/internal/ssautil"
+	"golang.org/x/tools/go/ssa"
+)
 
 // globalInitStores maps each package-level variable to the values the
 // package initializer stores in it, so that `var keyRE = regexp.MustCompile(...)`
@@ -35,11 +38,8 @@ func (e *engine) resolve(v ssa.Value) ssa.Value {
 					continue
 				}
 			}
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		case *ssa.MakeInterface:
-			v = x.X
+		case *ssa.ChangeType, *ssa.MakeInterface:
+			v = ssautil.FirstOperand(x)
 			continue
 		case *ssa.Extract:
 			if x.Index == 0 {

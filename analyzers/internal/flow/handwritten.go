@@ -138,11 +138,7 @@ func (e *engine) expand(parts []part) []part {
 }
 
 func formatParts(format string, packed ssa.Value) ([]part, bool) {
-	pieces, ok := parseFormat(format)
-	if !ok {
-		return nil, false
-	}
-	ops, ok := ssautil.Variadic(packed)
+	pieces, ops, ok := formatCall(format, packed)
 	if !ok {
 		return nil, false
 	}

@@ -69,10 +69,20 @@ func satAdd(a, b int) int {
 	return a + b
 }
 
-func addLengths(ls ...Length) Length {
+// addLengths bounds a concatenation: the bounds add up.
+func addLengths(ls ...Length) Length { return joinLengths(ls, satAdd) }
+
+// maxLengths bounds one of several values: the largest bound.
+func maxLengths(ls ...Length) Length {
+	return joinLengths(ls, func(a, b int) int { return max(a, b) })
+}
+
+// joinLengths combines the bounds of ls with join; every open part of
+// any of them is open in the result.
+func joinLengths(ls []Length, join func(a, b int) int) Length {
 	var out Length
 	for _, l := range ls {
-		out.Max = satAdd(out.Max, l.Max)
+		out.Max = join(out.Max, l.Max)
 		for _, p := range l.Open {
 			out.Open = addOpen(out.Open, p)
 		}
@@ -90,17 +100,6 @@ func addOpen(ps []OpenPart, p OpenPart) []OpenPart {
 		}
 	}
 	return append(ps, p)
-}
-
-func maxLengths(ls ...Length) Length {
-	var out Length
-	for _, l := range ls {
-		out.Max = max(out.Max, l.Max)
-		for _, p := range l.Open {
-			out.Open = addOpen(out.Open, p)
-		}
-	}
-	return out
 }
 
 // scaled returns the length of a function of s whose output is at most

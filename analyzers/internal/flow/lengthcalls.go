@@ -221,9 +221,8 @@ func (e *engine) sprintfLength(as []ssa.Value) Length {
 	if !ok {
 		return e.opaqueLength(as[0])
 	}
-	pieces, ok := parseFormat(f)
-	ops, ok2 := ssautil.Variadic(as[1])
-	if !ok || !ok2 {
+	pieces, ops, ok := formatCall(f, as[1])
+	if !ok {
 		return Length{Open: []OpenPart{{Kind: OpenUnknown, Desc: "fmt.Sprintf with format " + f, Num: 1, Den: 1}}}
 	}
 	var l Length

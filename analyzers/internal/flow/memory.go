@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"github.com/cachevet/cachevet/analyzers/internal/ssautil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -29,14 +30,8 @@ func (e *engine) addr(v ssa.Value) (ssa.Value, string) {
 		case *ssa.IndexAddr:
 			root, path := e.addr(x.X)
 			return root, path + "[]"
-		case *ssa.Slice:
-			v = x.X
-			continue
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		case *ssa.MakeInterface:
-			v = x.X
+		case *ssa.Slice, *ssa.ChangeType, *ssa.MakeInterface:
+			v = ssautil.FirstOperand(x)
 			continue
 		case *ssa.FreeVar:
 			if bs := e.bindings[x]; len(bs) == 1 {

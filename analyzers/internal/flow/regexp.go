@@ -77,29 +77,27 @@ func maxMatchLen(re *syntax.Regexp) (int, bool) {
 		n, ok := maxMatchLen(re.Sub[0])
 		return n * re.Max, ok
 	case syntax.OpConcat:
-		total := 0
-		for _, sub := range re.Sub {
-			n, ok := maxMatchLen(sub)
-			if !ok {
-				return 0, false
-			}
-			total += n
-		}
-		return total, true
+		return subMatchLens(re.Sub, func(a, b int) int { return a + b })
 	case syntax.OpAlternate:
-		longest := 0
-		for _, sub := range re.Sub {
-			n, ok := maxMatchLen(sub)
-			if !ok {
-				return 0, false
-			}
-			longest = max(longest, n)
-		}
-		return longest, true
+		return subMatchLens(re.Sub, func(a, b int) int { return max(a, b) })
 	case syntax.OpCapture, syntax.OpQuest:
 		return maxMatchLen(re.Sub[0])
 	}
 	return 0, true // anchors, boundaries, empty
+}
+
+// subMatchLens combines the longest matches of subs with join, if all are
+// finite.
+func subMatchLens(subs []*syntax.Regexp, join func(a, b int) int) (int, bool) {
+	n := 0
+	for _, sub := range subs {
+		m, ok := maxMatchLen(sub)
+		if !ok {
+			return 0, false
+		}
+		n = join(n, m)
+	}
+	return n, true
 }
 
 func anchored(re *syntax.Regexp) bool {

@@ -96,18 +96,13 @@ func evalRuneFunc(fn *ssa.Function, arg int64) (int64, bool) {
 				default:
 					return 0, false
 				}
-			case *ssa.Convert:
-				x, ok := value(in.X)
+			case *ssa.Convert, *ssa.ChangeType:
+				// Integer conversions: the one operand, unchanged.
+				x, ok := value(ssautil.FirstOperand(in.(ssa.Value)))
 				if !ok {
 					return 0, false
 				}
-				env[in] = x
-			case *ssa.ChangeType:
-				x, ok := value(in.X)
-				if !ok {
-					return 0, false
-				}
-				env[in] = x
+				env[in.(ssa.Value)] = x
 			case *ssa.Call:
 				callee := in.Call.StaticCallee()
 				if callee == nil || len(in.Call.Args) != 1 {

@@ -192,11 +192,8 @@ func trusts(t types.Type, enc model.Encoder) bool {
 func dynamicType(v ssa.Value) types.Type {
 	for {
 		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-			continue
-		case *ssa.ChangeInterface:
-			v = x.X
+		case *ssa.MakeInterface, *ssa.ChangeInterface:
+			v = ssautil.FirstOperand(x)
 			continue
 		}
 		return v.Type()

@@ -145,16 +145,13 @@ func (e *engine) checkKey(call ssa.CallInstruction, key ssa.Value, t Taint, info
 		if !e.reporting {
 			continue
 		}
-		k := hitKey{call, key}
-		h := e.hitIndex[k]
-		if h == nil {
-			h = &Hit{Call: call, Sink: info, Key: key, Taint: Taint{}}
+		h := hitAt(e.hitIndex, &e.hits, hitKey{call, key}, func() *Hit {
+			h := &Hit{Call: call, Sink: info, Key: key, Taint: Taint{}}
 			if info.Shape == model.ItemKey {
 				h.ItemKeyStores = e.itemKeyStores(call.Parent(), key)
 			}
-			e.hitIndex[k] = h
-			e.hits = append(e.hits, h)
-		}
+			return h
+		})
 		h.Taint[o] |= bytes
 	}
 }

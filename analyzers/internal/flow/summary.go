@@ -273,18 +273,30 @@ func (s *Summary) addSink(p ParamSink) bool {
 	if p.Path != "" {
 		p.Path = coarsen(p.Path, countParts(s.Sinks, func(q ParamSink) bool { return q.Param == p.Param && q.Path != "" }))
 	}
-	for i := range s.Sinks {
-		q := &s.Sinks[i]
-		if q.Param == p.Param && q.Path == p.Path && q.Sink == p.Sink && q.Shape == p.Shape {
-			if q.Bytes|p.Bytes == q.Bytes {
+	return mergeBytes(&s.Sinks, p, p.Bytes, func(q *ParamSink) (*model.ByteSet, int) { return &q.Bytes, q.Param },
+		func(q *ParamSink) bool {
+			return q.Param == p.Param && q.Path == p.Path && q.Sink == p.Sink && q.Shape == p.Shape
+		})
+}
+
+// mergeBytes merges entry p, which carries bytes, into list: into the
+// entry same finds by adding the bytes to it, or else as a new entry, kept
+// in parameter order. fields gives an entry's bytes and parameter. It
+// reports whether the list grew.
+func mergeBytes[T any](list *[]T, p T, bytes model.ByteSet, fields func(*T) (*model.ByteSet, int), same func(*T) bool) bool {
+	for i := range *list {
+		if q := &(*list)[i]; same(q) {
+			b, _ := fields(q)
+			if *b|bytes == *b {
 				return false
 			}
-			q.Bytes |= p.Bytes
+			*b |= bytes
 			return true
 		}
 	}
-	s.Sinks = append(s.Sinks, p)
-	sort.SliceStable(s.Sinks, func(i, j int) bool { return s.Sinks[i].Param < s.Sinks[j].Param })
+	*list = append(*list, p)
+	param := func(i int) int { _, n := fields(&(*list)[i]); return n }
+	sort.SliceStable(*list, func(i, j int) bool { return param(i) < param(j) })
 	return true
 }
 
@@ -293,18 +305,8 @@ func (s *Summary) addReturn(p ParamReturn) bool {
 		n := countParts(s.Returns, func(q ParamReturn) bool { return q.Param == p.Param && (q.Path != "" || q.At != "") })
 		p.Path, p.At = coarsen(p.Path, n), coarsen(p.At, n)
 	}
-	for i := range s.Returns {
-		if r := &s.Returns[i]; r.Param == p.Param && r.Path == p.Path && r.At == p.At {
-			if r.Bytes|p.Bytes == r.Bytes {
-				return false
-			}
-			r.Bytes |= p.Bytes
-			return true
-		}
-	}
-	s.Returns = append(s.Returns, p)
-	sort.SliceStable(s.Returns, func(i, j int) bool { return s.Returns[i].Param < s.Returns[j].Param })
-	return true
+	return mergeBytes(&s.Returns, p, p.Bytes, func(r *ParamReturn) (*model.ByteSet, int) { return &r.Bytes, r.Param },
+		func(r *ParamReturn) bool { return r.Param == p.Param && r.Path == p.Path && r.At == p.At })
 }
 
 // addOrigin merges o into s and reports whether s grew. An origin is

@@ -39,16 +39,13 @@ func (e *engine) checkValue(call ssa.CallInstruction, value ssa.Value, t Taint, 
 			if !e.reporting {
 				continue
 			}
-			k := hitKey{call, value}
-			h := e.valueHitIndex[k]
-			if h == nil {
-				h = &ValueHit{Call: call, Sink: info, Value: value, Fields: Taint{}}
+			h := hitAt(e.valueHitIndex, &e.valueHits, hitKey{call, value}, func() *ValueHit {
+				h := &ValueHit{Call: call, Sink: info, Value: value, Fields: Taint{}}
 				if info.Shape == model.ItemKey || isItemPointer(value.Type()) {
 					h.ValueStores = e.fieldStores(call.Parent(), value, "Value")
 				}
-				e.valueHitIndex[k] = h
-				e.valueHits = append(e.valueHits, h)
-			}
+				return h
+			})
 			h.Fields[o] = 0
 		}
 	}

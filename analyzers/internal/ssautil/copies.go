@@ -6,24 +6,17 @@ import "golang.org/x/tools/go/ssa"
 // unchanged (a conversion, interface wrapping or unwrapping, a slice turned
 // into an array pointer). Taint and length both see through these alike.
 func CopiedFrom(v ssa.Value) (ssa.Value, bool) {
-	switch x := v.(type) {
-	case *ssa.Convert:
-		return x.X, true
-	case *ssa.ChangeType:
-		return x.X, true
-	case *ssa.MultiConvert:
-		return x.X, true
-	case *ssa.MakeInterface:
-		return x.X, true
-	case *ssa.ChangeInterface:
-		return x.X, true
-	case *ssa.TypeAssert:
-		return x.X, true
-	case *ssa.SliceToArrayPointer:
-		return x.X, true
+	switch v.(type) {
+	case *ssa.Convert, *ssa.ChangeType, *ssa.MultiConvert, *ssa.MakeInterface,
+		*ssa.ChangeInterface, *ssa.TypeAssert, *ssa.SliceToArrayPointer:
+		return FirstOperand(v), true
 	}
 	return nil, false
 }
+
+// FirstOperand returns the first operand of an instruction: the X of a
+// conversion, of interface wrapping or unwrapping, of a slice operation.
+func FirstOperand(v ssa.Value) ssa.Value { return *v.(ssa.Instruction).Operands(nil)[0] }
 
 // Unconvert strips a conversion ([]byte(s)) so that what is said of the
 // result is said of s.
