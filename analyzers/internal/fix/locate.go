@@ -31,21 +31,27 @@ func CalleeObj(call ssa.CallInstruction) *types.Func {
 // CallExpr finds the call expression of an SSA call.
 func CallExpr(pass *analysis.Pass, call ssa.CallInstruction) *ast.CallExpr {
 	pos := call.Pos()
-	for _, f := range pass.Files {
-		if f.FileStart > pos || pos > f.FileEnd {
-			continue
+	for _, n := range enclosingPath(pass, pos) {
+		if ce, ok := n.(*ast.CallExpr); ok && (ce.Lparen == pos || ce.Pos() == pos) {
+			return ce
 		}
-		path, _ := astutil.PathEnclosingInterval(f, pos, pos)
-		for _, n := range path {
-			if ce, ok := n.(*ast.CallExpr); ok && (ce.Lparen == pos || ce.Pos() == pos) {
-				return ce
-			}
-			if g, ok := n.(*ast.GoStmt); ok {
-				return g.Call
-			}
-			if d, ok := n.(*ast.DeferStmt); ok {
-				return d.Call
-			}
+		if g, ok := n.(*ast.GoStmt); ok {
+			return g.Call
+		}
+		if d, ok := n.(*ast.DeferStmt); ok {
+			return d.Call
+		}
+	}
+	return nil
+}
+
+// enclosingPath returns the syntax nodes of the package that enclose pos,
+// innermost first.
+func enclosingPath(pass *analysis.Pass, pos token.Pos) []ast.Node {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+			return path
 		}
 	}
 	return nil
@@ -189,23 +195,16 @@ func storedExpr(pass *analysis.Pass, st *ssa.Store) ast.Expr {
 // StoredExpr finds the expression a store writes into the named field: the
 // value of `Field: x` in a composite literal or the right side of `v.Field = x`.
 func StoredExpr(pass *analysis.Pass, st *ssa.Store, field string) ast.Expr {
-	pos := st.Pos()
-	for _, f := range pass.Files {
-		if f.FileStart > pos || pos > f.FileEnd {
-			continue
-		}
-		path, _ := astutil.PathEnclosingInterval(f, pos, pos)
-		for _, n := range path {
-			switch n := n.(type) {
-			case *ast.KeyValueExpr:
-				if id, ok := n.Key.(*ast.Ident); ok && id.Name == field {
-					return n.Value
-				}
-			case *ast.AssignStmt:
-				for i, lhs := range n.Lhs {
-					if sel, ok := lhs.(*ast.SelectorExpr); ok && sel.Sel.Name == field && i < len(n.Rhs) {
-						return n.Rhs[i]
-					}
+	for _, n := range enclosingPath(pass, st.Pos()) {
+		switch n := n.(type) {
+		case *ast.KeyValueExpr:
+			if id, ok := n.Key.(*ast.Ident); ok && id.Name == field {
+				return n.Value
+			}
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if sel, ok := lhs.(*ast.SelectorExpr); ok && sel.Sel.Name == field && i < len(n.Rhs) {
+					return n.Rhs[i]
 				}
 			}
 		}
