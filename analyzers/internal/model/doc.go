@@ -6,4 +6,12 @@
 // Everything here is data. The flow engine (package flow) interprets it; the
 // analyzers never name an API themselves. Adding a client library or a web
 // framework means adding rows to these tables, not code.
+//
+// Each library function has one row in Funcs, which says all the model
+// knows of it: its taint transform, its length rule, what a condition on
+// it proves, its role for the code that folds or rewrites calls. The few
+// functions whose effect needs code (fmt's formats, strings.Map's mapping
+// function) are marked Special or LengthSpecial, and their code is one
+// entry of the flow engine's handler registry, keyed by the same name, as
+// staticcheck's callcheck rules are.
 package model
