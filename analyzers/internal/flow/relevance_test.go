@@ -108,23 +108,29 @@ func TestMentionsProtocol(t *testing.T) {
 // the raw text: a subset, so the driver never misses a package the
 // analyzer analyzes.
 func TestMentionsProtocolInSyntax(t *testing.T) {
-	for src, want := range map[string]bool{
-		"package p\nvar f = \"get %s\\r\\n\"":               true,
-		"package p\n//cachevet:sanitizer\nfunc c() {}":      true,
-		"package p\n// sends \"get %s\\r\\n\"\nfunc s() {}": true,
-		"package p\nvar f = \"get \" // then \\r\\n":        true,
-		"package p\nvar f = \"add headers \"":               false,
-		"package p\nvar get, set = 1, 2":                    false,
+	for want, srcs := range map[bool][]string{
+		true: {
+			"package p\nvar f = \"get %s\\r\\n\"",
+			"package p\n//cachevet:sanitizer\nfunc c() {}",
+			"package p\n// sends \"get %s\\r\\n\"\nfunc s() {}",
+			"package p\nvar f = \"get \" // then \\r\\n",
+		},
+		false: {
+			"package p\nvar f = \"add headers \"",
+			"package p\nvar get, set = 1, 2",
+		},
 	} {
-		f, err := parser.ParseFile(token.NewFileSet(), "p.go", src, parser.ParseComments)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := mentionsProtocol([]*ast.File{f}); got != want {
-			t.Errorf("mentionsProtocol(%q) = %v, want %v", src, got, want)
-		}
-		if want && !MentionsProtocol([]byte(src)) {
-			t.Errorf("the raw text of %q does not mention the protocol, its syntax does", src)
+		for _, src := range srcs {
+			f, err := parser.ParseFile(token.NewFileSet(), "p.go", src, parser.ParseComments)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := mentionsProtocol([]*ast.File{f}); got != want {
+				t.Errorf("mentionsProtocol(%q) = %v, want %v", src, got, want)
+			}
+			if want && !MentionsProtocol([]byte(src)) {
+				t.Errorf("the raw text of %q does not mention the protocol, its syntax does", src)
+			}
 		}
 	}
 }
