@@ -8,10 +8,10 @@ import (
 
 // A handler is the code one library function needs beyond its model row
 // (model.Func.NeedsHandler): its taint for a Special transform (ok false
-// when the arguments are not what it follows: the call then propagates), its length
-// for a LengthSpecial rule, and whether a call of it holds only characters
-// URL escaping leaves alone when that depends on its arguments; for a
-// model.Func.RuneFunc, the real function the rune interpreter runs.
+// when the arguments are not what it follows: the call then propagates),
+// its length for a LengthSpecial rule, and whether a call of it holds only
+// characters URL escaping leaves alone when that depends on its arguments;
+// for a model.Func.RuneFunc, the real function the rune interpreter runs.
 type handler struct {
 	taint         func(e *engine, as []ssa.Value, at ssa.CallInstruction) (Taint, bool)
 	length        lengthRule
