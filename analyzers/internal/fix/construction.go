@@ -12,15 +12,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// The library functions the construction fixes read or write, in one
-// place: the fmt printers whose spaces they remove and the functions they
-// call instead.
-const (
-	fmtSprint   = "fmt.Sprint"
-	fmtSprintf  = "fmt.Sprintf"
-	fmtSprintln = "fmt.Sprintln"
-)
-
 // keySeparator replaces the spaces and control bytes a key is built with,
 // as memcached users separate the parts of a key.
 const keySeparator = ":"
@@ -38,7 +29,7 @@ func Construction(pass *analysis.Pass, im *Importer, key ast.Expr, made flow.Con
 	case flow.ElementSpaces:
 		c.each(key, c.elements)
 	case flow.OperandSpaces:
-		c.each(key, func(n ast.Node) { c.operands(n, fmtSprint) })
+		c.each(key, func(n ast.Node) { c.operands(n, model.Print) })
 	case flow.LineSpaces:
 		c.each(key, c.line)
 	case flow.RawDigest:
@@ -115,12 +106,11 @@ func (c *constructionFixer) elements(n ast.Node) {
 	if !ok {
 		return
 	}
-	name := funcName(c.pass, call)
 	var args []ast.Expr
-	switch name {
-	case fmtSprint:
+	switch funcRole(c.pass, call) {
+	case model.Print:
 		args = call.Args
-	case fmtSprintf:
+	case model.Printf:
 		if len(call.Args) < 2 || !onlyPlainVerbs(c.pass, call.Args[0]) {
 			return
 		}
@@ -201,21 +191,21 @@ func onlyPlainVerbs(pass *analysis.Pass, format ast.Expr) bool {
 // operands puts a separator between the operands of a call of printer
 // that it would print with a space between: fmt.Sprint(a, b) for two
 // non-strings, every pair for fmt.Sprintln.
-func (c *constructionFixer) operands(n ast.Node, printer string) {
+func (c *constructionFixer) operands(n ast.Node, printer model.Role) {
 	call, ok := n.(*ast.CallExpr)
 	if !ok || call.Ellipsis.IsValid() {
 		return
 	}
-	switch name := funcName(c.pass, call); {
-	case name == fmtSprintln && printer == fmtSprint:
+	switch role := funcRole(c.pass, call); {
+	case role == model.Println && printer == model.Print:
 		c.deferred = true // see line
 		return
-	case name != printer:
+	case role != printer:
 		return
 	}
 	for i := 1; i < len(call.Args); i++ {
 		prev, cur := c.pass.TypesInfo.TypeOf(call.Args[i-1]), c.pass.TypesInfo.TypeOf(call.Args[i])
-		if printer == fmtSprintln || !isString(prev) && !isString(cur) {
+		if printer == model.Println || !isString(prev) && !isString(cur) {
 			c.insert(call.Args[i].Pos(), strconv.Quote(keySeparator)+", ")
 		}
 	}
@@ -225,7 +215,7 @@ func (c *constructionFixer) operands(n ast.Node, printer string) {
 // between every two operands, into fmt.Sprint with separators.
 func (c *constructionFixer) line(n ast.Node) {
 	call, ok := n.(*ast.CallExpr)
-	if !ok || funcName(c.pass, call) != fmtSprintln || call.Ellipsis.IsValid() {
+	if !ok || funcRole(c.pass, call) != model.Println || call.Ellipsis.IsValid() {
 		return
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -233,7 +223,7 @@ func (c *constructionFixer) line(n ast.Node) {
 		return
 	}
 	c.replace(sel.Sel, "Sprint")
-	c.operands(n, fmtSprintln)
+	c.operands(n, model.Println)
 }
 
 // digest hex-encodes the raw digest bytes the key converts to a string:
@@ -259,8 +249,8 @@ func (c *constructionFixer) digest(n ast.Node) {
 	c.replace(fun, hexName+".EncodeToString")
 }
 
-// funcName is the full name of the function a call calls, or "".
-func funcName(pass *analysis.Pass, call *ast.CallExpr) string {
+// funcRole is the model's role of the function a call calls, if any.
+func funcRole(pass *analysis.Pass, call *ast.CallExpr) model.Role {
 	var id *ast.Ident
 	switch f := ast.Unparen(call.Fun).(type) {
 	case *ast.Ident:
@@ -268,12 +258,12 @@ func funcName(pass *analysis.Pass, call *ast.CallExpr) string {
 	case *ast.SelectorExpr:
 		id = f.Sel
 	default:
-		return ""
+		return model.NoRole
 	}
 	if fn, ok := pass.TypesInfo.Uses[id].(*types.Func); ok {
-		return fn.FullName()
+		return model.Funcs[fn.FullName()].Role
 	}
-	return ""
+	return model.NoRole
 }
 
 func isString(t types.Type) bool {

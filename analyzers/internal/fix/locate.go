@@ -238,7 +238,7 @@ func Operands(pass *analysis.Pass, key ast.Expr) []ast.Expr {
 
 // isSprintf reports whether call is of fmt.Sprintf (model.Printf).
 func isSprintf(pass *analysis.Pass, call *ast.CallExpr) bool {
-	return funcName(pass, call) == fmtSprintf
+	return funcRole(pass, call) == model.Printf
 }
 
 func IsPlainString(t types.Type) bool {

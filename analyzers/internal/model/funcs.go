@@ -159,8 +159,8 @@ var Funcs = map[string]Func{
 
 	// fmt and the strings package, judged by their arguments.
 	"fmt.Sprintf":                 {Transform: Special, Length: specialLen, Role: Printf},
-	"fmt.Sprint":                  {Transform: Special, Length: specialLen},
-	"fmt.Sprintln":                {Transform: Special},
+	"fmt.Sprint":                  {Transform: Special, Length: specialLen, Role: Print},
+	"fmt.Sprintln":                {Transform: Special, Role: Println},
 	"strings.Fields":              {Transform: Special, Role: SplitFields},
 	"strings.Split":               {Transform: Special, Role: SplitSeparator},
 	"strings.SplitN":              {Transform: Special},

@@ -10,6 +10,10 @@ const (
 	NoRole Role = iota
 	// Printf: fmt.Sprintf(format, operands...).
 	Printf
+	// Print: fmt.Sprint(operands...), a space between two non-strings.
+	Print
+	// Println: fmt.Sprintln(operands...), spaces between all, a newline.
+	Println
 	// JoinStrings: strings.Join(elems, sep).
 	JoinStrings
 	// JoinHostPort: net.JoinHostPort(host, port).
