@@ -47,7 +47,8 @@
 // information at the source and at the wrapper, and with a suggested fix.
 // The fix wraps the tainted operand in url.QueryEscape when the escaped key
 // (up to three times longer) still fits in 250 bytes, and otherwise hashes
-// it (SHA-256, hex encoded) with the same edits as keylength's fix. It
+// it (SHA-256, hex encoded) with the same edits as keylength's fix; the
+// message's advice says which of the two the key needs. It
 // hashes the keys of a GetMulti list one by one, giving the items back
 // under the keys as passed, and rewrites keys that make up unsafe bytes in
 // their own syntax: a space in a literal of the key becomes ':', %v of a

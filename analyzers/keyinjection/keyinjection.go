@@ -74,8 +74,13 @@ func diagnostic(pass *analysis.Pass, res *flow.Result, h *flow.Hit) analysis.Dia
 	if len(primary.Via) > 0 {
 		from += " returned by " + strings.Join(primary.Via, " from ")
 	}
+	kl, known := res.KeyLength(h.Call, h.Key)
 	if primary.Kind == flow.FromSource {
-		msg = from + " reaches " + where + " unescaped: " + harm(h.Sink, bytes, true) + "; escape it with url.QueryEscape"
+		advice := "escape it with url.QueryEscape"
+		if escapeTooLong(kl, known) {
+			advice = "hash it (sha256, hex encoded), since escaping would not bound its length"
+		}
+		msg = from + " reaches " + where + " unescaped: " + harm(h.Sink, bytes, true) + "; " + advice
 	} else {
 		msg = from + " puts " + bytes.String() + " into " + where + ": " + harm(h.Sink, bytes, false) + "; " + primary.Hint
 	}
@@ -109,7 +114,6 @@ func diagnostic(pass *analysis.Pass, res *flow.Result, h *flow.Hit) analysis.Dia
 		}
 	}
 	if keyExpr != nil {
-		kl, known := res.KeyLength(h.Call, h.Key)
 		f := keyFix(pass, keyExpr, origins, kl, known)
 		if h.Sink.Shape == model.KeyList && call != nil {
 			f = keyListFix(pass, call, keyExpr, origins)
@@ -167,7 +171,7 @@ func keyFix(pass *analysis.Pass, key ast.Expr, origins []*flow.Origin, kl flow.K
 		switch {
 		case o.Kind == flow.FromSource && !escaped:
 			escaped = true
-			if known && (!kl.Length.Finite() || escapeGrowth*kl.Length.Max > kl.Limit) {
+			if escapeTooLong(kl, known) {
 				e, ok := fix.Hash(pass, im, key, kl.Limit)
 				if !ok {
 					return nil
@@ -235,6 +239,13 @@ func keyListFix(pass *analysis.Pass, call *ast.CallExpr, list ast.Expr, origins 
 // escapeGrowth is how much url.QueryEscape may lengthen a key: %XX for
 // every byte.
 const escapeGrowth = 3
+
+// escapeTooLong reports whether escaping a key of bound kl could leave it
+// over memcached's limit (or it has no bound), so that the fix, and the
+// advice, is to hash it instead.
+func escapeTooLong(kl flow.KeyLength, known bool) bool {
+	return known && (!kl.Length.Finite() || escapeGrowth*kl.Length.Max > kl.Limit)
+}
 
 // escapeEdits wraps the non-constant string operands of the key in
 // url.QueryEscape.

@@ -19,7 +19,7 @@ import (
 // The text output, as the Go ecosystem's linters print it (staticcheck,
 // golangci-lint): one line per finding,
 //
-//	handlers.go:25:25: request data ... escape it with url.QueryEscape (keyinjection)
+//	handlers.go:25:25: request data ... hash it (sha256, hex encoded), since escaping would not bound its length (keyinjection)
 //
 // ending with the analyzer that reported it, which is the name a
 // //cachevet:ignore directive, an -ANALYZER=false flag or a golangci-lint

@@ -17,7 +17,7 @@ func handler(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	key := r.FormValue("key")
-	fmt.Fprintf(conn, "get %s\r\n", key)                      // want `request data \(r\.FormValue\) reaches the key of a hand-written memcached "get" command unescaped: a space, CR/LF or other control byte in it splits the command line or injects memcached commands; escape it with url\.QueryEscape`
+	fmt.Fprintf(conn, "get %s\r\n", key)                      // want `request data \(r\.FormValue\) reaches the key of a hand-written memcached "get" command unescaped: a space, CR/LF or other control byte in it splits the command line or injects memcached commands; hash it \(sha256, hex encoded\), since escaping would not bound its length`
 	fmt.Fprintf(conn, "set %s 0 0 %d\r\n%s\r\n", key, 3, key) // want `hand-written memcached "set" command`
 	io.WriteString(conn, "delete "+key+"\r\n")                // want `hand-written memcached "delete" command`
 	conn.Write([]byte("touch " + key + " 10\r\n"))            // want `hand-written memcached "touch" command`
