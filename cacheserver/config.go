@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"os"
 	"time"
@@ -62,6 +63,10 @@ type Config struct {
 	// before it yields to others (counted in "stats" conn_yields); 0
 	// means memcached's default of 20.
 	ReqsPerEvent int
+	// ReadBufMemLimit is memcached -o read_buf_mem_limit in bytes: the
+	// memory for connection read buffers and response objects, split
+	// between the Threads; 0 means unlimited (connmem.go).
+	ReadBufMemLimit int64
 	// NoModern is memcached -o no_modern: one plain LRU per slab class,
 	// up to 5 expired or flushed items reclaimed from its tail before
 	// each allocation, and no background LRU maintainer.
@@ -166,6 +171,10 @@ func (c *Config) validate() error {
 	if c.ItemSizeMax > 1<<30 {
 		//lint:ignore ST1005 memcached's exact start-up message
 		return errors.New("Cannot set item size limit higher than 1/2 of memory max.")
+	}
+	if c.ReadBufMemLimit < 0 || c.ReadBufMemLimit > math.MaxUint32 {
+		// memcached keeps the limit in bytes in an unsigned int.
+		return fmt.Errorf("cacheserver: ReadBufMemLimit %d outside 0 to %d bytes", c.ReadBufMemLimit, uint32(math.MaxUint32))
 	}
 	if c.NoModern && c.ItemSizeMax < slabPageSize {
 		// no_modern makes the largest chunk a whole page.

@@ -97,6 +97,15 @@ type conn struct {
 	// many requests per read event, the first one free, then writes its
 	// output and yields.
 	reqsLeft int
+	// thread is the emulated worker thread whose buffers the connection
+	// uses; resps counts its unwritten response objects, readBufHeld
+	// tells whether it holds a read buffer (connmem.go).
+	thread      *workerThread
+	resps       int64
+	readBufHeld bool
+	// respsFrom is where in out the output of the live response objects
+	// starts; what precedes it memcached has already written.
+	respsFrom outMark
 }
 
 func newConn(srv *Server, nc net.Conn, fd int, listenAddr string) *conn {
@@ -109,6 +118,7 @@ func newConn(srv *Server, nc net.Conn, fd int, listenAddr string) *conn {
 		buf:        make([]byte, readBufferSize),
 		authRespAt: -1,
 		reqsLeft:   srv.cfg.ReqsPerEvent,
+		thread:     srv.connMem.assign(),
 	}
 	c.lastCmd.Store(c.createdAt.UnixNano())
 	switch {
@@ -150,6 +160,8 @@ func (c *conn) serve() {
 	if errors.Is(err, errCloseConn) || err == nil {
 		c.flush()
 	}
+	c.releaseResps()
+	c.releaseReadBuf()
 	if c.srv.tracing(2) {
 		c.srv.logf(2, "<%d connection closed.\n", c.fd)
 	}
@@ -223,6 +235,7 @@ func (c *conn) process() error {
 // fill reads more input into the buffer, growing it only for long gets.
 func (c *conn) fill() error {
 	if c.r == c.w {
+		c.releaseReadBuf()
 		c.r, c.w = 0, 0
 		if len(c.buf) > readBufferSize {
 			c.buf = make([]byte, readBufferSize)
@@ -252,6 +265,9 @@ func (c *conn) fill() error {
 	n, err := c.readIdle(c.buf[c.w:])
 	c.w += n
 	if n > 0 {
+		if !c.holdReadBuf() {
+			return errConnOutOfMemory
+		}
 		return nil
 	}
 	return err
@@ -284,8 +300,9 @@ func (c *conn) readIdle(p []byte) (int, error) {
 	return n, err
 }
 
-// flush writes the queued responses.
+// flush writes the queued responses, which frees their response objects.
 func (c *conn) flush() error {
+	defer c.releaseResps()
 	c.authRespAt = -1
 	c.stacked = false
 	if c.closeAfterPipeline {

@@ -373,3 +373,77 @@ func TestDebugTimeOnlyWhenAsked(t *testing.T) {
 		}
 	}
 }
+
+// readBufLimitArgs give each of 32 worker threads two 16 KiB buffers (1 MB
+// split 32 ways): one read buffer and one bundle of 13 response objects.
+var readBufLimitArgs = []string{"-o", "read_buf_mem_limit=1", "-t", "32", "-R", "500"}
+
+func readBufLimitConfig(c *Config) {
+	c.ReadBufMemLimit = 1 << 20
+	c.Threads = 32
+	c.ReqsPerEvent = 500
+}
+
+// getKeys is "get" of keys k0 to k<n-1>.
+func getKeys(n int) string {
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = "k" + strconv.Itoa(i)
+	}
+	return "get " + strings.Join(keys, " ") + "\r\n"
+}
+
+func TestReadBufMemLimitBoundsMultiget(t *testing.T) {
+	real, ours := bothServers(t, readBufLimitArgs, readBufLimitConfig)
+	for i := range 14 {
+		sameAnswers(t, real, ours, fmt.Sprintf("set k%d 0 0 2\r\nv%d\r\n", i, i%10))
+	}
+	sameAnswers(t, real, ours,
+		getKeys(13), // one response object per key: the bundle is full
+		getKeys(14), // the 14th needs a second bundle
+		// conn_release_items drops the STORED queued before the get too.
+		"set a 0 0 1\r\n1\r\n"+getKeys(13),
+		"get a\r\n",
+	)
+	sameStats(t, real, ours, "", "response_obj_oom")
+	sameStats(t, real, ours, "settings", "read_buf_mem_limit", "num_threads")
+	if got := ours.stat("", "response_obj_oom"); got != "2" {
+		t.Errorf("response_obj_oom = %s after two refused multigets", got)
+	}
+}
+
+func TestReadBufMemLimitClosesStackedResponses(t *testing.T) {
+	real, ours := bothServers(t, readBufLimitArgs, readBufLimitConfig)
+	// roundTrip's "mn" is one more response object: 13 fit, 14 do not.
+	for _, n := range []int{12, 13} {
+		req := strings.Repeat("mg foo v\r\n", n)
+		want, wantClosed := dialTest(t, real.nc.RemoteAddr().String()).roundTrip(req)
+		got, gotClosed := dialTest(t, ours.nc.RemoteAddr().String()).roundTrip(req)
+		if got != want || gotClosed != wantClosed {
+			t.Errorf("%d stacked mg: got %q (closed %v), memcached %q (closed %v)", n, got, gotClosed, want, wantClosed)
+		}
+	}
+	sameStats(t, real, ours, "", "response_obj_oom")
+}
+
+func TestReadBufMemLimitOneBufferPerThread(t *testing.T) {
+	// 1 MB over 64 threads is one buffer each: the read buffer takes it,
+	// so no command gets a response object and every connection closes.
+	args := []string{"-o", "read_buf_mem_limit=1", "-t", "64"}
+	real, ours := bothServers(t, args, func(c *Config) { c.ReadBufMemLimit = 1 << 20; c.Threads = 64 })
+	for _, req := range []string{"version\r\n", "get foo\r\n"} {
+		want, wantClosed := dialTest(t, real.nc.RemoteAddr().String()).roundTrip(req)
+		got, gotClosed := dialTest(t, ours.nc.RemoteAddr().String()).roundTrip(req)
+		if got != want || gotClosed != wantClosed {
+			t.Errorf("%q: got %q (closed %v), memcached %q (closed %v)", req, got, gotClosed, want, wantClosed)
+		}
+	}
+}
+
+func TestReadBufMemLimitRefusesOutOfRange(t *testing.T) {
+	for _, limit := range []int64{-1, 1 << 32} {
+		if _, err := New(Config{ReadBufMemLimit: limit}); err == nil {
+			t.Errorf("ReadBufMemLimit %d accepted", limit)
+		}
+	}
+}

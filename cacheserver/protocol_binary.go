@@ -191,6 +191,10 @@ func (c *conn) processBinary() (bool, error) {
 		c.growRead = need > len(c.buf)
 		return false, nil
 	}
+	// try_read_command_binary attaches a response object to the packet.
+	if !c.respStart() {
+		return false, errConnOutOfMemory
+	}
 	req := &binaryRequest{
 		opcode: h[1],
 		opaque: binary.BigEndian.Uint32(h[12:]),

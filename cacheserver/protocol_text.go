@@ -15,6 +15,10 @@ func (c *conn) processASCII() (bool, error) {
 	if err != nil || !ok {
 		return false, err
 	}
+	// process_command_ascii attaches a response object to every command.
+	if !c.respStart() {
+		return true, errConnOutOfMemory
+	}
 	line := commandLine(raw)
 	if c.srv.tracing(2) {
 		c.srv.logf(2, "<%d %s\n", c.fd, line)
@@ -79,19 +83,19 @@ func (c *conn) dispatchASCII(line []byte) error {
 	switch cmd {
 	case "get", "bget":
 		if c.wantTokensRange(t, 3, -1) {
-			c.processGet(t, false, false)
+			return c.processGet(t, false, false)
 		}
 	case "gets":
 		if c.wantTokensRange(t, 3, -1) {
-			c.processGet(t, true, false)
+			return c.processGet(t, true, false)
 		}
 	case "gat":
 		if c.wantTokensRange(t, 3, -1) {
-			c.processGet(t, false, true)
+			return c.processGet(t, false, true)
 		}
 	case "gats":
 		if c.wantTokensRange(t, 3, -1) {
-			c.processGet(t, true, true)
+			return c.processGet(t, true, true)
 		}
 	case "set", "add", "replace", "append", "prepend":
 		if c.wantTokens(t, 6, 7) {
@@ -182,30 +186,37 @@ func commandKeys(cmd string, t *tokenLine, line []byte) [][]byte {
 }
 
 // processGet serves get, gets, gat and gats, continuing past memcached's
-// 24-token limit for long multigets.
-func (c *conn) processGet(t *tokenLine, withCAS, touch bool) {
+// 24-token limit for long multigets. Every key after the first starts a
+// response object, as in memcached; running out of them under
+// read_buf_mem_limit drops the unsent output and answers SERVER_ERROR.
+func (c *conn) processGet(t *tokenLine, withCAS, touch bool) error {
 	keys := t.tokens[1:]
 	var exptime int64
 	if touch {
 		e, ok := parseInt32(t.tokens[1])
 		if !ok {
 			c.outString("CLIENT_ERROR invalid exptime argument")
-			return
+			return nil
 		}
 		exptime = c.srv.store.realtime(e)
 		keys = keys[1:]
 	}
 	start := c.outMark()
 	rest := t.rest
+	first := true
 	for {
 		for _, key := range keys {
+			if !first && !c.respStart() {
+				return c.getOutOfMemory(start)
+			}
+			first = false
 			if len(key) > maxKeyLength {
 				c.truncateOut(start)
 				if c.srv.tracing(2) {
 					c.srv.logf(2, ">%d END\n", c.fd)
 				}
 				c.outString("CLIENT_ERROR bad command line format")
-				return
+				return nil
 			}
 			it, found := c.srv.store.get(string(key), true, touch, exptime)
 			c.srv.detail.recordGet(key, found)
@@ -226,11 +237,13 @@ func (c *conn) processGet(t *tokenLine, withCAS, touch bool) {
 				// memcached sends values straight from its items; we copy
 				// them, so a huge multiget is streamed instead of buffered.
 				// (A too-long key after this point can no longer retract
-				// the values already sent.)
-				if err := c.flush(); err != nil {
-					return
+				// the values already sent.) Their response objects stay
+				// live until the END, as in memcached: writeOut, not flush.
+				if err := c.writeOut(); err != nil {
+					return nil
 				}
 				start = outMark{}
+				c.respsFrom = start
 			}
 		}
 		if rest == nil {
@@ -243,8 +256,30 @@ func (c *conn) processGet(t *tokenLine, withCAS, touch bool) {
 		c.srv.logf(2, ">%d END\n", c.fd)
 	}
 	c.out = append(c.out, "END\r\n"...)
-	// memcached writes get responses at once (conn_mwrite).
+	// memcached writes get responses at once (conn_mwrite), which frees
+	// their response objects; the bytes themselves may wait in c.out.
 	c.stacked = false
+	c.releaseResps()
+	return nil
+}
+
+// getOutOfMemory is the end of a multiget that ran out of response
+// objects: like conn_release_items it drops every response not yet
+// written, then needs one object for the error, or closes. start is where
+// the get's own output begins, a bound on respsFrom should output before
+// it have been retracted since.
+func (c *conn) getOutOfMemory(start outMark) error {
+	from := c.respsFrom
+	if from.out > start.out || from.refs > start.refs {
+		from = start
+	}
+	c.truncateOut(from)
+	c.releaseResps()
+	if !c.respStart() {
+		return errConnOutOfMemory
+	}
+	c.outString("SERVER_ERROR out of memory writing get response")
+	return nil
 }
 
 // appendValueLine queues a "VALUE <key> <flags> <bytes> [<cas>]" block.

@@ -26,6 +26,7 @@ type Server struct {
 	// thread answers BUSY to a second one.
 	crawlerBusy atomic.Bool
 	started     time.Time
+	connMem     *connMemory
 
 	logMu sync.Mutex
 
@@ -84,6 +85,7 @@ func New(cfg Config) (*Server, error) {
 			now:           now,
 		}),
 		conns:    make(map[*conn]struct{}),
+		connMem:  newConnMemory(cfg.Threads, cfg.ReadBufMemLimit),
 		fdsInUse: make(map[int]bool),
 		fdsSeen:  make(map[int]bool),
 		started:  now(),

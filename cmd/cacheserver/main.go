@@ -10,6 +10,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"strconv"
@@ -316,8 +317,7 @@ var knownExtendedOptions = map[string]bool{
 	"temporary_ttl": true, "watcher_logbuf_size": true, "worker_logbuf_size": true,
 	"slab_reassign": true, "no_slab_reassign": true, "slab_automove": true, "slab_automove_ratio": true,
 	"slab_automove_window": true, "slab_chunk_max": true, "slab_sizes": true, "track_sizes": true,
-	"no_inline_ascii_resp": true, "read_buf_mem_limit": true,
-	"resp_obj_mem_limit": true, "no_hashexpand": true, "drop_privileges": true,
+	"no_inline_ascii_resp": true, "resp_obj_mem_limit": true, "no_hashexpand": true, "drop_privileges": true,
 	"no_drop_privileges": true, "meta_response_old": true, "ssl_chain_cert": true,
 }
 
@@ -328,7 +328,7 @@ func applyExtendedOptions(cfg *cacheserver.Config, list string, stderr io.Writer
 		if sub == "" {
 			continue
 		}
-		name, val, _ := strings.Cut(sub, "=")
+		name, val, hasVal := strings.Cut(sub, "=")
 		switch name {
 		case "idle_timeout":
 			n, err := strconv.Atoi(val)
@@ -338,6 +338,17 @@ func applyExtendedOptions(cfg *cacheserver.Config, list string, stderr io.Writer
 			cfg.IdleTimeout = time.Duration(n) * time.Second
 		case "hardened":
 			cfg.Hardened = true
+		case "read_buf_mem_limit":
+			// memcached's messages and exit status; megabytes that
+			// overflow its unsigned int of bytes are refused, not wrapped.
+			if !hasVal {
+				return &startupError{exitFailure, "Missing read_buf_mem_limit argument"}
+			}
+			n, err := strconv.ParseUint(val, 10, 32)
+			if err != nil || n > math.MaxUint32>>20 {
+				return &startupError{exitFailure, "could not parse argument to read_buf_mem_limit"}
+			}
+			cfg.ReadBufMemLimit = int64(n) << 20
 		case "no_modern":
 			cfg.NoModern = true
 		case "debugtime":

@@ -62,6 +62,8 @@ func TestStartupErrors(t *testing.T) {
 		{[]string{"-Y", "/nonexistent"}, 1, "Could not open authfile [/nonexistent] for reading, error No such file or directory: No such file or directory"},
 		{[]string{"-S", "-U", "21299"}, 64, "ERROR: Cannot enable UDP while using binary SASL authentication."},
 		{[]string{"-I", "100"}, 64, "Item max size cannot be less than 1024 bytes."},
+		{[]string{"-o", "read_buf_mem_limit"}, 1, "Missing read_buf_mem_limit argument"},
+		{[]string{"-o", "read_buf_mem_limit=x"}, 1, "could not parse argument to read_buf_mem_limit"},
 	}
 	for _, c := range cases {
 		var stdout, stderr bytes.Buffer
@@ -87,14 +89,15 @@ func TestBuildConfigProtocols(t *testing.T) {
 		t.Errorf("-S: protocol %v, err %v", cfg.Protocol, err)
 	}
 	cfg, _, err = buildConfig([]string{"-u", "x", "-l", "127.0.0.1,::1", "-m", "128", "-I", "2m", "-c", "99",
-		"-o", "idle_timeout=7,hardened,modern", "-vvv", "-X", "-W", "-C", "-M", "-t", "2"}, io.Discard)
+		"-o", "idle_timeout=7,hardened,modern,read_buf_mem_limit=3", "-vvv", "-X", "-W", "-C", "-M", "-t", "2"}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"127.0.0.1", "::1"}
 	if !reflect.DeepEqual(cfg.ListenAddrs, want) || cfg.MaxBytes != 128<<20 || cfg.ItemSizeMax != 2<<20 ||
 		cfg.MaxConns != 99 || cfg.IdleTimeout != 7*time.Second || !cfg.Hardened || cfg.Verbosity != 3 ||
-		!cfg.DisableDump || !cfg.DisableWatch || !cfg.DisableCAS || !cfg.DisableEvict || cfg.Threads != 2 {
+		!cfg.DisableDump || !cfg.DisableWatch || !cfg.DisableCAS || !cfg.DisableEvict || cfg.Threads != 2 ||
+		cfg.ReadBufMemLimit != 3<<20 {
 		t.Errorf("config not applied: %+v", cfg)
 	}
 	var warn bytes.Buffer
