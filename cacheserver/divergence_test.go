@@ -441,3 +441,16 @@ func TestReadBufMemLimitOneBufferPerThread(t *testing.T) {
 		sameAnswerOnNewConn(t, real, ours, req)
 	}
 }
+
+// TestArithmeticNumberEndsAtNUL: memcached parses a value with strtoull,
+// for which a NUL ends the string, so "5\0" and "5\0x" are 5; the result
+// overwrites the value in place, padded with spaces.
+func TestArithmeticNumberEndsAtNUL(t *testing.T) {
+	real, ours := bothServers(t, nil, nil)
+	sameAnswers(t, real, ours,
+		"set n 0 0 2\r\n5\x00\r\n", "incr n 1\r\n", "get n\r\n",
+		"set m 0 0 3\r\n5\x00x\r\n", "decr m 2\r\n", "get m\r\n",
+		"set z 0 0 1\r\n\x00\r\n", "incr z 1\r\n",
+		"incr n 1\x00\r\n",
+	)
+}

@@ -36,9 +36,10 @@ func scanDecimal(s []byte) (mag uint64, neg bool, end int, digits int, overflow 
 }
 
 // validEnd is memcached's check that a number is followed by whitespace or
-// the end of the token.
+// the end of the string: the end of the token, or a NUL, which ends a C
+// string (an incr of the stored value "5\x00" counts from 5).
 func validEnd(s []byte, end int) bool {
-	return end == len(s) || isCSpace(s[end])
+	return end == len(s) || isCSpace(s[end]) || s[end] == 0
 }
 
 // parseInt32 is safe_strtol: a signed 64-bit parse truncated to int32.
