@@ -50,20 +50,27 @@ func format(data []byte, fs []Finding) string {
 	return b.String()
 }
 
+// checkFixture reads a fixture and returns its contents and findings.
+func checkFixture(t *testing.T, file string) ([]byte, []Finding) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := CheckFile(file, data, true)
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	return data, fs
+}
+
 // TestFindings checks the findings of every fixture against
 // testdata/findings.golden, and that the look-alikes have none.
 func TestFindings(t *testing.T) {
 	kinds := map[string]bool{}
 	var out strings.Builder
 	for _, file := range fixtures(t) {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fs, err := CheckFile(file, data, true)
-		if err != nil {
-			t.Fatalf("%s: %v", file, err)
-		}
+		data, fs := checkFixture(t, file)
 		negative := strings.Contains(file, "ok")
 		switch {
 		case negative && len(fs) > 0:
@@ -89,14 +96,7 @@ func TestFindings(t *testing.T) {
 // finding left, so that -fix run twice changes nothing more.
 func TestFixes(t *testing.T) {
 	for _, file := range fixtures(t) {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fs, err := CheckFile(file, data, true)
-		if err != nil {
-			t.Fatal(err)
-		}
+		data, fs := checkFixture(t, file)
 		fixed, n, err := ApplyFixes(data, fs)
 		if err != nil {
 			t.Fatalf("%s: %v", file, err)
