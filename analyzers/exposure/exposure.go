@@ -12,6 +12,7 @@ import (
 
 	"github.com/cachevet/cachevet/analyzers/internal/doc"
 	"github.com/cachevet/cachevet/analyzers/internal/exposed"
+	"github.com/cachevet/cachevet/analyzers/internal/flow"
 	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"github.com/cachevet/cachevet/analyzers/internal/suppress"
 	"golang.org/x/tools/go/analysis"
@@ -50,7 +51,7 @@ type checker struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	c := &checker{pass: pass, reporter: suppress.NewReporter(pass)}
-	servers := model.ServerListCalls()
+	servers := model.ServerListCalls(flow.KnownClients())
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
 	insp.Preorder(filter, func(n ast.Node) {
@@ -73,7 +74,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			for _, s := range servers {
 				if s.Func == name {
-					c.clientServers(n, s)
+					c.clientServers(n, fn, s)
 				}
 			}
 		case *ast.CompositeLit:
@@ -390,9 +391,8 @@ func (c *checker) configListen(cfg *model.ServerConfig, listen ast.Expr, auth au
 }
 
 // clientServers checks the server addresses given to a memcache client.
-func (c *checker) clientServers(call *ast.CallExpr, s model.ServerListCall) {
-	l := c.eval().args(call, s.Servers)
-	for _, e := range l.elems {
+func (c *checker) clientServers(call *ast.CallExpr, fn *types.Func, s model.ServerListCall) {
+	for _, e := range c.serverArgs(call, fn, s) {
 		if !e.known || strings.Contains(e.val, "/") {
 			continue // unknown, or a unix socket
 		}
@@ -405,6 +405,40 @@ func (c *checker) clientServers(call *ast.CallExpr, s model.ServerListCall) {
 		}
 		c.report(site(call, e.expr), s.Short+" connects to "+quote(e.val)+", a public address: a memcached reached over the internet is exposed to anyone, since memcached has no authentication by default and 1.6 binds every interface; keep the cache on loopback or a private network (VPC, VPN), firewall port "+port+" to the application hosts, and enable SASL (-S) or -Y auth", nil)
 	}
+}
+
+// serverArgs returns the addresses a server list call is given: the
+// variadic rest from argument s.Servers on, the elements of a []string
+// argument, or one string, split where it lists several (s.List).
+func (c *checker) serverArgs(call *ast.CallExpr, fn *types.Func, s model.ServerListCall) []elem {
+	sig := fn.Signature()
+	i := s.Servers
+	if i >= sig.Params().Len() || i >= len(call.Args) {
+		return nil
+	}
+	var l list
+	switch _, slice := sig.Params().At(i).Type().Underlying().(*types.Slice); {
+	case sig.Variadic() && i == sig.Params().Len()-1:
+		l = c.eval().args(call, i)
+	case slice:
+		l = c.eval().list(call.Args[i], 0)
+	default:
+		l = list{complete: true, elems: []elem{c.eval().elem(call.Args[i], 0)}}
+	}
+	if !s.List {
+		return l.elems
+	}
+	var out []elem
+	for _, e := range l.elems {
+		if !e.known {
+			out = append(out, e)
+			continue
+		}
+		for _, addr := range strings.FieldsFunc(e.val, func(r rune) bool { return r == ',' || r == ' ' }) {
+			out = append(out, elem{val: addr, known: true, expr: e.expr})
+		}
+	}
+	return out
 }
 
 // launch checks a command that starts memcached, with exposed.Judge.

@@ -47,7 +47,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 func diagnostic(pass *analysis.Pass, res *flow.Result, h *flow.Hit) analysis.Diagnostic {
 	call := fix.CallExpr(pass, h.Call)
-	keyExpr := fix.KeyExpr(pass, h.Call, h.Key, h.Sink.Shape, h.ItemKeyStores, call)
+	keyExpr := fix.KeyExpr(pass, h.Call, h.Key, h.Sink.Shape, h.Sink.ItemKeyField(), h.ItemKeyStores, call)
 	origins := h.Origins()
 	primary := origins[0]
 	for _, o := range origins {
@@ -142,10 +142,8 @@ func harm(s flow.SinkInfo, bytes model.ByteSet, attacker bool) string {
 		return "it splits the command line, so memcached runs a different command"
 	case s.HandWritten:
 		return "memcached stores the key, but clients that validate keys can never read it back"
-	case s.Validating && attacker:
-		return bytes.String() + " in it makes the client fail with ErrMalformedKey, so the sender picks which requests fail and bypass the cache"
-	case s.Validating:
-		return "the client rejects such keys with ErrMalformedKey, so the call always fails"
+	case s.Client != nil:
+		return s.Client.KeyHarm(bytes, attacker)
 	}
 	return bytes.String() + " in it splits or injects memcached commands"
 }

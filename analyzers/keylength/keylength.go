@@ -55,7 +55,7 @@ func diagnostic(pass *analysis.Pass, h *flow.LenHit) (analysis.Diagnostic, bool)
 		return analysis.Diagnostic{}, false
 	}
 	call := fix.CallExpr(pass, h.Call)
-	keyExpr := fix.KeyExpr(pass, h.Call, h.Key, h.Sink.Shape, h.ItemKeyStores, call)
+	keyExpr := fix.KeyExpr(pass, h.Call, h.Key, h.Sink.Shape, h.Sink.ItemKeyField(), h.ItemKeyStores, call)
 
 	sink := h.Sink.Name
 	if len(h.Sink.Via) > 0 {
@@ -82,9 +82,9 @@ func diagnostic(pass *analysis.Pass, h *flow.LenHit) (analysis.Diagnostic, bool)
 		msg = fmt.Sprintf("cannot prove that %s fits in %d bytes: it may be %s bytes (%s)", subject, h.Limit, bound(l), openParts(l, false))
 	}
 	if over {
-		msg += ": " + consequence(h.Sink) + "; shorten the key or hash it (sha256, hex encoded: 64 bytes)"
+		msg += ": " + consequence(h.Sink, !l.Finite() || l.Max >= 1<<16) + "; shorten the key or hash it (sha256, hex encoded: 64 bytes)"
 	} else {
-		msg += ": " + consequence(h.Sink) + "; hash the unbounded part (sha256, hex encoded: 64 bytes)"
+		msg += ": " + consequence(h.Sink, !l.Finite() || l.Max >= 1<<16) + "; hash the unbounded part (sha256, hex encoded: 64 bytes)"
 	}
 
 	d := analysis.Diagnostic{Pos: h.Call.Pos(), Message: msg, Category: "keylength"}
@@ -135,10 +135,11 @@ func openParts(l flow.Length, knownOnly bool) string {
 	return strings.Join(descs, ", ")
 }
 
-// consequence says what a too-long key does with this kind of sink.
-func consequence(s flow.SinkInfo) string {
-	if s.Validating && !s.HandWritten {
-		return "the client fails with ErrMalformedKey, so long input bypasses the cache on every request"
+// consequence says what a too-long key does with this kind of sink;
+// mayOverflow: the key may reach 64 KiB.
+func consequence(s flow.SinkInfo, mayOverflow bool) string {
+	if s.Client != nil && !s.HandWritten {
+		return s.Client.LengthHarm(mayOverflow)
 	}
 	return "memcached rejects the command line, and before 1.6.40 runs the data block of a rejected set as a command"
 }

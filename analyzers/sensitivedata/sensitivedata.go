@@ -8,6 +8,7 @@ import (
 	"github.com/cachevet/cachevet/analyzers/internal/doc"
 	"github.com/cachevet/cachevet/analyzers/internal/fix"
 	"github.com/cachevet/cachevet/analyzers/internal/flow"
+	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"github.com/cachevet/cachevet/analyzers/internal/suppress"
 	"golang.org/x/tools/go/analysis"
 )
@@ -90,11 +91,11 @@ func diagnostic(pass *analysis.Pass, h *flow.ValueHit) analysis.Diagnostic {
 // argument passed to a wrapper or written as a data block.
 func valueExpr(pass *analysis.Pass, h *flow.ValueHit, call *ast.CallExpr) ast.Expr {
 	for _, st := range h.ValueStores {
-		if e := fix.StoredExpr(pass, st, "Value"); e != nil {
+		if e := fix.StoredExpr(pass, st, h.Sink.ItemValueField()); e != nil {
 			return e
 		}
 	}
-	return fix.KeyExpr(pass, h.Call, h.Value, 0, nil, call)
+	return fix.KeyExpr(pass, h.Call, h.Value, model.KeyString, "", nil, call)
 }
 
 func contains(ss []string, s string) bool {

@@ -59,11 +59,11 @@ func enclosingPath(pass *analysis.Pass, pos token.Pos) []ast.Node {
 
 // KeyExpr finds the expression the developer must change: the key
 // argument, the operand of a hand-written command, or the value stored in
-// an Item's Key.
-func KeyExpr(pass *analysis.Pass, sinkCall ssa.CallInstruction, key ssa.Value, shape model.KeyShape, stores []*ssa.Store, call *ast.CallExpr) ast.Expr {
+// an Item's key field (keyField, "Key" for gomemcache).
+func KeyExpr(pass *analysis.Pass, sinkCall ssa.CallInstruction, key ssa.Value, shape model.KeyShape, keyField string, stores []*ssa.Store, call *ast.CallExpr) ast.Expr {
 	if shape == model.ItemKey {
 		for _, st := range stores {
-			if e := storedExpr(pass, st); e != nil {
+			if e := StoredExpr(pass, st, keyField); e != nil {
 				return e
 			}
 		}
@@ -184,12 +184,6 @@ func builtFrom(v, key ssa.Value, depth int) bool {
 func variadicOperands(sl *ssa.Slice) []ssa.Value {
 	ops, _ := ssautil.Variadic(sl)
 	return ops
-}
-
-// storedExpr finds the expression a store writes: the value of `Key: k` in
-// a composite literal or the right side of `item.Key = k`.
-func storedExpr(pass *analysis.Pass, st *ssa.Store) ast.Expr {
-	return StoredExpr(pass, st, model.ItemKeyField)
 }
 
 // StoredExpr finds the expression a store writes into the named field: the

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -104,10 +103,8 @@ func run(pass *analysis.Pass) (any, error) {
 // the standard library and the modelled clients, which the model describes.
 func skipped(pass *analysis.Pass) bool {
 	path := pass.Pkg.Path()
-	for _, c := range model.Clients {
-		if path == c.Path {
-			return true
-		}
+	if isClient(path) {
+		return true
 	}
 	if len(pass.Files) == 0 {
 		return true

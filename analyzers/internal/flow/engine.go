@@ -3,8 +3,6 @@ package flow
 import (
 	"go/token"
 	"go/types"
-	"strconv"
-	"strings"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"golang.org/x/tools/go/analysis"
@@ -123,11 +121,11 @@ type engine struct {
 	bindings   map[*ssa.FreeVar][]ssa.Value
 	origins    map[originKey]*Origin
 	guards     map[*ssa.Function][]guard
-	keySinks   map[string]model.KeySink
+	clientTab  *clientTable
 	directives map[*types.Func]string
 	carryMemo  map[types.Type]bool
 	implsMemo  map[*types.Func][]*ssa.Function
-	clients    *[]*types.Named // see clientTypes
+	clients    *[]clientType // see clientTypes
 	initStores map[*ssa.Global][]ssa.Value
 	changed    bool
 	reporting  bool
@@ -190,7 +188,7 @@ func newEngine(cfg *Config, pkg *ssa.Package, funcs []*ssa.Function) *engine {
 		bindings:  make(map[*ssa.FreeVar][]ssa.Value),
 		origins:   make(map[originKey]*Origin),
 		guards:    make(map[*ssa.Function][]guard),
-		keySinks:  keySinkTable(cfg.Sinks),
+		clientTab: newClientTable(KnownClients(), cfg.Sinks),
 		carryMemo: make(map[types.Type]bool),
 		implsMemo: make(map[*types.Func][]*ssa.Function),
 		taintState: taintState{
@@ -228,30 +226,6 @@ func newEngine(cfg *Config, pkg *ssa.Package, funcs []*ssa.Function) *engine {
 		}
 	}
 	return e
-}
-
-func keySinkTable(extra map[string]bool) map[string]model.KeySink {
-	m := make(map[string]model.KeySink)
-	for spec := range extra {
-		i := strings.LastIndex(spec, ":")
-		if i < 0 {
-			continue
-		}
-		arg, err := strconv.Atoi(spec[i+1:])
-		if err != nil || arg < 0 {
-			continue
-		}
-		name := spec[:i]
-		m[name] = model.KeySink{Func: name, Short: name, Arg: arg, Shape: model.KeyString, Client: &model.Client{Name: name}}
-	}
-	for i := range model.Clients {
-		c := &model.Clients[i]
-		for _, cm := range model.ClientMethods() {
-			full := "(*" + c.Path + ".Client)." + cm.Name
-			m[full] = model.KeySink{Func: full, Short: "(*memcache.Client)." + cm.Name, Arg: 1, Shape: cm.Shape, Client: c}
-		}
-	}
-	return m
 }
 
 // solve iterates the package's functions to a fixed point, then makes one

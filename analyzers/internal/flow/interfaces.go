@@ -3,8 +3,6 @@ package flow
 import (
 	"go/types"
 
-	"github.com/cachevet/cachevet/analyzers/internal/model"
-
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -72,58 +70,4 @@ func (e *engine) implementations(m *types.Func) []*ssa.Function {
 	}
 	e.implsMemo[m] = impls
 	return impls
-}
-
-// clientSink returns the key sink of a call through an interface that a
-// modelled client implements: a wrapper holding its client as
-// interface{ GetMulti([]string) (map[string]*memcache.Item, error) }, so
-// that tests can swap it, still sends the keys to memcached. The sink is
-// the client's method of the same name.
-func (e *engine) clientSink(c *ssa.CallCommon) (model.KeySink, bool) {
-	if !c.IsInvoke() {
-		return model.KeySink{}, false
-	}
-	iface, ok := c.Value.Type().Underlying().(*types.Interface)
-	if !ok {
-		return model.KeySink{}, false
-	}
-	for _, client := range e.clientTypes() {
-		ptr := types.NewPointer(client)
-		if !types.Implements(ptr, iface) {
-			continue
-		}
-		ks, ok := e.keySinks["(*"+client.Obj().Pkg().Path()+".Client)."+c.Method.Name()]
-		return ks, ok
-	}
-	return model.KeySink{}, false
-}
-
-// clientTypes returns the Client types of the modelled clients among the
-// packages this one depends on.
-func (e *engine) clientTypes() []*types.Named {
-	if e.clients != nil {
-		return *e.clients
-	}
-	var out []*types.Named
-	seen := make(map[*types.Package]bool)
-	var visit func(p *types.Package)
-	visit = func(p *types.Package) {
-		if seen[p] {
-			return
-		}
-		seen[p] = true
-		if isClient(p.Path()) {
-			if tn, ok := p.Scope().Lookup("Client").(*types.TypeName); ok {
-				if named, ok := tn.Type().(*types.Named); ok {
-					out = append(out, named)
-				}
-			}
-		}
-		for _, imp := range p.Imports() {
-			visit(imp)
-		}
-	}
-	visit(e.pass.Pkg)
-	e.clients = &out
-	return out
 }

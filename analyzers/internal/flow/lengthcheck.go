@@ -12,15 +12,15 @@ func (e *engine) checkLength(call ssa.CallInstruction, key ssa.Value, info SinkI
 	var l Length
 	var stores []*ssa.Store
 	switch info.Shape {
-	case model.KeyList:
-		return // the elements' lengths are not tracked through the slice
+	case model.KeyList, model.KeyMap, model.ItemList:
+		return // the elements' lengths are not tracked through the collection
 	case model.ItemKey:
 		if p, ok := key.(*ssa.Parameter); ok {
 			// The wrapper's caller builds the item: pass the whole budget on.
 			l = Length{Open: []OpenPart{{Kind: OpenParam, Fn: p.Parent(), Param: paramIndex(p), Num: 1, Den: 1}}}
 			break
 		}
-		stores = e.itemKeyStores(call.Parent(), key)
+		stores = e.itemKeyStores(call.Parent(), key, info.Client)
 		var ls []Length
 		for _, st := range stores {
 			ls = append(ls, e.lengthAt(st.Val, st.Block()))
@@ -55,7 +55,7 @@ func (e *engine) checkLengthOf(call ssa.CallInstruction, key ssa.Value, own Leng
 			Num:         p.Num,
 			Den:         p.Den,
 			Sink:        info.Name,
-			Validating:  info.Validating,
+			Client:      clientName(info.Client),
 			HandWritten: info.HandWritten,
 			Via:         append([]string{wrapperName(p.Fn)}, info.Via...),
 		}

@@ -50,7 +50,7 @@ type Relevance struct {
 // (the -keyinjection.sources and -keyinjection.sinks flags).
 func NewRelevance() *Relevance {
 	r := &Relevance{modelled: make(map[string]bool)}
-	for _, c := range model.Clients {
+	for _, c := range KnownClients() {
 		r.modelled[c.Path] = true
 	}
 	for name, rule := range model.Funcs {
@@ -115,7 +115,7 @@ func StandardPath(path string) bool {
 }
 
 func isClient(path string) bool {
-	for _, c := range model.Clients {
+	for _, c := range KnownClients() {
 		if c.Path == path {
 			return true
 		}

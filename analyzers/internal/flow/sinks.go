@@ -5,16 +5,17 @@ import (
 	"slices"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
-	"github.com/cachevet/cachevet/analyzers/internal/ssautil"
 	"golang.org/x/tools/go/ssa"
 )
 
 // SinkInfo describes the key sink a hit reaches.
 type SinkInfo struct {
 	// Name is "(*memcache.Client).Get" or `a hand-written memcached "get" command`.
-	Name       string
-	Shape      model.KeyShape
-	Validating bool
+	Name  string
+	Shape model.KeyShape
+	// Client is the client description of the sink; nil for a
+	// hand-written command or a -sinks entry.
+	Client *model.Client
 	// HandWritten: the key is part of a command line the program writes.
 	HandWritten bool
 	// Via lists the wrappers between the reported call and the sink,
@@ -22,22 +23,38 @@ type SinkInfo struct {
 	Via []string
 }
 
+// ItemKeyField is the key field of the sink's Item.
+func (s SinkInfo) ItemKeyField() string {
+	k, _ := s.Client.ItemFields()
+	return k
+}
+
+// ItemValueField is the value field of the sink's Item.
+func (s SinkInfo) ItemValueField() string {
+	_, v := s.Client.ItemFields()
+	return v
+}
+
 // checkSinks checks every key that the call puts into a memcache command.
 func (e *engine) checkSinks(call ssa.CallInstruction) {
 	c := call.Common()
 	as := args(c)
 	ce := e.calleeOf(c)
-	ks, ok := e.keySinks[ce.name]
-	if !ok {
-		ks, ok = e.clientSink(c)
-	}
-	if ok {
-		if ks.Arg < len(as) {
-			info := SinkInfo{Name: ks.Short, Shape: ks.Shape, Validating: ks.Client.ValidatesKeys}
-			e.checkKey(call, as[ks.Arg], e.keyTaint(as[ks.Arg], ks.Shape, call), info, model.AnyUnsafe)
-			e.checkLength(call, as[ks.Arg], info, MaxKeyLength, 1, 1)
-			if ks.Shape == model.ItemKey {
-				e.checkItemValue(call, as[ks.Arg], info)
+	if ks, ok := e.keySinkOf(c, ce); ok {
+		if ks.arg < len(as) {
+			info := SinkInfo{Name: ks.name, Shape: ks.shape, Client: ks.client}
+			harmful := model.AnyUnsafe
+			if ks.client != nil {
+				harmful = ks.client.HarmfulBytes()
+			}
+			key := as[ks.arg]
+			e.checkKey(call, key, e.keyTaint(key, ks.shape, ks.client, call), info, harmful)
+			e.checkLength(call, key, info, MaxKeyLength, 1, 1)
+			if ks.shape.Items() {
+				e.checkItemValue(call, key, info)
+			}
+			if ks.value >= 0 && ks.value < len(as) {
+				e.checkValue(call, as[ks.value], e.read(as[ks.value], call), info)
 			}
 		}
 		return
@@ -59,11 +76,11 @@ func (e *engine) checkSinks(call ssa.CallInstruction) {
 			if ps.Param >= len(as) {
 				continue
 			}
-			info := SinkInfo{Name: ps.Sink, Shape: ps.Shape, Validating: ps.Validating, HandWritten: ps.HandWritten, Via: ps.Via}
+			info := SinkInfo{Name: ps.Sink, Shape: ps.Shape, Client: e.clientTab.client(ps.Client), HandWritten: ps.HandWritten, Via: ps.Via}
 			arg := as[ps.Param]
 			var t Taint
 			if ps.Path == "" {
-				t = e.keyTaint(arg, ps.Shape, call)
+				t = e.keyTaint(arg, ps.Shape, info.Client, call)
 			} else {
 				t = e.readPath(arg, ps.Path, call)
 			}
@@ -73,7 +90,7 @@ func (e *engine) checkSinks(call ssa.CallInstruction) {
 			if vs.Param >= len(as) {
 				continue
 			}
-			info := SinkInfo{Name: vs.Sink, Via: vs.Via}
+			info := SinkInfo{Name: vs.Sink, Client: e.clientTab.client(vs.Client), Via: vs.Via}
 			arg := as[vs.Param]
 			switch {
 			case vs.Item:
@@ -92,7 +109,7 @@ func (e *engine) checkSinks(call ssa.CallInstruction) {
 			if pb.Param >= len(as) {
 				continue
 			}
-			info := SinkInfo{Name: pb.Sink, Shape: model.KeyString, Validating: pb.Validating, HandWritten: pb.HandWritten, Via: pb.Via}
+			info := SinkInfo{Name: pb.Sink, Shape: model.KeyString, Client: e.clientTab.client(pb.Client), HandWritten: pb.HandWritten, Via: pb.Via}
 			if pb.Path == "" {
 				e.checkLength(call, as[pb.Param], info, pb.Budget, pb.Num, pb.Den)
 			} else {
@@ -102,13 +119,22 @@ func (e *engine) checkSinks(call ssa.CallInstruction) {
 	}
 }
 
-// keyTaint reads the key out of a sink argument of the given shape.
-func (e *engine) keyTaint(arg ssa.Value, shape model.KeyShape, at ssa.Instruction) Taint {
-	if shape != model.ItemKey {
+// keyTaint reads the keys out of a sink argument of the given shape: the
+// argument, a map's keys, or the key field of an Item or of a list's
+// Items.
+func (e *engine) keyTaint(arg ssa.Value, shape model.KeyShape, c *model.Client, at ssa.Instruction) Taint {
+	keyField, _ := c.ItemFields()
+	switch shape {
+	case model.KeyMap:
+		return e.readPath(arg, mapKeys, at)
+	case model.ItemList:
+		return e.readPath(arg, "[]."+keyField, at)
+	case model.ItemKey:
+	default:
 		return e.read(arg, at)
 	}
 	root, path := e.addr(arg)
-	t := e.heapUnder(root, path+"."+model.ItemKeyField)
+	t := e.heapUnder(root, path+"."+keyField)
 	mergeInto(&t, e.vals[root], model.AnyUnsafe)
 	if root != arg {
 		mergeInto(&t, e.vals[arg], model.AnyUnsafe)
@@ -131,9 +157,9 @@ func (e *engine) checkKey(call ssa.CallInstruction, key ssa.Value, t Taint, info
 				Param:       o.Param,
 				Path:        o.Path,
 				Bytes:       bytes,
-				Shape:       paramShape(o.Fn.Params[o.Param].Type(), info.Shape),
+				Shape:       paramShape(o.Fn.Params[o.Param].Type(), info.Shape, info.Client),
 				Sink:        info.Name,
-				Validating:  info.Validating,
+				Client:      clientName(info.Client),
 				HandWritten: info.HandWritten,
 				Via:         append([]string{wrapperName(o.Fn)}, info.Via...),
 			}
@@ -148,7 +174,7 @@ func (e *engine) checkKey(call ssa.CallInstruction, key ssa.Value, t Taint, info
 		h := hitAt(e.hitIndex, &e.hits, hitKey{call, key}, func() *Hit {
 			h := &Hit{Call: call, Sink: info, Key: key, Taint: Taint{}}
 			if info.Shape == model.ItemKey {
-				h.ItemKeyStores = e.itemKeyStores(call.Parent(), key)
+				h.ItemKeyStores = e.itemKeyStores(call.Parent(), key, info.Client)
 			}
 			return h
 		})
@@ -156,13 +182,12 @@ func (e *engine) checkKey(call ssa.CallInstruction, key ssa.Value, t Taint, info
 	}
 }
 
-func isItemPointer(t types.Type) bool {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		if n, ok := types.Unalias(p.Elem()).(*types.Named); ok && n.Obj().Name() == "Item" {
-			return true
-		}
+// clientName is the name facts record for a sink's client.
+func clientName(c *model.Client) string {
+	if c == nil {
+		return ""
 	}
-	return false
+	return c.Name
 }
 
 func paramIndex(p *ssa.Parameter) int {
@@ -185,25 +210,27 @@ func wrapperName(fn *ssa.Function) string {
 }
 
 // paramShape is the shape of a wrapper parameter that reaches a sink: the
-// Item itself, a list of keys, or (the usual case) a string the key is
-// built from.
-func paramShape(t types.Type, sinkShape model.KeyShape) model.KeyShape {
-	if sinkShape == model.ItemKey {
-		if p, ok := t.Underlying().(*types.Pointer); ok {
-			if n, ok := types.Unalias(p.Elem()).(*types.Named); ok && n.Obj().Name() == "Item" {
-				return model.ItemKey
-			}
+// Item itself or a list of them, a list of keys, a map of them, or (the
+// usual case) a string the key is built from.
+func paramShape(t types.Type, sinkShape model.KeyShape, c *model.Client) model.KeyShape {
+	for _, s := range []model.KeyShape{model.ItemKey, model.ItemList} {
+		if sinkShape == s && shapeFits(t, s, c) {
+			return s
 		}
 	}
-	if s, ok := t.Underlying().(*types.Slice); ok && ssautil.IsString(s.Elem()) {
+	if shapeFits(t, model.KeyList, c) && !isKeyText(t) {
 		return model.KeyList
+	}
+	if sinkShape == model.KeyMap && shapeFits(t, model.KeyMap, c) {
+		return model.KeyMap
 	}
 	return model.KeyString
 }
 
-// itemKeyStores finds the stores to the Key field of the item.
-func (e *engine) itemKeyStores(fn *ssa.Function, item ssa.Value) []*ssa.Store {
-	return e.fieldStores(fn, item, model.ItemKeyField)
+// itemKeyStores finds the stores to the key field of the item.
+func (e *engine) itemKeyStores(fn *ssa.Function, item ssa.Value, c *model.Client) []*ssa.Store {
+	keyField, _ := c.ItemFields()
+	return e.fieldStores(fn, item, keyField)
 }
 
 // fieldStores finds the stores to a field of the item in fn and its closures.

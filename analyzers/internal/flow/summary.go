@@ -48,8 +48,9 @@ type ParamSink struct {
 	// Sink names the key sink: "(*memcache.Client).Get" or
 	// `a hand-written memcached "get" command`.
 	Sink string
-	// Validating: the sink is a client that rejects unsafe keys.
-	Validating bool
+	// Client names the client description of the sink ("" for a
+	// hand-written command or a -sinks entry).
+	Client string
 	// HandWritten: the sink is a command line the program writes itself.
 	HandWritten bool
 	// Via lists the wrappers between the caller and the sink, this function
@@ -65,6 +66,7 @@ type ValueSink struct {
 	Encoder string
 	Item    bool
 	Sink    string
+	Client  string
 	Via     []string
 }
 
@@ -144,7 +146,7 @@ type ParamBudget struct {
 	Budget      int
 	Num, Den    int
 	Sink        string
-	Validating  bool
+	Client      string
 	HandWritten bool
 	Via         []string
 

@@ -8,11 +8,12 @@ import (
 // checkItemValue checks the Value of an Item passed to a storage sink.
 func (e *engine) checkItemValue(call ssa.CallInstruction, item ssa.Value, info SinkInfo) {
 	root, path := e.addr(item)
-	t := e.partTaint(root, path+".Value", call)
+	_, valueField := info.Client.ItemFields()
+	t := e.partTaint(root, path+"."+valueField, call)
 	if p, ok := root.(*ssa.Parameter); ok && p == item {
 		// A wrapper that stores the caller's Item: the caller's Value is checked.
 		if idx := paramIndex(p); idx >= 0 {
-			vs := ValueSink{Param: idx, Item: true, Sink: info.Name, Via: append([]string{wrapperName(p.Parent())}, info.Via...)}
+			vs := ValueSink{Param: idx, Item: true, Sink: info.Name, Client: clientName(info.Client), Via: append([]string{wrapperName(p.Parent())}, info.Via...)}
 			if e.summary(p.Parent()).addValueSink(vs) {
 				e.changed = true
 			}
@@ -31,7 +32,7 @@ func (e *engine) checkValue(call ssa.CallInstruction, value ssa.Value, t Taint, 
 			if o.Fn.Params[o.Param].Type() != nil && model.SourceTypes[o.Fn.Params[o.Param].Type().String()] {
 				continue
 			}
-			vs := ValueSink{Param: o.Param, Path: o.Path, Encoder: o.Encoder, Sink: info.Name, Via: append([]string{wrapperName(o.Fn)}, info.Via...)}
+			vs := ValueSink{Param: o.Param, Path: o.Path, Encoder: o.Encoder, Sink: info.Name, Client: clientName(info.Client), Via: append([]string{wrapperName(o.Fn)}, info.Via...)}
 			if e.summary(o.Fn).addValueSink(vs) {
 				e.changed = true
 			}
@@ -41,8 +42,9 @@ func (e *engine) checkValue(call ssa.CallInstruction, value ssa.Value, t Taint, 
 			}
 			h := hitAt(e.valueHitIndex, &e.valueHits, hitKey{call, value}, func() *ValueHit {
 				h := &ValueHit{Call: call, Sink: info, Value: value, Fields: Taint{}}
-				if info.Shape == model.ItemKey || isItemPointer(value.Type()) {
-					h.ValueStores = e.fieldStores(call.Parent(), value, "Value")
+				if info.Shape == model.ItemKey || isItem(value.Type(), info.Client) {
+					_, valueField := info.Client.ItemFields()
+					h.ValueStores = e.fieldStores(call.Parent(), value, valueField)
 				}
 				return h
 			})

@@ -159,25 +159,33 @@ var MemcachedOptions = []MemcachedOption{
 	{Short: "-X", Long: "--disable-dumping", Arg: false, Role: OptNoDumps},
 }
 
-// ServerListCall is a call whose variadic string arguments, from index
-// Servers on, are the addresses of the memcached servers a client uses.
+// ServerListCall is a call whose string argument Servers (counted from 0,
+// the receiver not counted), and for a variadic call the ones after it,
+// are the addresses of the memcached servers a client uses; List: each
+// string is a comma- or space-separated list of them.
 type ServerListCall struct {
 	Func    string
 	Short   string
 	Servers int
+	List    bool
 }
 
-// ServerListCalls returns, for every modelled client, the calls that take
-// server addresses: New(server ...string) and
-// (*ServerList).SetServers(servers ...string), which is how the servers of
-// NewFromSelector are given.
-func ServerListCalls() []ServerListCall {
+// ServerListCalls returns the calls that take server addresses of the
+// given clients: gomemcache's New(server ...string) and the
+// (*ServerList).SetServers behind NewFromSelector, memcachier's
+// NewMC("host1,host2", ...) and the like.
+func ServerListCalls(clients []Client) []ServerListCall {
 	var out []ServerListCall
-	for _, c := range Clients {
-		out = append(out,
-			ServerListCall{Func: c.Path + ".New", Short: "memcache.New", Servers: 0},
-			ServerListCall{Func: "(*" + c.Path + ".ServerList).SetServers", Short: "(*memcache.ServerList).SetServers", Servers: 0},
-		)
+	seen := make(map[string]bool)
+	for _, c := range clients {
+		for _, s := range c.Servers {
+			full := memberName(c.Path, s.Type, s.Func)
+			if seen[full] {
+				continue
+			}
+			seen[full] = true
+			out = append(out, ServerListCall{Func: full, Short: memberName(c.Package(), s.Type, s.Func), Servers: s.Arg - 1, List: s.List})
+		}
 	}
 	return out
 }

@@ -45,8 +45,13 @@ func modelFuncNames() []string {
 	for _, l := range Launchers {
 		names = append(names, l.Func)
 	}
-	for _, c := range ServerListCalls() {
+	for _, c := range ServerListCalls(BuiltinClients) {
 		names = append(names, c.Func)
+	}
+	for _, c := range BuiltinClients {
+		for _, call := range c.Calls {
+			names = append(names, c.FuncName(call.Func))
+		}
 	}
 	return names
 }

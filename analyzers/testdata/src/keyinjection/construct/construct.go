@@ -16,7 +16,7 @@ type named struct{ Name string }
 func (n named) String() string { return n.Name }
 
 func constants(id int, ids []string, p pair, n named) {
-	mc.Get("user 42")                       // want `the constant "user 42" puts a space into the memcache key of \(\*memcache\.Client\)\.Get: the client rejects such keys with ErrMalformedKey, so the call always fails; use a separator such as ':' in the constant instead`
+	mc.Get("user 42")                       // want `the constant "user 42" puts a space into the memcache key of \(\*memcache\.Client\)\.Get: gomemcache rejects such keys with ErrMalformedKey, so the call always fails; use a separator such as ':' in the constant instead`
 	mc.Get(fmt.Sprintf("user %d", id))      // want `the format "user %d" puts a space into the memcache key`
 	mc.Get(fmt.Sprintf("ids:%v", ids))      // want `fmt's spaces between the elements of a \[\]string puts a space into the memcache key`
 	mc.Get(fmt.Sprint(p))                   // want `fmt's spaces between the elements of a construct\.pair`

@@ -59,7 +59,7 @@ func digests(r *http.Request) {
 	mc.Get(fmt.Sprintf("%x", sum))
 	mc.Get(base64.RawURLEncoding.EncodeToString(sum[:]))
 
-	mc.Get(string(sum[:])) // want `raw digest bytes \(sha256\.Sum256\) puts a space, CR/LF or other control byte into the memcache key of \(\*memcache\.Client\)\.Get: the client rejects such keys with ErrMalformedKey, so the call always fails; encode the digest with hex\.EncodeToString`
+	mc.Get(string(sum[:])) // want `raw digest bytes \(sha256\.Sum256\) puts a space, CR/LF or other control byte into the memcache key of \(\*memcache\.Client\)\.Get: gomemcache rejects such keys with ErrMalformedKey, so the call always fails; encode the digest with hex\.EncodeToString`
 	m := md5.Sum([]byte(q))
 	mc.Get("md5:" + string(m[:])) // want `raw digest bytes \(md5\.Sum\)`
 	h := sha256.New()

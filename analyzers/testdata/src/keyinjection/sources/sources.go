@@ -19,7 +19,7 @@ import (
 var mc = memcache.New("127.0.0.1:11211")
 
 func request(r *http.Request) {
-	mc.Get(r.FormValue("id"))                 // want `request data \(r\.FormValue\) reaches the memcache key of \(\*memcache\.Client\)\.Get unescaped: a space, CR/LF or other control byte in it makes the client fail with ErrMalformedKey`
+	mc.Get(r.FormValue("id"))                 // want `request data \(r\.FormValue\) reaches the memcache key of \(\*memcache\.Client\)\.Get unescaped: a space, CR/LF or other control byte in it makes gomemcache fail with ErrMalformedKey`
 	mc.Delete(r.PostFormValue("id"))          // want `request data \(r\.PostFormValue\) reaches the memcache key of \(\*memcache\.Client\)\.Delete`
 	mc.Touch(r.PathValue("id"), 10)           // want `request path parameter \(r\.PathValue\) reaches the memcache key of \(\*memcache\.Client\)\.Touch`
 	mc.Increment(r.UserAgent(), 1)            // want `the User-Agent header`

@@ -23,7 +23,7 @@ var mc = memcache.New("127.0.0.1:11211")
 const long = "this-constant-key-is-longer-than-memcached-allows-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
 
 func constants(id int64, n int32) {
-	mc.Get(long)                       // want `the memcache key of \(\*memcache\.Client\)\.Get is up to 251 bytes, over memcached's 250-byte limit: the client fails with ErrMalformedKey`
+	mc.Get(long)                       // want `the memcache key of \(\*memcache\.Client\)\.Get is up to 251 bytes, over memcached's 250-byte limit: gomemcache fails with ErrMalformedKey`
 	mc.Get(long[:250])                 // ok: sliced to 250
 	mc.Get(strings.Repeat("ab", 126))  // want `is up to 252 bytes`
 	mc.Get(strings.Repeat("ab", 125))  // ok: 250 bytes
@@ -35,7 +35,7 @@ func constants(id int64, n int32) {
 
 func untrusted(r *http.Request) {
 	q := r.FormValue("q")
-	mc.Get("search:" + url.QueryEscape(q))                                // want `the memcache key of \(\*memcache\.Client\)\.Get may be 7 \+ unbounded bytes \(request data \(r\.FormValue\) escaped by url\.QueryEscape\), over memcached's 250-byte limit: the client fails with ErrMalformedKey, so long input bypasses the cache on every request; hash the unbounded part`
+	mc.Get("search:" + url.QueryEscape(q))                                // want `the memcache key of \(\*memcache\.Client\)\.Get may be 7 \+ unbounded bytes \(request data \(r\.FormValue\) escaped by url\.QueryEscape\), over memcached's 250-byte limit: gomemcache fails with ErrMalformedKey, so long input bypasses the cache on every request; hash the unbounded part`
 	mc.Get(r.URL.EscapedPath())                                           // want `may be unbounded bytes \(the request URL \(r\.URL\)\)`
 	mc.Set(&memcache.Item{Key: "u:" + url.PathEscape(r.PathValue("id"))}) // want `may be 2 \+ unbounded bytes \(request path parameter \(r\.PathValue\) escaped by url\.PathEscape\)`
 
