@@ -81,3 +81,9 @@ func TestFlags(t *testing.T) {
 func testdata() string {
 	return filepath.Join(analysistest.TestData(), "..", "..", "testdata")
 }
+
+// TestClients checks every modelled client's key shapes and that each
+// message names that client's harm.
+func TestClients(t *testing.T) {
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/clients")
+}

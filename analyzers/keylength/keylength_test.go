@@ -64,3 +64,8 @@ func TestFprintfFix(t *testing.T) {
 func testdata() string {
 	return filepath.Join(analysistest.TestData(), "..", "..", "testdata")
 }
+
+// TestClients checks that each client's length harm is named.
+func TestClients(t *testing.T) {
+	analysistest.Run(t, testdata(), keylength.Analyzer, "keylength/clients")
+}

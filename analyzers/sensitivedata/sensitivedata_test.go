@@ -33,3 +33,8 @@ func TestPatterns(t *testing.T) {
 func testdata() string {
 	return filepath.Join(analysistest.TestData(), "..", "..", "testdata")
 }
+
+// TestClients checks the value argument of every modelled client.
+func TestClients(t *testing.T) {
+	analysistest.Run(t, testdata(), sensitivedata.Analyzer, "sensitivedata/clients")
+}

@@ -20,6 +20,15 @@ func (e *engine) checkItemValue(call ssa.CallInstruction, item ssa.Value, info S
 		}
 		return
 	}
+	if info.Client != nil && info.Client.Item != nil && info.Client.Item.Encoder != "" {
+		// The library encodes the field's Go value: what the encoding
+		// holds is what each store put there.
+		if enc, ok := encoderNamed(info.Client.Item.Encoder); ok {
+			for _, st := range e.fieldStores(call.Parent(), item, valueField) {
+				mergeInto(&t, e.encoded(st.Val, enc, call), model.AnyUnsafe)
+			}
+		}
+	}
 	e.checkValue(call, item, t, info)
 }
 

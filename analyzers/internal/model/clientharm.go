@@ -35,7 +35,7 @@ func (c *Client) KeyHarm(bytes ByteSet, attacker bool) string {
 	}
 	check := c.Name + " sends the key as it is"
 	if c.Check.Rejects != 0 {
-		check = passed.String() + " passes " + c.Name + "'s key check"
+		check = c.Name + "'s key check lets " + passed.String() + " through"
 	}
 	switch c.Protocol {
 	case ProtocolBinary:

@@ -96,7 +96,10 @@ var appengineCodecCalls = []Call{
 }
 
 var appengineItem = &ItemType{Type: "Item", Key: "Key", Value: "Value"}
-var appengineCodecItem = &ItemType{Type: "Item", Key: "Key", Value: "Object"}
+// appengineCodecItem: a Codec marshals Item.Object. memcache.JSON and
+// memcache.Gob are the package's codecs; JSON is taken, which honours
+// json:"-" (Gob would also encode such fields).
+var appengineCodecItem = &ItemType{Type: "Item", Key: "Key", Value: "Object", Encoder: "encoding/json"}
 
 // rpcLimit is the App Engine memcache service's documented key limit
 // (memcache.go: "The key must be at most 250 bytes in length"), enforced by

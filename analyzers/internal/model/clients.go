@@ -56,6 +56,10 @@ type ItemType struct {
 	Type  string `yaml:"type" json:"type"`   // "Item"
 	Key   string `yaml:"key" json:"key"`     // its key field: "Key"
 	Value string `yaml:"value" json:"value"` // its value field: "Value"
+	// Encoder, if set, says that the value field holds a Go value the
+	// library encodes with this encoder (an Encoder's Name, such as
+	// "encoding/json"), not the bytes stored.
+	Encoder string `yaml:"encoder,omitempty" json:"encoder,omitempty"`
 }
 
 // Call is one key-taking function or method. Key and Value count the

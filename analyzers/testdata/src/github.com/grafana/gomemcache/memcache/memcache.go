@@ -1,7 +1,10 @@
 // Package memcache is a stub of github.com/grafana/gomemcache/memcache.
 package memcache
 
-import "net"
+import (
+	"context"
+	"net"
+)
 
 type Item struct {
 	Key        string
@@ -31,8 +34,13 @@ func (ss *ServerList) Each(f func(net.Addr) error) error       { return nil }
 
 func NewFromSelector(ss ServerSelector) *Client { return &Client{} }
 
-func (c *Client) Get(key string) (*Item, error)                      { return nil, nil }
-func (c *Client) GetMulti(keys []string) (map[string]*Item, error)   { return nil, nil }
+func (c *Client) Get(key string, opts ...Option) (*Item, error) { return nil, nil }
+
+// GetMulti takes a context first since late 2025.
+func (c *Client) GetMulti(ctx context.Context, keys []string, opts ...Option) (map[string]*Item, error) {
+	return nil, nil
+}
+
 func (c *Client) GetAndTouch(key string, exp int32) (*Item, error)   { return nil, nil }
 func (c *Client) Touch(key string, seconds int32) error              { return nil }
 func (c *Client) Delete(key string) error                            { return nil }
@@ -44,3 +52,9 @@ func (c *Client) Replace(item *Item) error                           { return ni
 func (c *Client) Append(item *Item) error                            { return nil }
 func (c *Client) Prepend(item *Item) error                           { return nil }
 func (c *Client) CompareAndSwap(item *Item) error                    { return nil }
+
+// Option configures a read.
+type Option func(*Options)
+
+// Options are the read options.
+type Options struct{ Alloc any }
