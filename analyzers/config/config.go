@@ -12,10 +12,21 @@
 //	sensitive:  ["phone_number", "date_of_birth"]
 //	cache-ports: [11211, 21211]
 //	strict-length: false
+//	clients:    # memcache client libraries, described as the built-in ones are
+//	  - name: example/kv
+//	    path: example.com/kv
+//	    type: "*Store"
+//	    protocol: text
+//	    calls:
+//	      - {func: Fetch, key: 2}
+//	      - {func: Put, key: 2, value: 3}
+//	    servers:
+//	      - {func: Dial, arg: 1}
 package config
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -24,6 +35,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"golang.org/x/tools/go/analysis"
 	"gopkg.in/yaml.v3"
 )
@@ -50,6 +62,9 @@ type Config struct {
 	CachePorts []int `yaml:"cache-ports" json:"cache-ports"`
 	// StrictLength also reports keys whose length cannot be proven.
 	StrictLength bool `yaml:"strict-length" json:"strict-length"`
+	// Clients describe memcache client libraries cachevet does not know,
+	// in the schema of its built-in descriptions (see model.Client).
+	Clients []model.Client `yaml:"clients" json:"clients"`
 }
 
 // Find looks for FileName in dir and its parents; it returns "" if there
@@ -138,6 +153,14 @@ func (c *Config) Validate() error {
 			}
 		}
 	}
+	for i := range c.Clients {
+		if err := c.Clients[i].Validate(); err != nil {
+			return &fieldError{"clients", i, err.Error()}
+		}
+		if _, ok := model.BuiltinClient(c.Clients[i].Name); ok {
+			return &fieldError{"clients", i, fmt.Sprintf("%q is the name of a built-in client", c.Clients[i].Name)}
+		}
+	}
 	for i, p := range c.CachePorts {
 		if p <= 0 || p > 65535 {
 			return &fieldError{"cache-ports", i, fmt.Sprintf("%d is not a TCP port", p)}
@@ -176,6 +199,13 @@ func (c *Config) Apply(analyzers []*analysis.Analyzer) error {
 	for i, p := range c.CachePorts {
 		ports[i] = strconv.Itoa(p)
 	}
+	var clients []byte
+	if len(c.Clients) > 0 {
+		var err error
+		if clients, err = json.Marshal(c.Clients); err != nil {
+			return err
+		}
+	}
 	settings := []struct {
 		analyzer, flag, value string
 		set                   bool
@@ -186,6 +216,7 @@ func (c *Config) Apply(analyzers []*analysis.Analyzer) error {
 		{"keyinjection", "validators", strings.Join(c.Validators, ","), len(c.Validators) > 0},
 		{"sensitivedata", "patterns", strings.Join(c.Sensitive, ","), len(c.Sensitive) > 0},
 		{"exposure", "ports", strings.Join(ports, ","), len(ports) > 0},
+		{"keyinjection", "clients", string(clients), len(c.Clients) > 0},
 		{"keylength", "strict", strconv.FormatBool(c.StrictLength), c.StrictLength},
 	}
 	for _, s := range settings {

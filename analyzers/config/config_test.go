@@ -9,6 +9,8 @@ import (
 
 	"github.com/cachevet/cachevet/analyzers"
 	"github.com/cachevet/cachevet/analyzers/config"
+	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"github.com/cachevet/cachevet/analyzers/keyinjection"
 )
 
 func TestParse(t *testing.T) {
@@ -94,6 +96,55 @@ func TestApply(t *testing.T) {
 	} {
 		if got[k] != want {
 			t.Errorf("%s = %q, want %q", k, got[k], want)
+		}
+	}
+}
+
+// TestClients checks that a client description decodes into the schema of
+// the built-in ones and reaches the analyzers' flag, and that a bad one is
+// refused with its line.
+func TestClients(t *testing.T) {
+	c, err := config.Parse([]byte(`
+clients:
+  - name: example/kv
+    path: example.com/kv
+    type: "*Store"
+    protocol: meta
+    check: {max-length: 250, rejects: "control", error: ErrBadKey}
+    item: {type: Entry, key: K, value: V}
+    calls:
+      - {func: Fetch, key: 2}
+      - {func: FetchAll, key: 2, shape: keys}
+      - {func: Put, key: 2, shape: item}
+    servers:
+      - {func: Dial, arg: 1, list: true}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl := c.Clients[0]
+	if cl.Protocol != model.ProtocolMeta || cl.Check.Rejects != model.AnyUnsafe&^model.ByteBit(' ') || cl.Calls[1].Shape != model.KeyList ||
+		cl.Calls[2].Shape != model.ItemKey || cl.Item.Key != "K" || !cl.Servers[0].List {
+		t.Errorf("decoded %+v", cl)
+	}
+	if err := c.Apply(analyzers.All()); err != nil {
+		t.Fatal(err)
+	}
+	got := keyinjection.Analyzer.Flags.Lookup("clients").Value.String()
+	if !strings.Contains(got, `"name":"example/kv"`) || !strings.Contains(got, `"protocol":"meta"`) {
+		t.Errorf("keyinjection.clients = %s", got)
+	}
+	keyinjection.Analyzer.Flags.Set("clients", "")
+
+	for _, tc := range []struct{ yaml, want string }{
+		{"clients:\n  - name: a\n    path: example.com/a\n    protocol: smoke\n    calls: [{func: Get, key: 1}]\n", `unknown protocol "smoke"`},
+		{"clients:\n  - name: a\n    path: example.com/a\n    protocol: text\n    calls: [{func: Get}]\n", "line 2: clients[0]: client a: calls[0] (Get): key must be the key's parameter"},
+		{"clients:\n  - name: gomemcache\n    path: example.com/a\n    protocol: text\n    calls: [{func: Get, key: 1}]\n", `line 2: clients[0]: "gomemcache" is the name of a built-in client`},
+		{"clients:\n  - name: a\n    path: example.com/a\n    protocol: text\n    check: {rejects: \"space,0x41\"}\n    calls: [{func: Get, key: 1}]\n", `"0x41" is not an unsafe byte`},
+	} {
+		_, err := config.Parse([]byte(tc.yaml))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Parse(%q) = %v, want an error with %q", tc.yaml, err, tc.want)
 		}
 	}
 }

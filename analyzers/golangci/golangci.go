@@ -7,6 +7,7 @@ import (
 
 	"github.com/cachevet/cachevet/analyzers"
 	"github.com/cachevet/cachevet/analyzers/config"
+	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 )
@@ -68,6 +69,12 @@ func apply(c *config.Config) error {
 	next.Sensitive = union(next.Sensitive, c.Sensitive)
 	next.CachePorts = union(next.CachePorts, c.CachePorts)
 	next.StrictLength = next.StrictLength || c.StrictLength
+	next.Clients = slices.Clone(next.Clients)
+	for _, cl := range c.Clients {
+		if !slices.ContainsFunc(next.Clients, func(x model.Client) bool { return x.Name == cl.Name }) {
+			next.Clients = append(next.Clients, cl)
+		}
+	}
 	if err := next.Apply(analyzers.All()); err != nil {
 		return err
 	}

@@ -30,6 +30,7 @@ func init() {
 	Analyzer.Flags.Var(flow.Sanitizers, "sanitizers", "comma-separated full names of functions whose result is a safe key (e.g. example.com/keys.Clean)")
 	Analyzer.Flags.Var(flow.Validators, "validators", "comma-separated full names of functions whose true result (or nil error) proves their argument a safe key")
 	Analyzer.Flags.Var(flow.Sources, "sources", "comma-separated full names of functions whose result is attacker-controlled (e.g. example.com/web.Param)")
+	Analyzer.Flags.Var(flow.UserClients, "clients", "memcache client libraries to model, as a JSON array of client descriptions (the .cachevet.yaml clients schema); every cachevet analyzer uses them")
 	Analyzer.Flags.Var(flow.Sinks, "sinks", "comma-separated key sinks as name:argument, receiver = 0 (e.g. (*example.com/cache.Client).Get:1)")
 }
 

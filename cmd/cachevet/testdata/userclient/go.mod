@@ -1,0 +1,3 @@
+module example.com/userclient
+
+go 1.26
