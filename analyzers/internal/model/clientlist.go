@@ -25,6 +25,36 @@ var gomemcacheCalls = []Call{
 // (bradfitz; grafana and grobie also refuse bytes over 0x7e).
 var gomemcacheCheck = KeyCheck{MaxLen: 250, Rejects: AnyUnsafe, Error: "ErrMalformedKey"}
 
+// forkCalls are the calls grafana's and grobie's forks kept: neither has
+// GetAndTouch, Append or Prepend.
+var forkCalls = []Call{
+	{Func: "Get", Key: 1},
+	{Func: "GetMulti", Key: 1, Shape: KeyList},
+	{Func: "Touch", Key: 1},
+	{Func: "Delete", Key: 1},
+	{Func: "Increment", Key: 1},
+	{Func: "Decrement", Key: 1},
+	{Func: "Set", Key: 1, Shape: ItemKey},
+	{Func: "Add", Key: 1, Shape: ItemKey},
+	{Func: "Replace", Key: 1, Shape: ItemKey},
+	{Func: "CompareAndSwap", Key: 1, Shape: ItemKey},
+}
+
+// grafanaCalls: since late 2025 GetMulti takes a context before the keys;
+// for older versions the engine finds the keys by type.
+var grafanaCalls = []Call{
+	{Func: "Get", Key: 1},
+	{Func: "GetMulti", Key: 2, Shape: KeyList},
+	{Func: "Touch", Key: 1},
+	{Func: "Delete", Key: 1},
+	{Func: "Increment", Key: 1},
+	{Func: "Decrement", Key: 1},
+	{Func: "Set", Key: 1, Shape: ItemKey},
+	{Func: "Add", Key: 1, Shape: ItemKey},
+	{Func: "Replace", Key: 1, Shape: ItemKey},
+	{Func: "CompareAndSwap", Key: 1, Shape: ItemKey},
+}
+
 var gomemcacheItem = &ItemType{Type: "Item", Key: "Key", Value: "Value"}
 
 // gomemcacheServers: New(server ...string) and the ServerList behind
@@ -120,17 +150,14 @@ var BuiltinClients = []Client{
 		Protocol: ProtocolText, Check: gomemcacheCheck, Item: gomemcacheItem, Calls: gomemcacheCalls, Servers: gomemcacheServers,
 	},
 	{
-		// grafana's fork: Get and GetMulti take options, and newer
-		// versions put a context before GetMulti's keys (the engine
-		// finds the keys by type).
+		// grafana's fork: Get and GetMulti take options.
 		Name: "grafana/gomemcache", Path: "github.com/grafana/gomemcache/memcache", Type: "*Client",
-		Protocol: ProtocolText, Check: gomemcacheCheck, Item: gomemcacheItem, Calls: gomemcacheCalls, Servers: gomemcacheServers,
+		Protocol: ProtocolText, Check: gomemcacheCheck, Item: gomemcacheItem, Calls: grafanaCalls, Servers: gomemcacheServers,
 	},
 	{
-		// grobie's fork, used by memcached_exporter: gomemcache's API
-		// and legalKey without Append, Prepend and GetAndTouch.
+		// grobie's fork, used by memcached_exporter.
 		Name: "grobie/gomemcache", Path: "github.com/grobie/gomemcache/memcache", Type: "*Client",
-		Protocol: ProtocolText, Check: gomemcacheCheck, Item: gomemcacheItem, Calls: gomemcacheCalls, Servers: gomemcacheServers,
+		Protocol: ProtocolText, Check: gomemcacheCheck, Item: gomemcacheItem, Calls: forkCalls, Servers: gomemcacheServers,
 	},
 	{
 		// gomemcache.go formats "get %s\r\n" and "%s %s %d %d %d\r\n"
