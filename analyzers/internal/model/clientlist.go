@@ -126,6 +126,7 @@ var appengineCodecCalls = []Call{
 }
 
 var appengineItem = &ItemType{Type: "Item", Key: "Key", Value: "Value"}
+
 // appengineCodecItem: a Codec marshals Item.Object. memcache.JSON and
 // memcache.Gob are the package's codecs; JSON is taken, which honours
 // json:"-" (Gob would also encode such fields).
