@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // The harm a bad key does depends on the client: what it refuses (Check)
@@ -97,4 +98,67 @@ func sizeName(n int) string {
 		return strconv.Itoa(n/1024) + " KiB"
 	}
 	return strconv.Itoa(n) + " bytes"
+}
+
+// Checks says what the client checks of a key, for the README's table.
+func (k KeyCheck) Checks() string {
+	var parts []string
+	if k.MaxLen > 0 {
+		parts = append(parts, "at most "+strconv.Itoa(k.MaxLen)+" bytes")
+	}
+	switch {
+	case k.Rejects == AnyUnsafe:
+		parts = append(parts, "refuses spaces and control bytes")
+	case k.Rejects == AnyUnsafe&^ByteBit(' '):
+		parts = append(parts, "refuses control bytes, not the space")
+	case k.Rejects != 0:
+		parts = append(parts, "refuses "+k.Rejects.String())
+	}
+	if len(parts) == 0 {
+		return "nothing"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Reports says what cachevet reports for the client, for the README's
+// table: the harm of each kind of bad key it lets through.
+func (c *Client) Reports() string {
+	passed := c.HarmfulBytes() &^ c.Check.Rejects
+	var r []string
+	switch {
+	case passed == 0 && c.Protocol == ProtocolRPC:
+	case passed == 0:
+		r = append(r, "cache bypass on demand ("+c.Check.Error+")")
+	case c.Protocol == ProtocolBinary:
+		r = append(r, "raw bytes stored and printed by dumps")
+	default:
+		if passed&lineBreaks != 0 {
+			r = append(r, "command injection (CR/LF)")
+		}
+		if passed.Has(' ') {
+			if c.Protocol == ProtocolMeta {
+				r = append(r, "flag injection (space)")
+			} else {
+				r = append(r, "extra keys and arguments (space)")
+			}
+		}
+		if passed.Has(0) {
+			r = append(r, "key collisions (NUL)")
+		}
+		if c.Check.Rejects != 0 {
+			r = append(r, "cache bypass for the bytes it refuses")
+		}
+	}
+	switch {
+	case c.Check.MaxLen > 0 && c.Check.MaxLen <= 250:
+		r = append(r, "long keys: cache bypass")
+	case c.Protocol == ProtocolRPC || c.Protocol == ProtocolBinary:
+		r = append(r, "long keys: refused, cache bypass")
+	default:
+		r = append(r, "long keys: a refused set's data block runs as a command")
+	}
+	if c.Check.LengthBits > 0 {
+		r = append(r, fmt.Sprintf("request smuggling at %s", sizeName(1<<c.Check.LengthBits)))
+	}
+	return strings.Join(r, "; ")
 }
