@@ -61,6 +61,9 @@ func check(t *testing.T, harmed bool, what string) {
 const (
 	// flushID ends the command line and runs flush_all.
 	flushID = "a\r\nflush_all"
+	// metaFlushID is flushID for a meta command, whose flags follow the
+	// key: they go to a command of their own.
+	metaFlushID = "a\r\nflush_all\r\nmg b"
 	// setFlushID completes a set line of its own, then runs flush_all,
 	// then starts the set the client's own tail completes.
 	setFlushID = "x 0 0 1\r\nA\r\nflush_all\r\nset y"
@@ -85,7 +88,7 @@ func wantFlush(t *testing.T, s *server, handler http.HandlerFunc, kv ...string) 
 	} else {
 		eventually(func() bool { _, ok := value(t, s.addr, "marker"); gone = !ok; return gone })
 	}
-	flushed := s.ran(t, "flush_all")
+	flushed := s.saw(t, func(l string) bool { return l == "flush_all" })
 	if flushed != gone {
 		t.Errorf("the server log says flush_all ran: %v, but the marker is gone: %v", flushed, gone)
 	}
