@@ -29,6 +29,14 @@ func init() {
 // ...) through handler and returns the response body.
 func request(t *testing.T, handler http.HandlerFunc, kv ...string) string {
 	t.Helper()
+	body := serve(handler, kv...)
+	t.Logf("app: %s -> %s", shorten(strconv.Quote(strings.Join(kv, " "))), shorten(strconv.Quote(body)))
+	return body
+}
+
+// serve is request without the log, for goroutines that may outlive the
+// test.
+func serve(handler http.HandlerFunc, kv ...string) string {
 	form := url.Values{}
 	for i := 0; i+1 < len(kv); i += 2 {
 		form.Set(kv[i], kv[i+1])
@@ -37,7 +45,6 @@ func request(t *testing.T, handler http.HandlerFunc, kv ...string) string {
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	rec := httptest.NewRecorder()
 	handler(rec, req)
-	t.Logf("app: %s -> %d %s", shorten(strconv.Quote(form.Encode())), rec.Code, shorten(strconv.Quote(rec.Body.String())))
 	return rec.Body.String()
 }
 
