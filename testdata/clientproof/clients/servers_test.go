@@ -177,6 +177,8 @@ func startMemcached(t *testing.T) *server {
 				continue
 			}
 			switch {
+			case strings.HasPrefix(line, " "): // a binary header's hex dump
+				continue
 			case strings.HasPrefix(line, "new "), strings.HasPrefix(line, "connection closed"),
 				strings.HasPrefix(line, "server listening"), strings.HasPrefix(line, "Read binary protocol data"):
 				continue
