@@ -18,6 +18,7 @@ require (
 	github.com/chavacava/garif v0.1.0 // indirect
 	github.com/couchbase/gomemcached v0.3.4 // indirect
 	github.com/couchbase/goutils v0.1.2 // indirect
+	github.com/dropbox/godropbox v0.0.0-20230623171840-436d2007a9fd // indirect
 	github.com/fatih/color v1.18.0 // indirect
 	github.com/fatih/structtag v1.2.0 // indirect
 	github.com/go-logr/logr v1.4.3 // indirect
