@@ -245,7 +245,7 @@ func command(name, dir string, args ...string) *exec.Cmd {
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
 		switch k {
-		case "GOFLAGS", "GOPROXY", "GOWORK", "GONOPROXY", "GOPRIVATE", "GONOSUMDB", "VALIDATION_EXPECT":
+		case "GOFLAGS", "GOPROXY", "GOWORK", "GONOPROXY", "GOPRIVATE", "GONOSUMDB", "VALIDATION_EXPECT", "CLIENTPROOF_EXPECT":
 			continue // the fixture's own settings below; the validation tests set their expectation
 		}
 		env = append(env, kv)

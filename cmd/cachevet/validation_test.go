@@ -164,7 +164,14 @@ func TestValidation(t *testing.T) {
 // its replace directive at this repository.
 func valCopy(t *testing.T, root string) string {
 	t.Helper()
-	dst := copyDir(t, validationDir)
+	return moduleCopy(t, validationDir, root)
+}
+
+// moduleCopy copies the test module in src to a fresh directory and
+// points its replace directive (=> ../..) at this repository, root.
+func moduleCopy(t *testing.T, src, root string) string {
+	t.Helper()
+	dst := copyDir(t, src)
 	mod := filepath.Join(dst, "go.mod")
 	data, err := os.ReadFile(mod)
 	if err != nil {
@@ -172,7 +179,7 @@ func valCopy(t *testing.T, root string) string {
 	}
 	replaced := bytes.Replace(data, []byte("=> ../.."), []byte("=> "+root), 1)
 	if bytes.Equal(replaced, data) {
-		t.Fatal("testdata/validation/go.mod has no replace => ../..")
+		t.Fatalf("%s/go.mod has no replace => ../..", src)
 	}
 	if err := os.WriteFile(mod, replaced, 0o644); err != nil {
 		t.Fatal(err)
@@ -197,7 +204,14 @@ var valPosnRE = regexp.MustCompile(`^(.+\.go):(\d+):(\d+)$`)
 
 func valFindings(t *testing.T, dir, bin string) []valDiag {
 	t.Helper()
-	res := run(t, command(bin, dir, "-json", "./vulnerable/..."))
+	return moduleFindings(t, dir, bin, "./vulnerable/...")
+}
+
+// moduleFindings runs cachevet -json on the packages of the module in dir
+// that pattern names.
+func moduleFindings(t *testing.T, dir, bin, pattern string) []valDiag {
+	t.Helper()
+	res := run(t, command(bin, dir, "-json", pattern))
 	if res.code != 0 {
 		t.Fatalf("cachevet -json exited %d\n%s", res.code, res.stderr)
 	}
@@ -259,18 +273,9 @@ func valMatch(t *testing.T, dir string, got []valDiag, want []validationFinding)
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := strings.Split(string(src), "\n")
 	used := make([]bool, len(got))
 	for _, w := range want {
-		line := 0
-		for i, l := range lines {
-			if strings.Contains(l, w.source) {
-				if line != 0 {
-					t.Fatalf("vulnerable/app.go:%d and :%d both hold %q", line, i+1, w.source)
-				}
-				line = i + 1
-			}
-		}
+		line := lineOf(t, "vulnerable/app.go", string(src), w.source)
 		if line == 0 {
 			t.Errorf("no line of vulnerable/app.go holds %q: update validationWant and validationResidue", w.source)
 			continue
@@ -291,6 +296,23 @@ func valMatch(t *testing.T, dir string, got []valDiag, want []validationFinding)
 			t.Errorf("unexpected finding %s", d)
 		}
 	}
+}
+
+// lineOf returns the number of the one line of src (the file name) that
+// holds snippet, or 0 if none does; two such lines are a fatal error, as
+// the expectation would be ambiguous.
+func lineOf(t *testing.T, name, src, snippet string) int {
+	t.Helper()
+	line := 0
+	for i, l := range strings.Split(src, "\n") {
+		if strings.Contains(l, snippet) {
+			if line != 0 {
+				t.Fatalf("%s:%d and :%d both hold %q", name, line, i+1, snippet)
+			}
+			line = i + 1
+		}
+	}
+	return line
 }
 
 // valGoTest runs the validation module's harm tests in dir, expecting
