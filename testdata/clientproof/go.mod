@@ -10,7 +10,6 @@ require (
 	github.com/cachevet/cachevet v0.0.0
 	github.com/couchbase/gomemcached v0.3.4
 	github.com/dropbox/godropbox v0.0.0-20230623171840-436d2007a9fd
-	github.com/golang/protobuf v1.5.4
 	github.com/grafana/gomemcache v0.0.0-20251127154401-74f93547077b
 	github.com/grobie/gomemcache v0.0.0-20230213081705-239240bbc445
 	github.com/kklis/gomemcache v0.0.0-20150824185358-6d04ba58f087
@@ -26,6 +25,7 @@ require (
 	github.com/couchbase/goutils v0.1.2 // indirect
 	github.com/go-logr/logr v1.4.3 // indirect
 	github.com/go-logr/stdr v1.2.2 // indirect
+	github.com/golang/protobuf v1.5.4 // indirect
 	github.com/golang/snappy v1.0.0 // indirect
 	github.com/google/flatbuffers v24.3.25+incompatible // indirect
 	github.com/google/uuid v1.6.0 // indirect

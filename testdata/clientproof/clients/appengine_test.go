@@ -10,9 +10,9 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/golang/protobuf/proto"
 	"google.golang.org/appengine"
 	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/protoadapt"
 )
 
 // App Engine's memcache is an RPC service, with no memcached to run here:
@@ -27,7 +27,7 @@ type memcacheService struct {
 
 // call serves one API call; in and out are the library's own request and
 // response messages, read and written as protojson.
-func (m *memcacheService) call(_ context.Context, service, method string, in, out proto.Message) error {
+func (m *memcacheService) call(_ context.Context, service, method string, in, out protoadapt.MessageV1) error {
 	if service != "memcache" {
 		return fmt.Errorf("memcacheService: no %s service", service)
 	}
@@ -38,7 +38,7 @@ func (m *memcacheService) call(_ context.Context, service, method string, in, ou
 			Value string `json:"value"`
 		} `json:"item"`
 	}
-	data, err := protojson.Marshal(proto.MessageV2(in))
+	data, err := protojson.Marshal(protoadapt.MessageV2Of(in))
 	if err != nil {
 		return err
 	}
@@ -78,7 +78,7 @@ func (m *memcacheService) call(_ context.Context, service, method string, in, ou
 	default:
 		return fmt.Errorf("memcacheService: no method %s", method)
 	}
-	return protojson.Unmarshal([]byte(resp), proto.MessageV2(out))
+	return protojson.Unmarshal([]byte(resp), protoadapt.MessageV2Of(out))
 }
 
 // sent records a key the library sent and refuses it as the service's
