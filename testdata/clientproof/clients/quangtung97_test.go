@@ -52,7 +52,7 @@ func TestQuangTungLoadFlagInjection(t *testing.T) {
 		store(t, s.addr, "user:victim", "victim-secret")
 		a := newQuangTung(t, s)
 		attacker := inBackground(a.Load, "id", "k q")
-		if !eventually(func() bool { return s.ran(t, "mg user:k") }) {
+		if !eventually(func() bool { return s.ran(t, "mg ") }) {
 			t.Fatal("the attacker's mg never reached the server")
 		}
 		victim := inBackground(a.Load, "id", "victim")
@@ -101,7 +101,7 @@ func TestQuangTungForgetFlagInjection(t *testing.T) {
 		store(t, s.addr, "user:victim", "victim-secret")
 		a := newQuangTung(t, s)
 		attacker := inBackground(a.Forget, "id", "k q")
-		if !eventually(func() bool { return s.ran(t, "md user:k") }) {
+		if !eventually(func() bool { return s.ran(t, "md ") }) {
 			t.Fatal("the attacker's md never reached the server")
 		}
 		victim := inBackground(a.Load, "id", "victim")
