@@ -118,6 +118,9 @@ func diagnostic(pass *analysis.Pass, res *flow.Result, h *flow.Hit) analysis.Dia
 		f := keyFix(pass, keyExpr, origins, kl, known)
 		if h.Sink.Shape == model.KeyList && call != nil {
 			f = keyListFix(pass, call, keyExpr, origins)
+			if f == nil {
+				f = keyElementsFix(pass, call, keyExpr, origins)
+			}
 		}
 		if f != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{*f}
@@ -231,6 +234,45 @@ func keyListFix(pass *analysis.Pass, call *ast.CallExpr, list ast.Expr, origins 
 	}
 	return &analysis.SuggestedFix{
 		Message:   "Hash every key with SHA-256 and return the results under the keys as given",
+		TextEdits: append(edits, im.Edits()...),
+	}
+}
+
+// keyElementsFix hashes each key of a list whose keys are written out in
+// the call, as variadic arguments or a slice literal, where the call does
+// not fit keyListFix (a variadic GetMulti, a context before the keys):
+// each element is rewritten as a single key's fix rewrites it, so that
+// the keys it reads are the keys a fixed Set of the same key stores.
+func keyElementsFix(pass *analysis.Pass, call *ast.CallExpr, list ast.Expr, origins []*flow.Origin) *analysis.SuggestedFix {
+	for _, o := range origins {
+		if o.Kind != flow.FromSource {
+			return nil
+		}
+	}
+	elems := fix.ListElements(pass, call, list)
+	if len(elems) == 0 {
+		return nil
+	}
+	im := fix.NewImporter(pass, call.Pos())
+	if im == nil {
+		return nil
+	}
+	var edits []analysis.TextEdit
+	for _, e := range elems {
+		if tv, ok := pass.TypesInfo.Types[e]; ok && tv.Value != nil {
+			continue // a constant key is what it is
+		}
+		es, ok := fix.Hash(pass, im, e, flow.MaxKeyLength)
+		if !ok {
+			return nil
+		}
+		edits = append(edits, es...)
+	}
+	if len(edits) == 0 {
+		return nil
+	}
+	return &analysis.SuggestedFix{
+		Message:   "Hash the unbounded part of every key with SHA-256",
 		TextEdits: append(edits, im.Edits()...),
 	}
 }

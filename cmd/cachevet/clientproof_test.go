@@ -47,8 +47,8 @@ func (f clientproofFinding) String() string {
 
 // clientproofWant lists every flagged call of the application: each
 // handler's key-taking call, for keyinjection, and for keylength where
-// the key is a single string built from the unbounded id (a slice
-// literal's element is not measured).
+// the key is a single string built from the unbounded id (the elements of
+// a list of keys, a slice literal or variadic arguments, are not measured).
 var clientproofWant = func() []clientproofFinding {
 	var want []clientproofFinding
 	for _, c := range []struct {
@@ -58,8 +58,8 @@ var clientproofWant = func() []clientproofFinding {
 		{"Bradfitz", "bradfitz.go", []string{`a.MC.GetMulti([]string{"user:" + id})`}, []string{`a.MC.Get("user:" + id)`, `a.MC.Set(&memcache.Item{Key: "user:" + id`}},
 		{"Grafana", "grafana.go", []string{`a.MC.GetMulti(r.Context(), []string{"user:" + id})`}, []string{`a.MC.Get("user:" + id)`, `a.MC.Set(&memcache.Item{Key: "user:" + id`}},
 		{"Grobie", "grobie.go", []string{`a.MC.GetMulti([]string{"user:" + id})`}, []string{`a.MC.Get("user:" + id)`, `a.MC.Set(&memcache.Item{Key: "user:" + id`}},
-		{"Kklis", "kklis.go", nil, []string{`a.MC.Get("user:" + id)`, `a.MC.GetMulti("user:" + id)`, `a.MC.Set("user:"+id,`}},
-		{"Yeqown", "yeqown.go", nil, []string{`a.MC.Get(r.Context(), "user:"+id)`, `a.MC.Gets(r.Context(), "user:"+id)`, `a.MC.MetaGet(r.Context(), []byte("user:"+id)`, `a.MC.Set(context.Background(), "user:"+id,`}},
+		{"Kklis", "kklis.go", []string{`a.MC.GetMulti("user:" + id)`}, []string{`a.MC.Get("user:" + id)`, `a.MC.Set("user:"+id,`}},
+		{"Yeqown", "yeqown.go", []string{`a.MC.Gets(r.Context(), "user:"+id)`}, []string{`a.MC.Get(r.Context(), "user:"+id)`, `a.MC.MetaGet(r.Context(), []byte("user:"+id)`, `a.MC.Set(context.Background(), "user:"+id,`}},
 		{"QuangTung", "quangtung97.go", nil, []string{`p.MGet("user:"+id,`, `p.MSet("user:"+id,`, `p.MDel("user:"+id,`}},
 		{"Rainycape", "rainycape.go", []string{`a.MC.GetMulti([]string{"user:" + id})`}, []string{`a.MC.Get("user:" + id)`, `a.MC.Set(&memcache.Item{Key: "user:" + id`}},
 		{"Memcachier", "memcachier.go", nil, []string{`a.MC.Get("user:" + id)`, `a.MC.Set("user:"+id,`}},
@@ -81,13 +81,6 @@ var clientproofWant = func() []clientproofFinding {
 	}
 	return want
 }()
-
-// clientproofPending names the clients cachevet does not yet report in
-// full (issue 14): their missing findings are logged, not failed, and
-// their harm tests are not run on the fixed copy. Today both miss
-// keylength on their variadic multi-get. Delete a
-// client once cachevet reports all its findings; the test says when.
-var clientproofPending = []string{"Kklis", "Yeqown"}
 
 // clientproofKnownBugs are harm tests that fail on the fixed copy because
 // of a cachevet bug, with the bug; they are not run there.
@@ -165,10 +158,6 @@ func TestClientProof(t *testing.T) {
 			t.Logf("after -fix, still reported: %s", d)
 		}
 		var skip []string
-		for _, c := range clientproofPending {
-			t.Logf("PENDING: the harm tests of %s are not run on the fixed copy until cachevet describes it", c)
-			skip = append(skip, "Test"+c)
-		}
 		for name, bug := range clientproofKnownBugs {
 			t.Logf("KNOWN BUG: %s is not run on the fixed copy: %s", name, bug)
 			skip = append(skip, name+"$")
@@ -178,12 +167,11 @@ func TestClientProof(t *testing.T) {
 }
 
 // clientproofMatch checks the report got against clientproofWant: each
-// expected finding present, except for pending clients, where a missing
-// one is logged; a finding on a line no expectation names is an error.
+// expected finding present, and no finding on a line no expectation
+// names.
 func clientproofMatch(t *testing.T, dir string, got []valDiag) {
 	t.Helper()
 	wantLines := map[string][]int{} // file -> lines with expectations
-	missing := map[string]int{}     // client -> expected findings not reported
 	for _, w := range clientproofWant {
 		rel := "clients/" + w.file
 		src, err := os.ReadFile(filepath.Join(dir, rel))
@@ -199,17 +187,7 @@ func clientproofMatch(t *testing.T, dir string, got []valDiag) {
 		if slices.ContainsFunc(got, func(d valDiag) bool { return d.file == rel && d.line == line && d.analyzer == w.analyzer }) {
 			continue
 		}
-		missing[w.client]++
-		if slices.Contains(clientproofPending, w.client) {
-			t.Logf("PENDING: not yet reported: %s:%d: %s", rel, line, w)
-		} else {
-			t.Errorf("missing finding at %s:%d: %s", rel, line, w)
-		}
-	}
-	for _, c := range clientproofPending {
-		if missing[c] == 0 {
-			t.Errorf("cachevet reports every finding of %s: remove it from clientproofPending", c)
-		}
+		t.Errorf("missing finding at %s:%d: %s", rel, line, w)
 	}
 	for _, d := range got {
 		if !slices.Contains(wantLines[d.file], d.line) {

@@ -17,6 +17,7 @@ const digestLen = 64
 // not fit in limit bytes, or the key has no such operand (a constant too
 // long, fmt's rendering of a slice), the whole key is hashed.
 func Hash(pass *analysis.Pass, im *Importer, key ast.Expr, limit int) ([]analysis.TextEdit, bool) {
+	key = StringOf(pass, key)
 	targets := Operands(pass, key)
 	constLen := constantLength(pass, key)
 	if len(targets) == 0 || constLen < 0 || constLen+digestLen*len(targets) > limit {

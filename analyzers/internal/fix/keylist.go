@@ -105,3 +105,32 @@ func KeyList(pass *analysis.Pass, im *Importer, call *ast.CallExpr, list ast.Exp
 		{Pos: call.Lparen, End: call.Lparen + 1, NewText: []byte(", ")},
 	}, true
 }
+
+// ListElements returns the keys of a list written out in a call: the
+// elements of a slice literal, or the variadic arguments from list on.
+// It returns nil when the keys are not written there.
+func ListElements(pass *analysis.Pass, call *ast.CallExpr, list ast.Expr) []ast.Expr {
+	if lit, ok := ast.Unparen(list).(*ast.CompositeLit); ok {
+		if _, ok := pass.TypesInfo.TypeOf(lit).Underlying().(*types.Slice); !ok {
+			return nil
+		}
+		for _, e := range lit.Elts {
+			if _, kv := e.(*ast.KeyValueExpr); kv {
+				return nil
+			}
+		}
+		return lit.Elts
+	}
+	sig, _ := pass.TypesInfo.TypeOf(call.Fun).(*types.Signature)
+	if sig == nil || !sig.Variadic() || call.Ellipsis.IsValid() {
+		return nil
+	}
+	first := sig.Params().Len() - 1
+	if recv := sig.Recv(); recv != nil && len(call.Args) > sig.Params().Len() {
+		first++ // a method expression: the receiver is an argument
+	}
+	if first >= len(call.Args) || call.Args[first] != list {
+		return nil
+	}
+	return call.Args[first:]
+}

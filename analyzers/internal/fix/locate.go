@@ -210,7 +210,7 @@ func StoredExpr(pass *analysis.Pass, st *ssa.Store, field string) ast.Expr {
 // each non-constant string operand of a concatenation or of fmt.Sprintf,
 // or the key itself.
 func Operands(pass *analysis.Pass, key ast.Expr) []ast.Expr {
-	key = ast.Unparen(key)
+	key = ast.Unparen(StringOf(pass, key))
 	if tv, ok := pass.TypesInfo.Types[key]; ok && tv.Value != nil {
 		return nil
 	}
@@ -233,6 +233,21 @@ func Operands(pass *analysis.Pass, key ast.Expr) []ast.Expr {
 // isSprintf reports whether call is of fmt.Sprintf (model.Printf).
 func isSprintf(pass *analysis.Pass, call *ast.CallExpr) bool {
 	return funcRole(pass, call) == model.Printf
+}
+
+// StringOf returns the string a []byte key is converted from
+// ([]byte("user:" + id), as meta clients take keys), else key itself.
+func StringOf(pass *analysis.Pass, key ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(key).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || !pass.TypesInfo.Types[call.Fun].IsType() {
+		return key
+	}
+	if sl, ok := pass.TypesInfo.TypeOf(call).Underlying().(*types.Slice); ok {
+		if b, ok := sl.Elem().Underlying().(*types.Basic); ok && b.Kind() == types.Byte && IsPlainString(pass.TypesInfo.TypeOf(call.Args[0])) {
+			return call.Args[0]
+		}
+	}
+	return key
 }
 
 func IsPlainString(t types.Type) bool {

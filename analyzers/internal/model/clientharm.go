@@ -88,7 +88,12 @@ func (c *Client) LengthHarm(mayOverflow bool) string {
 		}
 	}
 	if c.Check.LengthBits > 0 && mayOverflow {
-		h += fmt.Sprintf("; at %s the client's %d-bit key length overflows, and the server parses the rest of the key as a further, smuggled request", sizeName(1<<c.Check.LengthBits), c.Check.LengthBits)
+		h += fmt.Sprintf("; at %s the client's %d-bit key length overflows, and ", sizeName(1<<c.Check.LengthBits), c.Check.LengthBits)
+		if c.Check.Overflow == "smuggle" {
+			h += "the server parses the rest of the key as a further, smuggled request"
+		} else {
+			h += "the server takes the key's first bytes for the key and the rest for the value, so the sender overwrites another key"
+		}
 	}
 	return h
 }
@@ -157,8 +162,11 @@ func (c *Client) Reports() string {
 	default:
 		r = append(r, "long keys: a refused set's data block runs as a command")
 	}
-	if c.Check.LengthBits > 0 {
+	switch {
+	case c.Check.Overflow == "smuggle":
 		r = append(r, fmt.Sprintf("request smuggling at %s", sizeName(1<<c.Check.LengthBits)))
+	case c.Check.LengthBits > 0:
+		r = append(r, fmt.Sprintf("overwrites another key at %s", sizeName(1<<c.Check.LengthBits)))
 	}
 	return strings.Join(r, "; ")
 }

@@ -252,10 +252,11 @@ var BuiltinClients = []Client{
 	},
 	{
 		// A binary client: legalKey is only consulted to explain a
-		// server's "invalid arguments" after the request went out, and
-		// the key length is written with putUint16.
+		// server's "invalid arguments" after the request went out; the
+		// key length is written with putUint16, the body length with 32
+		// bits.
 		Name: "rainycape/memcache", Path: "github.com/rainycape/memcache", Type: "*Client", Protocol: ProtocolBinary,
-		Check: KeyCheck{LengthBits: 16}, Item: gomemcacheItem,
+		Check: KeyCheck{LengthBits: 16, Overflow: "collide"}, Item: gomemcacheItem,
 		Calls: []Call{
 			{Func: "Get", Key: 1},
 			{Func: "GetMulti", Key: 1, Shape: KeyList},
@@ -270,9 +271,9 @@ var BuiltinClients = []Client{
 	},
 	{
 		// Binary, no key check; server_conn.go writes
-		// KeyLen = uint16(len(key)).
+		// KeyLen = uint16(len(key)) and a body length that wraps with it.
 		Name: "memcachier/mc", Path: "github.com/memcachier/mc/v3", Type: "*Client", Protocol: ProtocolBinary,
-		Check: KeyCheck{LengthBits: 16},
+		Check: KeyCheck{LengthBits: 16, Overflow: "smuggle"},
 		Calls: []Call{
 			{Func: "Get", Key: 1},
 			{Func: "GAT", Key: 1},
@@ -292,9 +293,9 @@ var BuiltinClients = []Client{
 	{
 		// Couchbase's memcached binary client: the vbucket comes first,
 		// nothing is checked, mc_req.go writes the key length as a
-		// uint16.
+		// uint16 and the body length as a uint32.
 		Name: "couchbase/gomemcached", Path: "github.com/couchbase/gomemcached/client", Pkg: "memcached", Type: "*Client", Protocol: ProtocolBinary,
-		Check: KeyCheck{LengthBits: 16},
+		Check: KeyCheck{LengthBits: 16, Overflow: "collide"},
 		Calls: []Call{
 			{Func: "Get", Key: 2},
 			{Func: "GetMeta", Key: 2},

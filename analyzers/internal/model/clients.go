@@ -98,9 +98,14 @@ type KeyCheck struct {
 	Error string `yaml:"error,omitempty" json:"error,omitempty"`
 	// LengthBits, if set, is the width of the key length the client
 	// writes into a binary header: a key of 1<<LengthBits bytes or more
-	// overflows it, and the server parses the rest of the key as
-	// further requests.
+	// overflows it, with the effect Overflow says.
 	LengthBits int `yaml:"length-bits,omitempty" json:"length-bits,omitempty"`
+	// Overflow is what the server makes of an overflowed key length:
+	// "smuggle" when the body length wraps with it, so the rest of the key
+	// is parsed as further requests; "collide" when the body length is
+	// wider, so the key's first bytes become the key and the rest the
+	// value: the item is stored under another key.
+	Overflow string `yaml:"overflow,omitempty" json:"overflow,omitempty"`
 }
 
 // Protocol is what a client sends on the wire, which decides what a bad
@@ -266,6 +271,9 @@ func (c *Client) Validate() error {
 		return fmt.Errorf("client %s: protocol is missing (text, meta, binary, rpc or any)", c.Name)
 	case len(c.Calls) == 0 && len(c.Servers) == 0:
 		return fmt.Errorf("client %s: no calls", c.Name)
+	}
+	if (c.Check.LengthBits > 0) != (c.Check.Overflow == "smuggle" || c.Check.Overflow == "collide") {
+		return fmt.Errorf("client %s: check: length-bits needs overflow (smuggle or collide), and overflow needs length-bits", c.Name)
 	}
 	for i, call := range c.Calls {
 		switch {

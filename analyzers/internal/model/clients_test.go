@@ -50,7 +50,7 @@ func TestKeyHarm(t *testing.T) {
 	if rpc.HarmfulBytes() != 0 || text.HarmfulBytes() != AnyUnsafe {
 		t.Errorf("HarmfulBytes: rpc %s, text %s", rpc.HarmfulBytes(), text.HarmfulBytes())
 	}
-	if got := (&Client{Name: "b", Protocol: ProtocolBinary, Check: KeyCheck{LengthBits: 16}}).LengthHarm(true); !strings.Contains(got, "at 64 KiB the client's 16-bit key length overflows") {
+	if got := (&Client{Name: "b", Protocol: ProtocolBinary, Check: KeyCheck{LengthBits: 16, Overflow: "smuggle"}}).LengthHarm(true); !strings.Contains(got, "at 64 KiB the client's 16-bit key length overflows, and the server parses the rest of the key as a further, smuggled request") {
 		t.Errorf("LengthHarm = %q", got)
 	}
 	if got := validating.LengthHarm(true); strings.Contains(got, "KiB") || !strings.Contains(got, "v fails with ErrMalformedKey") {

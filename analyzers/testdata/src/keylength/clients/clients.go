@@ -25,7 +25,7 @@ func Lengths(ctx context.Context, r *http.Request, k *gomemcache.Memcache, y mem
 	y.Get(ctx, "search:"+q1)                              // want `\(memcached.Client\).Get .*: yeqown/memcached lets keys of up to 65535 bytes through, so memcached rejects the command line`
 	q.MGet("search:"+q1, quang.MGetOptions{})             // want `\(\*memcache.Pipeline\).MGet .*: memcached rejects the command line`
 	p.Get(ctx, "search:"+q1)                              // want `\(\*memcache.Commands\).Get .*: pior/memcache fails with an InvalidKeyError, so long input bypasses the cache`
-	rc.Get("search:" + q1)                                // want `memcached refuses a binary request with a key over 250 bytes, so long input bypasses the cache on every request; at 64 KiB the client's 16-bit key length overflows, and the server parses the rest of the key as a further, smuggled request`
+	rc.Get("search:" + q1)                                // want `memcached refuses a binary request with a key over 250 bytes, so long input bypasses the cache on every request; at 64 KiB the client.s 16-bit key length overflows, and the server takes the key.s first bytes for the key and the rest for the value`
 	m.Get("search:" + q1)                                 // want `\(\*mc.Client\).Get .*; at 64 KiB the client's 16-bit key length overflows`
 	g.Get("search:" + q1)                                 // want `grafana/gomemcache fails with ErrMalformedKey`
 	d.Get("search:" + q1)                                 // want `godropbox/memcache fails with an invalid-key error response`
