@@ -87,3 +87,10 @@ func testdata() string {
 func TestClients(t *testing.T) {
 	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/clients")
 }
+
+// TestClientWrappers checks that a wrapper's facts keep the client its
+// parameters reach, so that a caller in another package is told that
+// client's harm.
+func TestClientWrappers(t *testing.T) {
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/clientwrap", "keyinjection/clientapp")
+}
