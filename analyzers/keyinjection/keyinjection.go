@@ -119,8 +119,11 @@ func diagnostic(pass *analysis.Pass, res *flow.Result, h *flow.Hit) analysis.Dia
 		if h.Sink.Shape == model.KeyList && call != nil {
 			f = keyListFix(pass, call, keyExpr, origins)
 			if f == nil {
-				f = keyElementsFix(pass, call, keyExpr, origins)
+				f = keysFix(pass, call, fix.ListElements(pass, call, keyExpr), origins)
 			}
+		}
+		if h.Sink.Shape == model.ItemList && call != nil {
+			f = keysFix(pass, call, fix.ItemListKeys(pass, call, keyExpr, h.Sink.ItemKeyField()), origins)
 		}
 		if f != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{*f}
@@ -238,18 +241,18 @@ func keyListFix(pass *analysis.Pass, call *ast.CallExpr, list ast.Expr, origins 
 	}
 }
 
-// keyElementsFix hashes each key of a list whose keys are written out in
-// the call, as variadic arguments or a slice literal, where the call does
-// not fit keyListFix (a variadic GetMulti, a context before the keys):
-// each element is rewritten as a single key's fix rewrites it, so that
-// the keys it reads are the keys a fixed Set of the same key stores.
-func keyElementsFix(pass *analysis.Pass, call *ast.CallExpr, list ast.Expr, origins []*flow.Origin) *analysis.SuggestedFix {
+// keysFix hashes each of the keys written out in a call: the elements of
+// a list of keys (variadic arguments or a slice literal) where the call
+// does not fit keyListFix (a variadic GetMulti, a context before the
+// keys), or the key fields of a literal list of Items. Each is rewritten
+// as a single key's fix rewrites it, so that the keys a call reads are the
+// keys a fixed Set of the same key stores.
+func keysFix(pass *analysis.Pass, call *ast.CallExpr, elems []ast.Expr, origins []*flow.Origin) *analysis.SuggestedFix {
 	for _, o := range origins {
 		if o.Kind != flow.FromSource {
 			return nil
 		}
 	}
-	elems := fix.ListElements(pass, call, list)
 	if len(elems) == 0 {
 		return nil
 	}

@@ -2,6 +2,7 @@ package fix
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -116,7 +117,7 @@ func ListElements(pass *analysis.Pass, call *ast.CallExpr, list ast.Expr) []ast.
 		}
 		for _, e := range lit.Elts {
 			if _, kv := e.(*ast.KeyValueExpr); kv {
-				return nil
+				return nil // an indexed literal: keys are not in order
 			}
 		}
 		return lit.Elts
@@ -133,4 +134,34 @@ func ListElements(pass *analysis.Pass, call *ast.CallExpr, list ast.Expr) []ast.
 		return nil
 	}
 	return call.Args[first:]
+}
+
+// ItemListKeys returns the key fields (keyField) of the Items of a literal
+// list of them ([]*Item{{Key: k}}, []Item{{Key: k}}); nil unless every
+// element is a literal that sets its key.
+func ItemListKeys(pass *analysis.Pass, call *ast.CallExpr, list ast.Expr, keyField string) []ast.Expr {
+	var keys []ast.Expr
+	for _, e := range ListElements(pass, call, list) {
+		e = ast.Unparen(e)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+		lit, ok := e.(*ast.CompositeLit)
+		if !ok {
+			return nil
+		}
+		var key ast.Expr
+		for _, el := range lit.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == keyField {
+					key = kv.Value
+				}
+			}
+		}
+		if key == nil {
+			return nil
+		}
+		keys = append(keys, key)
+	}
+	return keys
 }

@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -230,6 +231,9 @@ func paramShape(t types.Type, sinkShape model.KeyShape, c *model.Client) model.K
 // itemKeyStores finds the stores to the key field of the item.
 func (e *engine) itemKeyStores(fn *ssa.Function, item ssa.Value, c *model.Client) []*ssa.Store {
 	keyField, _ := c.ItemFields()
+	if u, ok := item.(*ssa.UnOp); ok && u.Op == token.MUL {
+		item = u.X // an Item passed by value: the literal it was loaded from
+	}
 	return e.fieldStores(fn, item, keyField)
 }
 
