@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -20,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://pkg.go.dev/github.com/cachevet/cachevet/analyzers/internal/flow",
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(summaryFact), new(analyzedFact)},
+	FactTypes:  []analysis.Fact{new(summaryFact), new(analyzedFact), new(patternFact)},
 }
 
 // Sanitizers and Validators are the user's declarations by full function
@@ -64,6 +65,12 @@ type summaryFact struct{ Summary }
 func (*summaryFact) AFact()           {}
 func (f *summaryFact) String() string { return "cacheflow(" + f.Summary.String() + ")" }
 
+// patternFact is the regexp a package variable holds.
+type patternFact struct{ Pattern }
+
+func (*patternFact) AFact()           {}
+func (f *patternFact) String() string { return "regexp(" + strconv.Quote(f.Expr) + ")" }
+
 // analyzedFact marks a package whose functions have summaries: a function
 // of such a package without a summaryFact passes nothing through.
 type analyzedFact struct{}
@@ -87,6 +94,11 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			return nil, true
 		},
+		ImportPattern: func(v *types.Var) (Pattern, bool) {
+			var f patternFact
+			ok := v.Pkg() != nil && pass.ImportObjectFact(v, &f)
+			return f.Pattern, ok
+		},
 		Sanitizers: Sanitizers,
 		Validators: Validators,
 		Sources:    Sources,
@@ -94,6 +106,9 @@ func run(pass *analysis.Pass) (any, error) {
 	})
 	for fn, s := range res.Summaries {
 		pass.ExportObjectFact(fn, &summaryFact{*s})
+	}
+	for v, p := range res.Patterns {
+		pass.ExportObjectFact(v, &patternFact{p})
 	}
 	pass.ExportPackageFact(new(analyzedFact))
 	return res, nil

@@ -17,6 +17,9 @@ type Config struct {
 	// standard library, a modelled client), in which case the engine falls
 	// back to the model or to propagating every argument.
 	Import func(fn *types.Func) (s *Summary, known bool)
+	// ImportPattern returns the regexp pattern a package variable of
+	// another package holds, if that package exported it.
+	ImportPattern func(v *types.Var) (Pattern, bool)
 	// Sanitizers and Validators are functions declared by the user, by
 	// types.Func.FullName, in addition to //cachevet: directives.
 	Sanitizers, Validators map[string]bool
@@ -93,13 +96,16 @@ type Result struct {
 	// Summaries of the package's functions that say something, for export
 	// as facts.
 	Summaries map[*types.Func]*Summary
-	Fset      *token.FileSet
+	// Patterns are the regexps the package's variables hold, for export.
+	Patterns map[*types.Var]Pattern
+	Fset     *token.FileSet
 }
 
 // Run analyzes the package of cfg.Pass.
 func Run(cfg *Config) *Result {
 	pkg, funcs := buildSSA(cfg.Pass)
 	e := newEngine(cfg, pkg, funcs)
+	e.inferValidators()
 	e.solve()
 	return e.result()
 }
@@ -211,7 +217,7 @@ func newEngine(cfg *Config, pkg *ssa.Package, funcs []*ssa.Function) *engine {
 		e.local[fn] = true
 	}
 	e.directives = readDirectives(cfg.Pass)
-	e.initStores = globalInitStores(pkg)
+	e.initStores = globalInitStores(pkg, funcs)
 	for _, fn := range funcs {
 		obj, ok := fn.Object().(*types.Func)
 		if !ok {
@@ -283,7 +289,7 @@ func (e *engine) summary(fn *ssa.Function) *Summary {
 }
 
 func (e *engine) result() *Result {
-	r := &Result{Hits: e.hits, LenHits: e.lenHits, ValueHits: e.valueHits, keyLengths: e.keyLengths, Summaries: make(map[*types.Func]*Summary), Fset: e.pass.Fset}
+	r := &Result{Hits: e.hits, LenHits: e.lenHits, ValueHits: e.valueHits, keyLengths: e.keyLengths, Summaries: make(map[*types.Func]*Summary), Patterns: e.packagePatterns(), Fset: e.pass.Fset}
 	for fn, s := range e.sums {
 		obj, ok := fn.Object().(*types.Func)
 		if !ok || fn.Parent() != nil || s.IsEmpty() {

@@ -1,14 +1,22 @@
 package flow
 
 import (
+	"go/token"
+	"go/types"
+
 	"github.com/cachevet/cachevet/analyzers/internal/ssautil"
 	"golang.org/x/tools/go/ssa"
 )
 
 // globalInitStores maps each package-level variable to the values the
 // package initializer stores in it, so that `var keyRE = regexp.MustCompile(...)`
-// can be judged where it is used.
-func globalInitStores(pkg *ssa.Package) map[*ssa.Global][]ssa.Value {
+// can be judged where it is used. A variable that a function of the
+// package (funcs) assigns as well is left out: its value is not the one
+// the initializer made. So is a map or slice that may change after it is
+// made, whose elements an allow list could not be judged by: an exported
+// one (another package may add to it), or one that a function writes
+// into, appends to or passes on (see readOnlyUse).
+func globalInitStores(pkg *ssa.Package, funcs []*ssa.Function) map[*ssa.Global][]ssa.Value {
 	out := make(map[*ssa.Global][]ssa.Value)
 	init := pkg.Func("init")
 	if init == nil {
@@ -23,7 +31,38 @@ func globalInitStores(pkg *ssa.Package) map[*ssa.Global][]ssa.Value {
 			}
 		}
 	}
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch in := instr.(type) {
+				case *ssa.Store:
+					if g, ok := in.Addr.(*ssa.Global); ok && fn != init {
+						delete(out, g)
+					}
+				case *ssa.UnOp:
+					if g, ok := in.X.(*ssa.Global); ok && in.Op == token.MUL && isCollection(in.Type()) && !readOnly(in) {
+						delete(out, g)
+					}
+				}
+			}
+		}
+	}
+	for g := range out {
+		if isCollection(g.Type().(*types.Pointer).Elem()) && g.Object() != nil && g.Object().Exported() {
+			delete(out, g)
+		}
+	}
 	return out
+}
+
+// isCollection reports whether t is a map or a slice, whose contents may
+// change while the variable holding it does not.
+func isCollection(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Map, *types.Slice:
+		return true
+	}
+	return false
 }
 
 // resolve follows a value to its definition through loads of package

@@ -11,15 +11,16 @@ import (
 )
 
 // A guard is a branch that proves something about a value: on the edge
-// from block to block.Succs[valid], x holds none of the bytes in removes.
-// `if !keyRE.MatchString(k) { return }` is one; so are `k == "a"`,
-// `!strings.ContainsAny(k, " \r\n")` and a call of a declared validator.
+// from block to block.Succs[valid], x holds none of the bytes the proof
+// removes and is no longer than its bound. `if !keyRE.MatchString(k) {
+// return }` is one; so are `k == "a"`, `!strings.ContainsAny(k, " \r\n")`,
+// a call of a validator, an allow-list lookup, and the exit of a loop
+// that returns early on some bytes of k (see loops.go).
 type guard struct {
-	block   *ssa.BasicBlock
-	valid   int
-	x       ssa.Value
-	removes model.ByteSet
-	maxLen  int // len(x) <= maxLen on the valid edge; -1 if the guard says nothing of length
+	block *ssa.BasicBlock
+	valid int
+	x     ssa.Value
+	proof
 }
 
 func (e *engine) guardsOf(fn *ssa.Function) []guard {
@@ -40,22 +41,25 @@ func (e *engine) guardsOf(fn *ssa.Function) []guard {
 			if !c.whenTrue {
 				valid = 1
 			}
-			gs = append(gs, guard{block: b, valid: valid, x: c.x, removes: c.removes, maxLen: c.maxLen})
+			gs = append(gs, guard{block: b, valid: valid, x: c.x, proof: c.proof})
 		}
 	}
+	gs = append(gs, e.loopGuards(fn)...)
 	e.guards[fn] = gs
 	return gs
 }
 
-// condition: when cond evaluates to whenTrue, x holds none of removes and,
-// if maxLen >= 0, is at most maxLen bytes long.
+// A condition is what a boolean value proves: when it evaluates to
+// whenTrue, x is as the proof says.
 type condition struct {
 	x        ssa.Value
-	removes  model.ByteSet
 	whenTrue bool
-	maxLen   int
+	proof
 }
 
+// conditions interprets a boolean value: the one place where the forms of
+// guards get their meaning, for the bytes keyinjection follows and the
+// lengths keylength bounds alike.
 func (e *engine) conditions(cond ssa.Value, whenTrue bool, depth int) []condition {
 	if depth > 4 {
 		return nil
@@ -68,19 +72,27 @@ func (e *engine) conditions(cond ssa.Value, whenTrue bool, depth int) []conditio
 	case *ssa.BinOp:
 		return e.comparison(c, whenTrue)
 	case *ssa.Extract:
-		if c.Index == 0 {
-			if call, ok := c.Tuple.(*ssa.Call); ok {
-				return e.callCondition(call, whenTrue)
+		switch t := c.Tuple.(type) {
+		case *ssa.Call:
+			if c.Index == 0 {
+				return e.callCondition(t, whenTrue)
+			}
+		case *ssa.Lookup:
+			if c.Index == 1 {
+				return e.lookupCondition(t, whenTrue)
 			}
 		}
 	case *ssa.Call:
 		return e.callCondition(c, whenTrue)
+	case *ssa.Lookup:
+		return e.lookupCondition(c, whenTrue)
 	}
 	return nil
 }
 
-// comparison handles `x == "const"`, `x != "const"`, `validate(x) == nil`
-// and `strings.IndexAny(x, " \n") < 0`.
+// comparison handles `x == "const"`, `x != "const"`, `len(x) > 200`,
+// `validate(x) == nil`, `net.ParseIP(x) != nil` and
+// `strings.IndexAny(x, " \n") < 0`.
 func (e *engine) comparison(c *ssa.BinOp, whenTrue bool) []condition {
 	if c.Op != token.EQL && c.Op != token.NEQ && c.Op != token.LSS && c.Op != token.LEQ && c.Op != token.GEQ && c.Op != token.GTR {
 		return nil
@@ -95,50 +107,54 @@ func (e *engine) comparison(c *ssa.BinOp, whenTrue bool) []condition {
 	}
 	eq := c.Op == token.EQL
 	if s, ok := ssautil.ConstString(k); ok && (c.Op == token.EQL || c.Op == token.NEQ) {
-		if model.UnsafeBytesIn(s) != 0 {
-			return nil
-		}
-		return []condition{{x: x, removes: model.AnyUnsafe, whenTrue: whenTrue == eq, maxLen: len(s)}}
+		return []condition{{x: x, whenTrue: whenTrue == eq, proof: memberProof([]string{s})}}
 	}
 	if c := lengthComparison(c, x, k, whenTrue); c != nil {
 		return c
 	}
+	if k.IsNil() && (c.Op == token.EQL || c.Op == token.NEQ) {
+		// validate(x) == nil: success when the comparison is eq;
+		// net.ParseIP(x) == nil: success when it is not.
+		var out []condition
+		for _, s := range []model.Success{model.NilError, model.NonNilResult} {
+			succeeds := eq == (s == model.NilError)
+			for _, sc := range e.successConditions(x, s) {
+				sc.whenTrue = whenTrue == succeeds
+				out = append(out, sc)
+			}
+		}
+		return out
+	}
 	call, ok := x.(*ssa.Call)
 	if !ok {
-		if ex, ok2 := x.(*ssa.Extract); ok2 {
-			call, ok = ex.Tuple.(*ssa.Call)
-			if !ok || ex.Index != 1 {
-				return nil
-			}
-		} else {
-			return nil
-		}
+		return nil
+	}
+	// Index(x, ...) compared with -1 or 0.
+	notFound, ok := indexNotFound(c.Op, k)
+	if !ok {
+		return nil
 	}
 	ce := e.calleeOf(call.Common())
-	// validate(x) == nil
-	if k.IsNil() && e.isValidator(call.Common(), ce) && (c.Op == token.EQL || c.Op == token.NEQ) {
-		if as := args(call.Common()); len(as) > 0 {
-			return []condition{{x: validatedArg(call.Common()), removes: model.AnyUnsafe, whenTrue: whenTrue == eq, maxLen: -1}}
+	as := args(call.Common())
+	if len(as) != 2 {
+		return nil
+	}
+	var removes model.ByteSet
+	switch g := ce.row().Guard; g {
+	case model.GuardIndexAny, model.GuardIndexSubstring:
+		removes, _ = needleBytes(as[1], g == model.GuardIndexSubstring)
+	case model.GuardIndexFunc:
+		removes = runePredicateTrue(as[1])
+	case model.GuardMemberIndex:
+		// slices.Index(list, x): found means x is an element.
+		if elems, ok := e.constantElems(as[0]); ok {
+			return []condition{{x: ssautil.Unconvert(as[1]), whenTrue: whenTrue != notFound, proof: memberProof(elems)}}
 		}
 	}
-	// strings.IndexAny(x, chars) compared with -1 or 0.
-	if set, arg := indexCall(ce.row().Guard, args(call.Common())); set != 0 {
-		notFound, ok := indexNotFound(c.Op, k)
-		if ok {
-			return []condition{{x: arg, removes: set, whenTrue: whenTrue == notFound, maxLen: -1}}
-		}
+	if removes == 0 {
+		return nil
 	}
-	return nil
-}
-
-// indexCall reads a call whose result compared with -1 or 0 tells whether
-// its text argument holds one of the bytes it looks for.
-func indexCall(guard model.Guard, as []ssa.Value) (model.ByteSet, ssa.Value) {
-	if len(as) != 2 || guard != model.GuardIndexAny && guard != model.GuardIndexSubstring {
-		return 0, nil
-	}
-	set, _ := needleBytes(as[1], guard == model.GuardIndexSubstring)
-	return set, as[0]
+	return []condition{{x: as[0], whenTrue: whenTrue == notFound, proof: proofOf(removes, model.NoBound)}}
 }
 
 // needleBytes is the set of unsafe bytes a constant needle stands for: the
@@ -175,11 +191,12 @@ func indexNotFound(op token.Token, k *ssa.Const) (notFound, ok bool) {
 	return false, false
 }
 
+// callCondition interprets a call whose boolean result is the condition.
 func (e *engine) callCondition(call *ssa.Call, whenTrue bool) []condition {
 	c := call.Common()
 	ce := e.calleeOf(c)
 	as := args(c)
-	switch ce.row().Guard {
+	switch g := ce.row().Guard; g {
 	case model.GuardMatchCompiled:
 		if pat, ok := e.regexpPattern(as[0]); ok {
 			if c, ok := regexpCondition(pat, ssautil.Unconvert(as[1]), whenTrue); ok {
@@ -187,51 +204,125 @@ func (e *engine) callCondition(call *ssa.Call, whenTrue bool) []condition {
 			}
 		}
 	case model.GuardMatch:
-		if pat, ok := ssautil.ConstString(as[0]); ok {
-			if c, ok := regexpCondition(pat, ssautil.Unconvert(as[1]), whenTrue); ok {
+		if expr, ok := ssautil.ConstString(as[0]); ok {
+			if c, ok := regexpCondition(Pattern{Expr: expr}, ssautil.Unconvert(as[1]), whenTrue); ok {
 				return []condition{c}
 			}
 		}
 	case model.GuardContainsAny, model.GuardContainsSubstring:
-		if removes, ok := needleBytes(as[1], ce.row().Guard == model.GuardContainsSubstring); ok {
-			return []condition{{x: as[0], removes: removes, whenTrue: !whenTrue, maxLen: -1}}
+		if removes, ok := needleBytes(as[1], g == model.GuardContainsSubstring); ok {
+			return []condition{{x: as[0], whenTrue: !whenTrue, proof: proofOf(removes, model.NoBound)}}
+		}
+	case model.GuardContainsFunc:
+		if removes := runePredicateTrue(as[1]); removes != 0 {
+			return []condition{{x: as[0], whenTrue: !whenTrue, proof: proofOf(removes, model.NoBound)}}
+		}
+	case model.GuardMember:
+		if elems, ok := e.constantElems(as[0]); ok && len(as) == 2 {
+			return []condition{{x: ssautil.Unconvert(as[1]), whenTrue: whenTrue, proof: memberProof(elems)}}
 		}
 	}
-	if e.isValidator(c, ce) && isBoolResult(call) {
-		return []condition{{x: validatedArg(c), removes: model.AnyUnsafe, whenTrue: whenTrue, maxLen: -1}}
+	out := e.successConditions(call, model.TrueResult)
+	for i := range out {
+		out[i].whenTrue = whenTrue
 	}
-	return nil
+	return out
 }
 
-func isBoolResult(call *ssa.Call) bool {
-	b, ok := call.Type().Underlying().(*types.Basic)
-	return ok && b.Kind() == types.Bool
-}
-
-// validatedArg is the argument a validator judges: the first one after the
-// receiver.
-func validatedArg(c *ssa.CallCommon) ssa.Value {
-	if c.IsInvoke() || len(c.Args) == 0 {
-		if len(c.Args) > 0 {
-			return c.Args[0]
+// successConditions is what v, the result of a call, being a success of
+// the given kind proves about the call's arguments (whenTrue set): a true
+// bool, a nil error (the call's last result), a non-nil slice or pointer.
+func (e *engine) successConditions(v ssa.Value, success model.Success) []condition {
+	call, ok := resultOf(v, success)
+	if !ok {
+		return nil
+	}
+	as := args(call.Common())
+	var out []condition
+	for _, val := range e.callValidations(call.Common()) {
+		if val.Success == success && val.Arg < len(as) {
+			out = append(out, condition{x: ssautil.Unconvert(as[val.Arg]), whenTrue: true, proof: validationProof(val)})
 		}
-		return c.Value
 	}
-	fn := c.StaticCallee()
-	if fn != nil && fn.Signature.Recv() != nil && len(c.Args) > 1 {
-		return c.Args[1]
-	}
-	return c.Args[0]
+	return out
 }
 
-func (e *engine) isValidator(c *ssa.CallCommon, ce callee) bool {
-	sums, _ := e.summariesOf(c, ce)
+// resultOf returns the call whose result v is, if v is the result a
+// success of that kind is read from: the only result of a call, or for a
+// nil error, the last of several. Which validations apply is then told
+// by their Success.
+func resultOf(v ssa.Value, success model.Success) (*ssa.Call, bool) {
+	if ex, ok := v.(*ssa.Extract); ok {
+		call, ok := ex.Tuple.(*ssa.Call)
+		return call, ok && success == model.NilError && ex.Index == call.Type().(*types.Tuple).Len()-1
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return nil, false
+	}
+	_, tuple := call.Type().(*types.Tuple)
+	return call, !tuple
+}
+
+// successOf is how a validator with these results says it succeeded: a
+// single bool is true, or the last result, of type error, is nil. ok is
+// false for any other results.
+func successOf(results *types.Tuple) (s model.Success, ok bool) {
+	n := results.Len()
+	switch {
+	case n == 0:
+		return 0, false
+	case types.Identical(results.At(n-1).Type(), errorType):
+		return model.NilError, true
+	case n == 1 && types.Identical(results.At(0).Type().Underlying(), types.Typ[types.Bool]):
+		return model.TrueResult, true
+	}
+	return 0, false
+}
+
+// callValidations returns what a call's success proves about its
+// arguments: the model row of a library validator, or the summaries of
+// the callee, inferred from its body (see validator.go) or declared. The
+// summaries of the implementations of an interface method are not used:
+// the implementations cachevet sees need not be all there are, so only a
+// validator declared by name is trusted through an interface.
+func (e *engine) callValidations(c *ssa.CallCommon) []model.Validation {
+	ce := e.calleeOf(c)
+	if v := ce.row().Validates; v != nil {
+		return []model.Validation{*v}
+	}
+	var sums []*Summary
+	if c.IsInvoke() {
+		if ce.obj != nil && e.cfg.Validators[ce.name] {
+			sums = []*Summary{{Validator: true}}
+		}
+	} else {
+		sums, _ = e.summariesOf(c, ce)
+	}
+	var out []model.Validation
 	for _, s := range sums {
-		if s.Validator {
-			return true
+		out = append(out, s.Proves...)
+		if s.Validator && ce.obj != nil {
+			if d, ok := declaredValidation(ce.obj.Signature()); ok && !slices.ContainsFunc(s.Proves, func(v model.Validation) bool { return v.Arg == d.Arg }) {
+				out = append(out, d)
+			}
 		}
 	}
-	return false
+	return out
+}
+
+// declaredValidation is what a function declared a validator proves: its
+// first argument after the receiver is a safe key, of any length.
+func declaredValidation(sig *types.Signature) (model.Validation, bool) {
+	arg := 0
+	if sig.Recv() != nil {
+		arg = 1
+	}
+	success, ok := successOf(sig.Results())
+	if sig.Params().Len() == 0 || !ok {
+		return model.Validation{}, false
+	}
+	return model.Validation{Arg: arg, Removes: model.AnyUnsafe, MaxLen: model.NoBound, Success: success}, true
 }
 
 // lengthComparison handles `len(x) > 200` and its variants: on one edge x
@@ -280,33 +371,96 @@ func lengthComparison(c *ssa.BinOp, x ssa.Value, k *ssa.Const, whenTrue bool) []
 	if limit < 0 {
 		return nil
 	}
-	return []condition{{x: call.Call.Args[0], whenTrue: whenTrue == holdsWhen, maxLen: int(limit)}}
+	return []condition{{x: call.Call.Args[0], whenTrue: whenTrue == holdsWhen, proof: proofOf(0, int(limit))}}
+}
+
+// proven is what the guards gs prove where b is reached, all of them
+// being about one value: the bytes that every path to b took a guard
+// removing, and the least bound every path to b took a guard within.
+// Guards combine: after `switch k { case "a", "b": }` every path into the
+// case body took one of the two equality edges.
+func (e *engine) proven(gs []guard, b *ssa.BasicBlock) proof {
+	var removes model.ByteSet
+	var sets []model.ByteSet
+	var bounds []int
+	for _, g := range gs {
+		if g.removes != 0 && !slices.Contains(sets, g.removes) {
+			sets = append(sets, g.removes)
+		}
+		if g.bounded() && !slices.Contains(bounds, g.maxLen) {
+			bounds = append(bounds, g.maxLen)
+		}
+	}
+	for _, set := range sets {
+		if set&^removes == 0 {
+			continue // already proven
+		}
+		if e.guardedBy(b, slices.DeleteFunc(slices.Clone(gs), func(g guard) bool { return g.removes&set != set })) {
+			removes |= set
+		}
+	}
+	slices.Sort(bounds)
+	for _, n := range bounds {
+		if e.guardedBy(b, slices.DeleteFunc(slices.Clone(gs), func(g guard) bool { return !g.bounded() || g.maxLen > n })) {
+			return proofOf(removes, n)
+		}
+	}
+	return proofOf(removes, model.NoBound)
+}
+
+// provenAt is what the guards of b's function prove about v where b is
+// reached: the guards on v itself or on a load of the variable v was
+// loaded from (see sameVar).
+func (e *engine) provenAt(v ssa.Value, b *ssa.BasicBlock) proof {
+	if b == nil {
+		return noProof
+	}
+	var gs []guard
+	for _, g := range e.guardsOf(b.Parent()) {
+		if e.sameVar(g.x, v) {
+			gs = append(gs, g)
+		}
+	}
+	if len(gs) == 0 {
+		return noProof
+	}
+	return e.proven(gs, b)
 }
 
 // guarded clears from t what the guards dominating block b prove absent.
-// Guards on the same value combine: after `switch k { case "a", "b": }`
-// every path into the case body took one of the two equality edges.
+// A guard on a value clears its bytes from the origins that value
+// carries: `if !valid(k) { return }` makes k's request data safe in
+// "user:" + k.
 func (e *engine) guarded(t Taint, b *ssa.BasicBlock) Taint {
 	if len(t) == 0 || b == nil {
 		return t
 	}
-	var relevant []guard
+	var gs []guard
+	var carried []Taint
 	for _, g := range e.guardsOf(b.Parent()) {
-		if g.removes != 0 && sharesOrigin(t, e.read(g.x, nil)) {
-			relevant = append(relevant, g)
-		}
-	}
-	var out Taint
-	for _, removes := range distinctRemoves(relevant) {
-		var edges []guard
-		var origins Taint
-		for _, g := range relevant {
-			if g.removes&removes == removes {
-				edges = append(edges, g)
-				mergeInto(&origins, e.read(g.x, nil), model.AnyUnsafe)
+		if g.removes != 0 {
+			if gt := e.read(g.x, nil); sharesOrigin(t, gt) {
+				gs = append(gs, g)
+				carried = append(carried, gt)
 			}
 		}
-		if !e.guardedBy(b, edges) {
+	}
+	if len(gs) == 0 {
+		return t
+	}
+	var out Taint
+	for _, o := range t.sorted() {
+		var on []guard
+		for i, g := range gs {
+			if _, ok := carried[i][o]; ok {
+				on = append(on, g)
+			}
+		}
+		if len(on) == 0 {
+			continue
+		}
+		removes := e.proven(on, b).removes
+		if t[o]&removes == 0 {
 			continue
 		}
 		if out == nil {
@@ -315,24 +469,10 @@ func (e *engine) guarded(t Taint, b *ssa.BasicBlock) Taint {
 				out[o] = bytes
 			}
 		}
-		for o := range origins {
-			if bytes, ok := out[o]; ok {
-				out[o] = bytes &^ removes
-			}
-		}
+		out[o] &^= removes
 	}
 	if out == nil {
 		return t
-	}
-	return out
-}
-
-func distinctRemoves(gs []guard) []model.ByteSet {
-	var out []model.ByteSet
-	for _, g := range gs {
-		if !slices.Contains(out, g.removes) {
-			out = append(out, g.removes)
-		}
 	}
 	return out
 }

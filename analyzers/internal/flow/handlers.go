@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"strings"
 	"unicode"
 
 	"golang.org/x/tools/go/ssa"
@@ -11,13 +12,16 @@ import (
 // when the arguments are not what it follows: the call then propagates),
 // its length for a LengthSpecial rule, and whether a call of it holds only
 // characters URL escaping leaves alone when that depends on its arguments;
-// for a model.Func.RuneFunc, the real function the rune interpreter runs.
+// for a model.Func.RuneFunc, the real function the rune interpreter runs;
+// for a search of a constant string that a byte or rune loop may call on
+// its element (strings.ContainsRune(keyChars, r)), the real search.
 type handler struct {
 	taint         func(e *engine, as []ssa.Value, at ssa.CallInstruction) (Taint, bool)
 	length        lengthRule
 	unreserved    func(call *ssa.Call) bool
 	runePredicate func(rune) bool
 	runeMapper    func(rune) rune
+	runeSearch    func(s string, r int64) int64
 }
 
 // A lengthRule bounds a call from its arguments; b is the call's block,
@@ -61,6 +65,9 @@ func init() {
 		"unicode.IsMark":              {runePredicate: unicode.IsMark},
 		"unicode.ToLower":             {runeMapper: unicode.ToLower},
 		"unicode.ToUpper":             {runeMapper: unicode.ToUpper},
+		"strings.ContainsRune":        {runeSearch: func(s string, r int64) int64 { return boolInt(strings.ContainsRune(s, rune(r))) }},
+		"strings.IndexRune":           {runeSearch: func(s string, r int64) int64 { return int64(strings.IndexRune(s, rune(r))) }},
+		"strings.IndexByte":           {runeSearch: func(s string, r int64) int64 { return int64(strings.IndexByte(s, byte(r))) }},
 	}
 }
 

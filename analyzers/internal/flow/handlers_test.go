@@ -25,6 +25,9 @@ func TestHandlersMatchModel(t *testing.T) {
 		if f.RuneFunc != (h.runePredicate != nil || h.runeMapper != nil) {
 			t.Errorf("%s: RuneFunc %v, rune handler %v", name, f.RuneFunc, h.runePredicate != nil || h.runeMapper != nil)
 		}
+		if h.runeSearch != nil && f.Guard != model.GuardIndexAny && f.Guard != model.GuardContainsAny {
+			t.Errorf("%s: a rune search belongs to a row that guards by the bytes it finds", name)
+		}
 		if h.unreserved != nil && (f.Unreserved || f.Transform != model.Special) {
 			t.Errorf("%s: an unreserved handler belongs to a Special row that is not unreserved whatever its arguments", name)
 		}

@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"go/types"
 	"regexp/syntax"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
@@ -8,24 +9,72 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// regexpPattern finds the constant pattern a *regexp.Regexp was compiled
-// from, through package variables set by the initializer.
-func (e *engine) regexpPattern(re ssa.Value) (string, bool) {
-	call, ok := e.resolve(re).(*ssa.Call)
-	if !ok {
-		return "", false
+// A Pattern is the constant expression a *regexp.Regexp was compiled
+// from, and whether with POSIX syntax. Package variables holding one are
+// exported as facts, so that a guard may use a pattern of another
+// package.
+type Pattern struct {
+	Expr  string
+	POSIX bool
+}
+
+// regexpPattern finds the pattern a *regexp.Regexp was compiled from:
+// a compile call with a constant pattern, through package variables set
+// once by the initializer, or a package variable of another package
+// whose pattern that package exported.
+func (e *engine) regexpPattern(re ssa.Value) (Pattern, bool) {
+	switch x := e.resolve(re).(type) {
+	case *ssa.Call:
+		return e.compiledPattern(x)
+	case *ssa.UnOp:
+		if g, ok := x.X.(*ssa.Global); ok && g.Pkg != e.pkg && e.cfg.ImportPattern != nil {
+			if v, ok := g.Object().(*types.Var); ok {
+				return e.cfg.ImportPattern(v)
+			}
+		}
 	}
-	if e.calleeOf(call.Common()).row().Role != model.CompilesRegexp {
-		return "", false
+	return Pattern{}, false
+}
+
+// compiledPattern reads a call of a regexp compile function.
+func (e *engine) compiledPattern(call *ssa.Call) (Pattern, bool) {
+	role := e.calleeOf(call.Common()).row().Role
+	if role != model.CompilesRegexp && role != model.CompilesPOSIX {
+		return Pattern{}, false
 	}
-	return ssautil.ConstString(call.Call.Args[0])
+	expr, ok := ssautil.ConstString(call.Call.Args[0])
+	return Pattern{Expr: expr, POSIX: role == model.CompilesPOSIX}, ok
+}
+
+// packagePatterns are the patterns of the package's variables that the
+// initializer compiles once and nothing assigns again, for export.
+func (e *engine) packagePatterns() map[*types.Var]Pattern {
+	out := make(map[*types.Var]Pattern)
+	for g, stores := range e.initStores {
+		v, ok := g.Object().(*types.Var)
+		if !ok || len(stores) != 1 {
+			continue
+		}
+		if call, ok := e.resolve(stores[0]).(*ssa.Call); ok {
+			if p, ok := e.compiledPattern(call); ok {
+				out[v] = p
+			}
+		}
+	}
+	return out
 }
 
 // regexpCondition is what a match of an anchored pattern proves: the
 // unsafe bytes it cannot match are absent and the text is no longer than
-// the longest match.
-func regexpCondition(pattern string, x ssa.Value, whenTrue bool) (condition, bool) {
-	re, err := syntax.Parse(pattern, syntax.Perl)
+// the longest match. In POSIX syntax ^ and $ match at line boundaries
+// (regexp/syntax.POSIX has no OneLine), so such a pattern is anchored
+// only by \A and \z, which POSIX syntax does not have: it proves nothing.
+func regexpCondition(p Pattern, x ssa.Value, whenTrue bool) (condition, bool) {
+	flags := syntax.Perl
+	if p.POSIX {
+		flags = syntax.POSIX
+	}
+	re, err := syntax.Parse(p.Expr, flags)
 	if err != nil {
 		return condition{}, false
 	}
@@ -33,11 +82,12 @@ func regexpCondition(pattern string, x ssa.Value, whenTrue bool) (condition, boo
 	if !anchored(re) {
 		return condition{}, false
 	}
-	c := condition{x: x, removes: model.AnyUnsafe &^ matchable(re), whenTrue: whenTrue, maxLen: -1}
+	maxLen := model.NoBound
 	if n, ok := maxMatchLen(re); ok {
-		c.maxLen = n
+		maxLen = n
 	}
-	return c, c.removes != 0 || c.maxLen >= 0
+	c := condition{x: x, whenTrue: whenTrue, proof: proofOf(model.AnyUnsafe&^matchable(re), maxLen)}
+	return c, c.says()
 }
 
 // maxMatchLen returns the longest text in bytes re can match, if finite.

@@ -23,28 +23,36 @@ func TestRegexpCondition(t *testing.T) {
 	const none = -1
 	for _, tc := range []struct {
 		pattern string
+		posix   bool
 		ok      bool
 		removes model.ByteSet // what a match proves absent
 		maxLen  int
 	}{
-		{`^[a-z0-9]+$`, true, model.AnyUnsafe, none},
-		{`^[a-z0-9]{1,32}$`, true, model.AnyUnsafe, 32},
-		{`^[a-z ]{1,8}$`, true, model.AnyUnsafe &^ model.ByteBit(' '), 8},
-		{`^\w+$`, true, model.AnyUnsafe, none},
-		{`^\S+$`, true, perlSpace, none},
-		{`^.+$`, true, model.ByteBit('\n'), none}, // . matches all but LF
-		{`(?s)^.{0,10}$`, true, 0, 40},            // a rune is up to 4 bytes
-		{`^(get|set)$`, true, model.AnyUnsafe, 3}, // alternation: the longer branch
-		{`^é{2}$`, true, model.AnyUnsafe, 4},      // two-byte runes
-		{`^(?i)k$`, true, model.AnyUnsafe, 1},
-		{`^a$|^bb$`, true, model.AnyUnsafe, 2}, // every branch anchored
-		{`[a-z]+`, false, 0, 0},                // unanchored: proves nothing
-		{`^[a-z]+`, false, 0, 0},               // anchored at one end only
-		{`^a$|b`, false, 0, 0},                 // one branch unanchored
-		{`(?s)^.*$`, false, 0, 0},              // anchored but proves nothing
-		{`^[`, false, 0, 0},                    // does not compile
+		{`^[a-z0-9]+$`, false, true, model.AnyUnsafe, none},
+		{`^[a-z0-9]{1,32}$`, false, true, model.AnyUnsafe, 32},
+		{`^[a-z ]{1,8}$`, false, true, model.AnyUnsafe &^ model.ByteBit(' '), 8},
+		{`^\w+$`, false, true, model.AnyUnsafe, none},
+		{`^\S+$`, false, true, perlSpace, none},
+		{`^.+$`, false, true, model.ByteBit('\n'), none}, // . matches all but LF
+		{`(?s)^.{0,10}$`, false, true, 0, 40},            // a rune is up to 4 bytes
+		{`^(get|set)$`, false, true, model.AnyUnsafe, 3}, // alternation: the longer branch
+		{`^é{2}$`, false, true, model.AnyUnsafe, 4},      // two-byte runes
+		{`^(?i)k$`, false, true, model.AnyUnsafe, 1},
+		{`^a$|^bb$`, false, true, model.AnyUnsafe, 2}, // every branch anchored
+		{`[a-z]+`, false, false, 0, 0},                // unanchored: proves nothing
+		{`^[a-z]+`, false, false, 0, 0},               // anchored at one end only
+		{`^a$|b`, false, false, 0, 0},                 // one branch unanchored
+		{`(?s)^.*$`, false, false, 0, 0},              // anchored but proves nothing
+		{`^[`, false, false, 0, 0},                    // does not compile
+		// \S is not \s, whose RE2 class is [\t\n\f\r ]: \v, the other
+		// control bytes and DEL still match.
+		{`^\S{1,8}$`, false, true, perlSpace, 32},
+		{`\A[a-z]+\z`, false, true, model.AnyUnsafe, none},
+		// POSIX ^ and $ match at line boundaries: "ab\n!!" matches.
+		{`^[a-z]+$`, true, false, 0, 0},
+		{`^[a-z]{1,8}$`, true, false, 0, 0},
 	} {
-		c, ok := regexpCondition(tc.pattern, nil, true)
+		c, ok := regexpCondition(Pattern{Expr: tc.pattern, POSIX: tc.posix}, nil, true)
 		if ok != tc.ok {
 			t.Errorf("%s: ok = %v, want %v", tc.pattern, ok, tc.ok)
 			continue

@@ -32,8 +32,15 @@ type Summary struct {
 	// //cachevet:sanitizer or configuration).
 	Sanitizer bool
 	// Validator: a true result, or a nil error, means the first argument
-	// holds no unsafe byte.
+	// holds no unsafe byte (declared by //cachevet:validator or
+	// configuration).
 	Validator bool
+	// Proves lists what the function's success (a true result, a nil
+	// error) proves about its arguments, inferred from its body (see
+	// validator.go): the unsafe bytes they cannot hold and the bound of
+	// their length. A declared validator's argument is proven whatever
+	// the body says of its bytes.
+	Proves []model.Validation
 }
 
 // ParamSink says that argument Param, or its part Path (".prefix" of a
@@ -216,7 +223,7 @@ type ReturnedOrigin struct {
 // IsEmpty reports whether the summary says nothing a caller needs.
 func (s *Summary) IsEmpty() bool {
 	return s == nil || len(s.Sinks) == 0 && len(s.Returns) == 0 && len(s.Origins) == 0 &&
-		len(s.LenSinks) == 0 && s.ResultLen == nil && len(s.ValueSinks) == 0 && len(s.EncodedReturns) == 0 && !s.Sanitizer && !s.Validator
+		len(s.LenSinks) == 0 && s.ResultLen == nil && len(s.ValueSinks) == 0 && len(s.EncodedReturns) == 0 && !s.Sanitizer && !s.Validator && len(s.Proves) == 0
 }
 
 func (s *Summary) String() string {
@@ -266,6 +273,13 @@ func (s *Summary) String() string {
 	}
 	if s.Validator {
 		parts = append(parts, "validator")
+	}
+	for _, v := range s.Proves {
+		p := fmt.Sprintf("success proves param %d holds %s", v.Arg, (model.AnyUnsafe &^ v.Removes).String())
+		if v.MaxLen != model.NoBound {
+			p += fmt.Sprintf(" in %d bytes", v.MaxLen)
+		}
+		parts = append(parts, p)
 	}
 	return strings.Join(parts, "; ")
 }

@@ -32,10 +32,16 @@ type Func struct {
 	// Guard is what a condition on the call's result proves about its
 	// argument.
 	Guard Guard
+	// Validates, if set, is what the call's success proves about one of
+	// its arguments (strconv.Atoi's nil error: the text is a number).
+	Validates *Validation
 
 	// NoReturn: the function never returns, so code after it is dead and
 	// cannot undo a guard.
 	NoReturn bool
+	// NeverNil: the result is never nil, so a validator returning it
+	// fails (errors.New, fmt.Errorf).
+	NeverNil bool
 
 	// Encoder, if set, serializes the argument (the receiver's argument for a method) into the
 	// result or into the writer the encoder was made with.
@@ -85,3 +91,6 @@ var noReturn = Func{NoReturn: true}
 // Cookie values cannot hold control bytes (net/http drops such cookies) but
 // may hold a space.
 const cookieBytes ByteSet = 1 << ' '
+
+// crlf is what base64 and base32 decoding skip.
+const crlf ByteSet = 1<<'\r' | 1<<'\n'

@@ -123,10 +123,19 @@ var Funcs = map[string]Func{
 	b64 + "AppendEncode":          {Transform: Escape},
 	"encoding/hex.AppendEncode":   {Transform: Escape},
 
-	// Decoders: whatever was escaped is raw again.
-	"encoding/hex.DecodeString": {Transform: Decode},
-	b64 + "DecodeString":        {Transform: Decode},
-	b32 + "DecodeString":        {Transform: Decode},
+	// Decoders: whatever was escaped is raw again. Their nil error says
+	// something of the text decoded too. hex.Decode looks every byte up
+	// in reverseHexTable and fails on one that is no hex digit (an odd
+	// length fails too), so the text holds only hex digits, of any
+	// length. base64 and base32 decoding skip CR and LF wherever they are
+	// (decodeQuantum, "\r" and "\n" are stripped) and accept only the
+	// alphabet and the padding otherwise: CR and LF may remain. The
+	// package's encodings have printable alphabets and '=' padding; a
+	// custom one (NewEncoding forbids only CR and LF in it) is not told
+	// apart.
+	"encoding/hex.DecodeString": {Transform: Decode, Validates: &Validation{Arg: 0, Removes: AnyUnsafe, MaxLen: NoBound}},
+	b64 + "DecodeString":        {Transform: Decode, Validates: &Validation{Arg: 1, Removes: AnyUnsafe &^ crlf, MaxLen: NoBound}},
+	b32 + "DecodeString":        {Transform: Decode, Validates: &Validation{Arg: 1, Removes: AnyUnsafe &^ crlf, MaxLen: NoBound}},
 	"html.UnescapeString":       {Transform: Decode},
 	"strconv.Unquote":           {Transform: Decode},
 
@@ -140,7 +149,17 @@ var Funcs = map[string]Func{
 	"(hash.Hash).Sum":      {Transform: Digest},
 
 	// Numbers and UUIDs formatted again are clean, short and unreserved.
-	"github.com/google/uuid.Parse":         {Transform: Clean},
+	//
+	// uuid.Parse (v1.6.0) accepts 32, 36, 38 and 45 bytes; for 38 it
+	// drops the first byte (s = s[1:]) and never looks at it or at the
+	// last, so "\n" + a UUID + "\r" parses: its nil error bounds the
+	// text's length and no byte. ParseBytes is the same. uuid.Validate
+	// checks the braces, the "urn:uuid:" prefix (strings.EqualFold, no
+	// unsafe byte folds to a letter), the hyphens and every hex pair
+	// (xtob): only hex digits, '-', '{', '}' and the prefix remain.
+	"github.com/google/uuid.Parse":         {Transform: Clean, Validates: &Validation{Arg: 0, MaxLen: 45}},
+	"github.com/google/uuid.ParseBytes":    {Transform: Clean, Validates: &Validation{Arg: 0, MaxLen: 45}},
+	"github.com/google/uuid.Validate":      {Validates: &Validation{Arg: 0, Removes: AnyUnsafe, MaxLen: 45}},
 	"github.com/google/uuid.MustParse":     {Transform: Clean},
 	"(github.com/google/uuid.UUID).String": {Transform: Clean, Length: fixedLen(36), Unreserved: true},
 	"github.com/google/uuid.NewString":     {Transform: Clean, Length: fixedLen(36), Unreserved: true},
@@ -150,6 +169,41 @@ var Funcs = map[string]Func{
 	"strconv.FormatFloat":                  {Transform: Clean},
 	"strconv.FormatBool":                   {Transform: Clean, Length: fixedLen(5)},
 	"(time.Time).Format":                   {Length: specialLen},
+
+	// Parsers whose nil error proves the text a number (the result, a
+	// number, carries nothing). ParseUint (internal/strconv) takes an
+	// optional base prefix (0b, 0o, 0x for base 0), then digits and
+	// letters below the base (lower(c) = c|0x20 maps no unsafe byte to a
+	// letter), and '_' for base 0 only; ParseInt adds a sign; Atoi's fast
+	// path takes a sign and digits ('0' <= c <= '9' after ch -= '0'
+	// wraps) and the rest goes to ParseInt. Leading zeros are accepted,
+	// so no length is bounded. ParseFloat (readFloat, special) takes a
+	// sign, digits, '_', '.', an exponent, a hex mantissa, "inf",
+	// "infinity" and "nan" in any case, and must consume the whole text:
+	// no space either side. ParseBool accepts twelve spellings, the
+	// longest "false".
+	"strconv.Atoi":       {Validates: &Validation{Arg: 0, Removes: AnyUnsafe, MaxLen: NoBound}},
+	"strconv.ParseInt":   {Validates: &Validation{Arg: 0, Removes: AnyUnsafe, MaxLen: NoBound}},
+	"strconv.ParseUint":  {Validates: &Validation{Arg: 0, Removes: AnyUnsafe, MaxLen: NoBound}},
+	"strconv.ParseFloat": {Validates: &Validation{Arg: 0, Removes: AnyUnsafe, MaxLen: NoBound}},
+	"strconv.ParseBool":  {Validates: &Validation{Arg: 0, Removes: AnyUnsafe, MaxLen: 5}},
+
+	// Addresses. net.ParseIP returns nil unless netip.ParseAddr succeeds
+	// and the address has no zone: what remains is digits, hex digits,
+	// '.' and ':', netip allowing at most four hex digits a group and no
+	// leading zero in an IPv4 octet, so at most 45 bytes
+	// ("ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255").
+	// netip.ParseAddr itself accepts any non-empty zone after '%'
+	// ("fe80::1%a b\r\n" parses, and Addr.String prints it back), so it
+	// has no row: its nil error proves nothing.
+	"net.ParseIP": {Validates: &Validation{Arg: 0, Removes: AnyUnsafe, MaxLen: 45, Success: NonNilResult}},
+
+	// URLs. url.Parse cuts the fragment off before parse, which rejects
+	// control bytes (stringContainsCTLByte: below ' ' and DEL), and
+	// setFragment checks only its escapes: "/a#b\r\n" parses, so url.Parse
+	// has no row. ParseRequestURI takes no fragment and checks all of its
+	// text: a space may remain.
+	"net/url.ParseRequestURI": {Validates: &Validation{Arg: 0, Removes: AnyUnsafe &^ (1 << ' '), MaxLen: NoBound}},
 
 	// Go-quoting escapes every control byte but keeps the space; \U
 	// escapes are ten bytes long.
@@ -197,14 +251,18 @@ var Funcs = map[string]Func{
 	"strings.ContainsAny":          {Guard: GuardContainsAny},
 	"strings.ContainsRune":         {Guard: GuardContainsAny},
 	"strings.Contains":             {Guard: GuardContainsSubstring},
+	"strings.ContainsFunc":         {Guard: GuardContainsFunc},
+	"strings.IndexFunc":            {Guard: GuardIndexFunc},
+	"slices.Contains":              {Guard: GuardMember},
+	"slices.Index":                 {Guard: GuardMemberIndex},
 	"regexp.MatchString":           {Guard: GuardMatch},
 	"regexp.Match":                 {Guard: GuardMatch},
 	"(*regexp.Regexp).MatchString": {Guard: GuardMatchCompiled},
 	"(*regexp.Regexp).Match":       {Guard: GuardMatchCompiled},
 	"regexp.MustCompile":           {Role: CompilesRegexp},
 	"regexp.Compile":               {Role: CompilesRegexp},
-	"regexp.MustCompilePOSIX":      {Role: CompilesRegexp},
-	"regexp.CompilePOSIX":          {Role: CompilesRegexp},
+	"regexp.MustCompilePOSIX":      {Role: CompilesPOSIX},
+	"regexp.CompilePOSIX":          {Role: CompilesPOSIX},
 
 	// What a strings.Map mapping function may call and still be run.
 	"unicode.IsSpace":   {RuneFunc: true},
@@ -221,6 +279,11 @@ var Funcs = map[string]Func{
 	"unicode.IsMark":    {RuneFunc: true},
 	"unicode.ToLower":   {RuneFunc: true},
 	"unicode.ToUpper":   {RuneFunc: true},
+
+	// Errors that are never nil: errors.New returns an &errorString,
+	// fmt.Errorf a wrapError, a wrapErrors or errors.New's result.
+	"errors.New": {NeverNil: true},
+	"fmt.Errorf": {NeverNil: true},
 
 	// Functions that never return.
 	"os.Exit":          noReturn,

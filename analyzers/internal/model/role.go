@@ -27,6 +27,9 @@ const (
 	// CompilesRegexp: the result is a *regexp.Regexp compiled from the
 	// pattern in argument 0.
 	CompilesRegexp
+	// CompilesPOSIX: likewise with POSIX syntax, in which ^ and $ match
+	// at line boundaries: `^[a-z]+$` matches "ab\n!!".
+	CompilesPOSIX
 	// BuildsReplacer: the result is a *strings.Replacer built from the
 	// old, new pairs of its variadic argument.
 	BuildsReplacer

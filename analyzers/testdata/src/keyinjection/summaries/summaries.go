@@ -50,7 +50,7 @@ func (s *Store) Spaceless(k string) error { // want Spaceless:`param 1 -> \(\*me
 	return s.Get(strings.ReplaceAll(k, " ", ""))
 }
 
-var keyRE = regexp.MustCompile(`^[a-z0-9]{1,32}$`)
+var keyRE = regexp.MustCompile(`^[a-z0-9]{1,32}$`) // want keyRE:`regexp\("\^\[a-z0-9\]\{1,32\}\$"\)`
 
 // Checked validates its parameter: it is no sink (the receiver's prefix is).
 func (s *Store) Checked(k string) error { // want Checked:`^cacheflow\(param 0\.prefix -> \(\*memcache\.Client\)\.Get key \(a space, CR/LF or other control byte\); param 0\.prefix -> \(\*memcache\.Client\)\.Get key \(budget 250\)\)$`
@@ -88,8 +88,34 @@ func Declared(s string) string { // want Declared:`sanitizer`
 }
 
 //cachevet:validator
-func Valid(s string) bool { // want Valid:`validator`
+func Valid(s string) bool { // want Valid:`^cacheflow\(validator; success proves param 0 holds no unsafe byte in 32 bytes\)$`
 	return keyRE.MatchString(s)
+}
+
+// ValidByLoop is a validator by its body alone.
+func ValidByLoop(s string) bool { // want ValidByLoop:`^cacheflow\(success proves param 0 holds no unsafe byte in 64 bytes\)$`
+	if len(s) == 0 || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == ':':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// CheckSpaces checks only for spaces, and proves only that.
+func CheckSpaces(s string) error { // want CheckSpaces:`^cacheflow\(success proves param 0 holds CR/LF, a tab, NUL or other control bytes\)$`
+	for _, r := range s {
+		if r == ' ' {
+			return fmt.Errorf("space in %q", s)
+		}
+	}
+	return nil
 }
 
 func Send(w io.Writer, key string) { // want Send:`param 1 -> a hand-written memcached "get" command key`
