@@ -20,6 +20,18 @@ func TestGuards(t *testing.T) {
 	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/guards")
 }
 
+// TestValidators: validators of another package, without annotation,
+// proved by their bodies; their look-alikes still reported.
+func TestValidators(t *testing.T) {
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/keys", "keyinjection/validators")
+}
+
+// TestClientLike: a client written inside the service, whose Get checks
+// the key before writing the command and whose Touch does not.
+func TestClientLike(t *testing.T) {
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/minclient", "keyinjection/minclientuser")
+}
+
 func TestConstruction(t *testing.T) {
 	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/construct")
 }

@@ -18,6 +18,12 @@ func TestWrappers(t *testing.T) {
 	analysistest.Run(t, testdata(), keylength.Analyzer, "keylength/wrapped", "keylength/callers")
 }
 
+// TestValidated: a validator's length bound, declared or inferred, in
+// this package or another, bounds the key.
+func TestValidated(t *testing.T) {
+	analysistest.Run(t, testdata(), keylength.Analyzer, "keylength/validated")
+}
+
 func TestStrict(t *testing.T) {
 	if err := keylength.Analyzer.Flags.Set("strict", "true"); err != nil {
 		t.Fatal(err)

@@ -61,13 +61,14 @@ func (e *engine) constantElems(v ssa.Value) ([]string, bool) {
 			return nil, false
 		}
 		v = stores[0]
-	} else if !readOnly(v) {
-		return nil, false
 	}
 	switch x := v.(type) {
 	case *ssa.MakeMap:
 		return mapLiteralKeys(x)
 	case *ssa.Slice:
+		if !readOnly(x, storeTo(x)...) {
+			return nil, false
+		}
 		if a, ok := x.X.(*ssa.Alloc); !ok || !constantArray(a, x) {
 			return nil, false
 		}
@@ -114,6 +115,19 @@ func constantArray(alloc *ssa.Alloc, s *ssa.Slice) bool {
 	}
 	// One store an element: VariadicStrings finds them all.
 	return int64(stores) == arr.Len()
+}
+
+// storeTo returns the store of v into a package variable, if that is one
+// of its uses: the initializer's, left to globalInitStores to judge.
+func storeTo(v ssa.Value) []ssa.Instruction {
+	for _, ref := range *v.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Val == v {
+			if _, ok := st.Addr.(*ssa.Global); ok {
+				return []ssa.Instruction{st}
+			}
+		}
+	}
+	return nil
 }
 
 // mapLiteralKeys returns the keys stored into a map that is made, filled

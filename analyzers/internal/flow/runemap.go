@@ -41,8 +41,8 @@ func (e *engine) runeMapRemoves(f ssa.Value) model.ByteSet {
 // (strings.ContainsFunc(k, unicode.IsSpace)).
 func runePredicateTrue(f ssa.Value) model.ByteSet {
 	fn, ok := f.(*ssa.Function)
-	if !ok || len(fn.Params) != 1 {
-		return 0
+	if !ok || fn.Signature.Params().Len() != 1 {
+		return 0 // a function of another package has no Params, only a signature
 	}
 	var set model.ByteSet
 	for b := 0; b <= 0x7f; b++ {
