@@ -427,17 +427,29 @@ func (e *engine) provenAt(v ssa.Value, b *ssa.BasicBlock) proof {
 	return e.proven(gs, b)
 }
 
-// guarded clears from t what the guards dominating block b prove absent.
-// A guard on a value clears its bytes from the origins that value
-// carries: `if !valid(k) { return }` makes k's request data safe in
-// "user:" + k.
-func (e *engine) guarded(t Taint, b *ssa.BasicBlock) Taint {
+// guarded clears from t, the taint of v, what the guards dominating
+// block b prove absent. A guard on a value clears its bytes from the
+// origins that value carries: `if !valid(k) { return }` makes k's request
+// data safe in "user:" + k. A guard on a copy that may have lost some of
+// the bytes (strings.TrimSpace(k), k[:8], url.QueryEscape(k)) proves
+// nothing of the data it was made from: it clears only a v built from
+// that copy itself.
+func (e *engine) guarded(t Taint, b *ssa.BasicBlock, v ssa.Value) Taint {
 	if len(t) == 0 || b == nil {
 		return t
 	}
 	var gs []guard
 	var carried []Taint
+	var parts []ssa.Value
 	for _, g := range e.guardsOf(b.Parent()) {
+		if g.removes != 0 && e.reduces(g.x) {
+			if parts == nil {
+				parts = e.wholeParts(v, b.Parent())
+			}
+			if !slices.ContainsFunc(parts, func(p ssa.Value) bool { return e.sameVar(p, g.x) }) {
+				continue
+			}
+		}
 		if g.removes != 0 {
 			if gt := e.read(g.x, nil); sharesOrigin(t, gt) {
 				gs = append(gs, g)
@@ -474,6 +486,72 @@ func (e *engine) guarded(t Taint, b *ssa.BasicBlock) Taint {
 	if out == nil {
 		return t
 	}
+	return out
+}
+
+// reduces reports whether x is made from data that may hold bytes x
+// does not: a substring, or the result of a library function that trims,
+// splits, replaces, escapes or decodes. Anything else (a source, a field,
+// a call the model says nothing of) is taken to hold the bytes of the
+// data it carries, as concatenation and conversion do.
+func (e *engine) reduces(x ssa.Value) bool {
+	for range 8 {
+		y, ok := ssautil.CopiedFrom(x)
+		if !ok {
+			break
+		}
+		x = y
+	}
+	switch v := x.(type) {
+	case *ssa.Slice:
+		return true
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok {
+			return e.reduces(call)
+		}
+	case *ssa.Call:
+		row := e.calleeOf(v.Common()).row()
+		switch row.Transform {
+		case model.Escape, model.Decode, model.Clean, model.Quote, model.Digest, model.Special:
+			return true
+		}
+		return row.Length.Kind == model.LengthSameAs
+	}
+	return false
+}
+
+// wholeParts returns the values v is made of whole: v, the operands of a
+// concatenation, what a conversion or a phi takes, and for an Item the
+// keys stored into it in fn.
+func (e *engine) wholeParts(v ssa.Value, fn *ssa.Function) []ssa.Value {
+	var out []ssa.Value
+	var walk func(v ssa.Value, depth int)
+	walk = func(v ssa.Value, depth int) {
+		if v == nil || depth > 8 || slices.Contains(out, v) {
+			return
+		}
+		out = append(out, v)
+		if y, ok := ssautil.CopiedFrom(v); ok {
+			walk(y, depth+1)
+		}
+		switch x := v.(type) {
+		case *ssa.BinOp:
+			if x.Op == token.ADD {
+				walk(x.X, depth+1)
+				walk(x.Y, depth+1)
+			}
+		case *ssa.Phi:
+			for _, edge := range x.Edges {
+				walk(edge, depth+1)
+			}
+		}
+		if isItemPointer(v.Type()) {
+			for _, st := range e.itemKeyStores(fn, v) {
+				walk(st.Val, depth+1)
+			}
+		}
+	}
+	walk(v, 0)
 	return out
 }
 

@@ -299,3 +299,19 @@ func inferred(r *http.Request) {
 		mc.Get(k)
 	}
 }
+
+// A guard on a changed copy proves nothing of the key it was made from.
+func changedCopy(r *http.Request) {
+	k := r.FormValue("k")
+	if !wellFormed(strings.TrimSpace(k)) {
+		return
+	}
+	mc.Get(k) // want `request data`
+	t := strings.TrimSpace(k)
+	if wellFormed(t) {
+		mc.Get("t:" + t)
+	}
+	if wellFormed(k[:4]) {
+		mc.Get(k) // want `request data`
+	}
+}

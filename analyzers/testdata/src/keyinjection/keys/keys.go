@@ -75,3 +75,12 @@ var NonSpaceRE = regexp.MustCompile(`^\S+$`)
 
 // PrefixRE is anchored at the start only.
 var PrefixRE = regexp.MustCompile(`^[a-z]+`)
+
+// Key returns s if it is a key and a constant otherwise: a sanitizer by
+// its body.
+func Key(s string) string {
+	if Valid(s) {
+		return s
+	}
+	return "invalid"
+}

@@ -61,6 +61,10 @@ func patterns(r *http.Request) {
 	}
 }
 
+func sanitized(r *http.Request) {
+	mc.Get(keys.Key(r.FormValue("k")))
+}
+
 // The validator must dominate the key: a logged failure goes on.
 func notOnEveryPath(r *http.Request) {
 	k := r.FormValue("k")

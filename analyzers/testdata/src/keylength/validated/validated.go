@@ -50,6 +50,7 @@ func inferred(r *http.Request) {
 	if keys.CheckField("k", k) == nil {
 		mc.Get("b:" + k)
 	}
+	mc.Get("d:" + keys.Key(k) + keys.Key(k) + keys.Key(k))
 	if keys.NoSpaces(k) {
 		mc.Get("c:" + k) // want `may be 2 \+ unbounded bytes`
 	}
