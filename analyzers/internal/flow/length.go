@@ -19,17 +19,13 @@ func (e *engine) length(v ssa.Value) Length {
 	return l
 }
 
-// lengthAt returns the bound of v where it is used in block b: the length
-// guards that every path to b passed cap it.
+// lengthAt returns the bound of v where it is used in block b: the
+// guards that every path to b passed cap it, as they clear its bytes for
+// keyinjection (see proven).
 func (e *engine) lengthAt(v ssa.Value, b *ssa.BasicBlock) Length {
 	l := e.length(v)
-	if b == nil {
-		return l
-	}
-	for _, g := range e.guardsOf(b.Parent()) {
-		if g.maxLen >= 0 && e.sameVar(g.x, v) && e.guardedBy(b, []guard{g}) {
-			l = capped(l, g.maxLen)
-		}
+	if p := e.provenAt(v, b); p.bounded() {
+		l = capped(l, p.maxLen)
 	}
 	return l
 }
@@ -39,7 +35,7 @@ func (e *engine) lengthAt(v ssa.Value, b *ssa.BasicBlock) Length {
 func (e *engine) lengthOnEdge(v ssa.Value, pred, succ *ssa.BasicBlock) Length {
 	l := e.lengthAt(v, pred)
 	for _, g := range e.guardsOf(pred.Parent()) {
-		if g.maxLen >= 0 && e.sameVar(g.x, v) && g.block == pred && pred.Succs[g.valid] == succ {
+		if g.bounded() && e.sameVar(g.x, v) && g.block == pred && pred.Succs[g.valid] == succ {
 			l = capped(l, g.maxLen)
 		}
 	}

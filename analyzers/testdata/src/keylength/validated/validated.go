@@ -55,3 +55,18 @@ func inferred(r *http.Request) {
 		mc.Get("c:" + k) // want `may be 2 \+ unbounded bytes`
 	}
 }
+
+var tiers = map[string]bool{"free": true, "pro": true}
+
+// Allow lists and switches over constants bound the key as a whole.
+func membership(r *http.Request) {
+	t := r.FormValue("tier")
+	switch t {
+	case "gold", "silver":
+		mc.Get("tier:" + url.QueryEscape(t) + url.QueryEscape(t))
+	}
+	if tiers[t] {
+		mc.Get("plan:" + t)
+	}
+	mc.Get("any:" + t) // want `may be 4 \+ unbounded bytes`
+}
