@@ -34,10 +34,17 @@
 // parsed UUIDs formatted again are clean; strings.ReplaceAll, strings.Map and
 // a strings.Replacer count only for the bytes they really remove; digests
 // count only once hex or base64 encoded. A guard that dominates the sink
-// proves a key safe: a regexp.MatchString with a pattern anchored at both
-// ends whose characters exclude space and control bytes, a comparison with
-// constants, strings.ContainsAny with the unsafe bytes, or a call of a
-// declared validator.
+// removes from the key the bytes it proves absent, and only those: a
+// regexp match with a pattern anchored at both ends (inline, or in a
+// package variable of this package or another), a comparison with
+// constants or a switch over them, an allow-list map or slices.Contains of
+// constants, strings.ContainsAny and its relatives, a byte or rune loop
+// that returns early, a library validator (strconv.Atoi, uuid.Validate,
+// net.ParseIP, hex.DecodeString...), or a function whose true result or
+// nil error implies such a guard, found from its body in any package
+// with no annotation, or declared. Look-alikes prove what they check:
+// strings.ContainsAny(k, " \r\n") lets a tab through, ^\S+$ other
+// control bytes, uuid.Parse anything in the braces' place.
 //
 // Functions that pass a parameter into a key become sinks themselves, in
 // this package and in every package that imports it (the analysis exports

@@ -27,8 +27,11 @@
 //	}
 //	mc.Get("p:" + k) // at most 242 bytes: no report
 //
-// as do `if len(k) > 200 { return }`, `k = k[:200]` and an anchored regexp
-// such as ^[a-z0-9]{1,64}$.
+// as do `if len(k) > 200 { return }`, `k = k[:200]`, an anchored regexp
+// such as ^[a-z0-9]{1,64}$, a switch or allow list of constants, a
+// library validator such as net.ParseIP (45 bytes), and a validator, found
+// from its body in any package or declared, whose success implies a
+// length check: the guards keyinjection reads, with the same meaning.
 //
 // By default it reports keys whose bound is over 250 bytes: a constant that
 // is too long, or a key with an unbounded part that comes from attacker
