@@ -3,13 +3,14 @@ package flow
 import (
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/cachevet/cachevet/analyzers/internal/ssautil"
 	"golang.org/x/tools/go/ssa"
 )
 
 // globalInitStores maps each package-level variable to the values the
-// package initializer stores in it, so that `var keyRE = regexp.MustCompile(...)`
+// package initializer (and the package's func init) stores in it, so that `var keyRE = regexp.MustCompile(...)`
 // can be judged where it is used. A variable that a function of the
 // package (funcs) assigns as well is left out: its value is not the one
 // the initializer made. So is a map or slice that may change after it is
@@ -22,11 +23,19 @@ func globalInitStores(pkg *ssa.Package, funcs []*ssa.Function) map[*ssa.Global][
 	if init == nil {
 		return out
 	}
-	for _, b := range init.Blocks {
-		for _, instr := range b.Instrs {
-			if st, ok := instr.(*ssa.Store); ok {
-				if g, ok := st.Addr.(*ssa.Global); ok {
-					out[g] = append(out[g], st.Val)
+	initializers := []*ssa.Function{init}
+	for _, fn := range funcs {
+		if isInitFunc(fn) {
+			initializers = append(initializers, fn)
+		}
+	}
+	for _, fn := range initializers {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if st, ok := instr.(*ssa.Store); ok {
+					if g, ok := st.Addr.(*ssa.Global); ok {
+						out[g] = append(out[g], st.Val)
+					}
 				}
 			}
 		}
@@ -36,7 +45,7 @@ func globalInitStores(pkg *ssa.Package, funcs []*ssa.Function) map[*ssa.Global][
 			for _, instr := range b.Instrs {
 				switch in := instr.(type) {
 				case *ssa.Store:
-					if g, ok := in.Addr.(*ssa.Global); ok && fn != init {
+					if g, ok := in.Addr.(*ssa.Global); ok && fn != init && !isInitFunc(fn) {
 						delete(out, g)
 					}
 				case *ssa.UnOp:
@@ -53,6 +62,12 @@ func globalInitStores(pkg *ssa.Package, funcs []*ssa.Function) map[*ssa.Global][
 		}
 	}
 	return out
+}
+
+// isInitFunc reports whether fn is a func init() of the package, which
+// the initializer runs once (SSA names them init#1, init#2...).
+func isInitFunc(fn *ssa.Function) bool {
+	return fn.Parent() == nil && fn.Signature.Recv() == nil && strings.HasPrefix(fn.Name(), "init#")
 }
 
 // isCollection reports whether t is a map or a slice, whose contents may

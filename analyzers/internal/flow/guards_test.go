@@ -130,6 +130,17 @@ var (
 
 func reassign() { reused = regexp.MustCompile(".*") }
 
+var inInit *regexp.Regexp
+
+func init() { inInit = regexp.MustCompile(` + "`^[a-z]{1,4}$`" + `) }
+
+func regexpInInit(k string) {
+	if !inInit.MatchString(k) {
+		return
+	}
+	use(k)
+}
+
 func regexpAnchored(k string) {
 	if !keyRE.MatchString(k) {
 		return
@@ -529,6 +540,7 @@ func TestGuardForms(t *testing.T) {
 		{"regexpStartOnly", 0, none},
 		{"regexpPOSIX", 0, none},
 		{"regexpReassigned", 0, none},
+		{"regexpInInit", model.AnyUnsafe, 4},
 		// Allow lists of constants that nothing changes.
 		{"mapLookup", model.AnyUnsafe, 6},
 		{"mapCommaOk", model.AnyUnsafe, 6},
