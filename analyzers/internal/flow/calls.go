@@ -351,7 +351,7 @@ func (e *engine) returns(ret *ssa.Return) {
 		for _, part := range e.resultParts(r, ret) {
 			field := part.at != ""
 			part.at = at + part.at
-			t := e.guarded(part.t, ret.Block(), r)
+			t := e.guarded(part.t, ret.Block(), r, nil)
 			for _, o := range t.sorted() {
 				bytes := t[o]
 				switch o.Kind {

@@ -433,8 +433,8 @@ func (e *engine) provenAt(v ssa.Value, b *ssa.BasicBlock) proof {
 // data safe in "user:" + k. A guard on a copy that may have lost some of
 // the bytes (strings.TrimSpace(k), k[:8], url.QueryEscape(k)) proves
 // nothing of the data it was made from: it clears only a v built from
-// that copy itself.
-func (e *engine) guarded(t Taint, b *ssa.BasicBlock, v ssa.Value) Taint {
+// that copy itself. c is the client of the sink, if v is its Item.
+func (e *engine) guarded(t Taint, b *ssa.BasicBlock, v ssa.Value, c *model.Client) Taint {
 	if len(t) == 0 || b == nil {
 		return t
 	}
@@ -444,7 +444,7 @@ func (e *engine) guarded(t Taint, b *ssa.BasicBlock, v ssa.Value) Taint {
 	for _, g := range e.guardsOf(b.Parent()) {
 		if g.removes != 0 && e.reduces(g.x) {
 			if parts == nil {
-				parts = e.wholeParts(v, b.Parent())
+				parts = e.wholeParts(v, b.Parent(), c)
 			}
 			if !slices.ContainsFunc(parts, func(p ssa.Value) bool { return e.sameVar(p, g.x) }) {
 				continue
@@ -521,9 +521,9 @@ func (e *engine) reduces(x ssa.Value) bool {
 }
 
 // wholeParts returns the values v is made of whole: v, the operands of a
-// concatenation, what a conversion or a phi takes, and for an Item the
-// keys stored into it in fn.
-func (e *engine) wholeParts(v ssa.Value, fn *ssa.Function) []ssa.Value {
+// concatenation, what a conversion or a phi takes, and for an Item of
+// client c the keys stored into it in fn.
+func (e *engine) wholeParts(v ssa.Value, fn *ssa.Function, c *model.Client) []ssa.Value {
 	var out []ssa.Value
 	var walk func(v ssa.Value, depth int)
 	walk = func(v ssa.Value, depth int) {
@@ -545,8 +545,8 @@ func (e *engine) wholeParts(v ssa.Value, fn *ssa.Function) []ssa.Value {
 				walk(edge, depth+1)
 			}
 		}
-		if isItemPointer(v.Type()) {
-			for _, st := range e.itemKeyStores(fn, v) {
+		if c != nil && isItem(v.Type(), c) {
+			for _, st := range e.itemKeyStores(fn, v, c) {
 				walk(st.Val, depth+1)
 			}
 		}

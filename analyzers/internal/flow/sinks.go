@@ -146,7 +146,7 @@ func (e *engine) keyTaint(arg ssa.Value, shape model.KeyShape, c *model.Client, 
 // checkKey records what reaches a key: concrete origins become hits, the
 // parameters of the enclosing functions become sinks in their summaries.
 func (e *engine) checkKey(call ssa.CallInstruction, key ssa.Value, t Taint, info SinkInfo, m model.ByteSet) {
-	t = e.guarded(t, call.Block(), key)
+	t = e.guarded(t, call.Block(), key, info.Client)
 	for _, o := range t.sorted() {
 		bytes := t[o]
 		bytes &= m
