@@ -314,4 +314,8 @@ func changedCopy(r *http.Request) {
 	if wellFormed(k[:4]) {
 		mc.Get(k) // want `request data`
 	}
+	if wellFormed(t) {
+		mc.Set(&memcache.Item{Key: t})
+		mc.Set(&memcache.Item{Key: k, Value: []byte(t)}) // want `request data`
+	}
 }
