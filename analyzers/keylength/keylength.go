@@ -81,10 +81,11 @@ func diagnostic(pass *analysis.Pass, h *flow.LenHit) (analysis.Diagnostic, bool)
 	default:
 		msg = fmt.Sprintf("cannot prove that %s fits in %d bytes: it may be %s bytes (%s)", subject, h.Limit, bound(l), openParts(l, false))
 	}
+	msg += ": " + consequence(h.Sink, l)
 	if over {
-		msg += ": " + consequence(h.Sink, !l.Finite() || l.Max >= 1<<16) + "; shorten the key or hash it (sha256, hex encoded: 64 bytes)"
+		msg += "; shorten the key or hash it (sha256, hex encoded: 64 bytes)"
 	} else {
-		msg += ": " + consequence(h.Sink, !l.Finite() || l.Max >= 1<<16) + "; hash the unbounded part (sha256, hex encoded: 64 bytes)"
+		msg += "; hash the unbounded part (sha256, hex encoded: 64 bytes)"
 	}
 
 	d := analysis.Diagnostic{Pos: h.Call.Pos(), Message: msg, Category: "keylength"}
@@ -135,11 +136,11 @@ func openParts(l flow.Length, knownOnly bool) string {
 	return strings.Join(descs, ", ")
 }
 
-// consequence says what a too-long key does with this kind of sink;
-// mayOverflow: the key may reach 64 KiB.
-func consequence(s flow.SinkInfo, mayOverflow bool) string {
+// consequence says what a too-long key, of length l, does with this kind
+// of sink.
+func consequence(s flow.SinkInfo, l flow.Length) string {
 	if s.Client != nil && !s.HandWritten {
-		return s.Client.LengthHarm(mayOverflow)
+		return s.Client.LengthHarm(l.Max, l.Finite())
 	}
 	return "memcached rejects the command line, and before 1.6.40 runs the data block of a rejected set as a command"
 }

@@ -70,9 +70,9 @@ func (c *Client) KeyHarm(bytes ByteSet, attacker bool) string {
 }
 
 // LengthHarm says what a key of c does that may be longer than
-// memcached's 250-byte limit; mayOverflow: it may also reach 1<<LengthBits
-// bytes.
-func (c *Client) LengthHarm(mayOverflow bool) string {
+// memcached's 250-byte limit: up to maxLen bytes, or unbounded, which may
+// also overflow the client's key length field.
+func (c *Client) LengthHarm(maxLen int, bounded bool) string {
 	var h string
 	switch {
 	case c.Check.MaxLen > 0 && c.Check.MaxLen <= 250:
@@ -87,7 +87,7 @@ func (c *Client) LengthHarm(mayOverflow bool) string {
 			h = c.Name + " lets keys of up to " + strconv.Itoa(c.Check.MaxLen) + " bytes through, so " + h
 		}
 	}
-	if c.Check.LengthBits > 0 && mayOverflow {
+	if c.Check.LengthBits > 0 && (!bounded || maxLen >= 1<<c.Check.LengthBits) {
 		h += fmt.Sprintf("; at %s the client's %d-bit key length overflows, and ", sizeName(1<<c.Check.LengthBits), c.Check.LengthBits)
 		if c.Check.Overflow == "smuggle" {
 			h += "the server parses the rest of the key as a further, smuggled request"

@@ -50,10 +50,17 @@ func TestKeyHarm(t *testing.T) {
 	if rpc.HarmfulBytes() != 0 || text.HarmfulBytes() != AnyUnsafe {
 		t.Errorf("HarmfulBytes: rpc %s, text %s", rpc.HarmfulBytes(), text.HarmfulBytes())
 	}
-	if got := (&Client{Name: "b", Protocol: ProtocolBinary, Check: KeyCheck{LengthBits: 16, Overflow: "smuggle"}}).LengthHarm(true); !strings.Contains(got, "at 64 KiB the client's 16-bit key length overflows, and the server parses the rest of the key as a further, smuggled request") {
+	if got := (&Client{Name: "b", Protocol: ProtocolBinary, Check: KeyCheck{LengthBits: 16, Overflow: "smuggle"}}).LengthHarm(0, false); !strings.Contains(got, "at 64 KiB the client's 16-bit key length overflows, and the server parses the rest of the key as a further, smuggled request") {
 		t.Errorf("LengthHarm = %q", got)
 	}
-	if got := validating.LengthHarm(true); strings.Contains(got, "KiB") || !strings.Contains(got, "v fails with ErrMalformedKey") {
+	binary16 := &Client{Name: "b", Protocol: ProtocolBinary, Check: KeyCheck{LengthBits: 16, Overflow: "collide"}}
+	if got := binary16.LengthHarm(300, true); strings.Contains(got, "overflows") {
+		t.Errorf("a key of at most 300 bytes overflows a 16-bit length: %q", got)
+	}
+	if got := binary16.LengthHarm(70000, true); !strings.Contains(got, "the rest for the value") {
+		t.Errorf("LengthHarm(70000) = %q", got)
+	}
+	if got := validating.LengthHarm(0, false); strings.Contains(got, "KiB") || !strings.Contains(got, "v fails with ErrMalformedKey") {
 		t.Errorf("LengthHarm = %q", got)
 	}
 }
