@@ -242,10 +242,8 @@ func StringOf(pass *analysis.Pass, key ast.Expr) ast.Expr {
 	if !ok || len(call.Args) != 1 || !pass.TypesInfo.Types[call.Fun].IsType() {
 		return key
 	}
-	if sl, ok := pass.TypesInfo.TypeOf(call).Underlying().(*types.Slice); ok {
-		if b, ok := sl.Elem().Underlying().(*types.Basic); ok && b.Kind() == types.Byte && IsPlainString(pass.TypesInfo.TypeOf(call.Args[0])) {
-			return call.Args[0]
-		}
+	if sl, ok := pass.TypesInfo.TypeOf(call).Underlying().(*types.Slice); ok && ssautil.IsByte(sl.Elem()) && IsPlainString(pass.TypesInfo.TypeOf(call.Args[0])) {
+		return call.Args[0]
 	}
 	return key
 }

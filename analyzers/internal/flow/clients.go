@@ -208,15 +208,8 @@ func shapeFits(t types.Type, s model.KeyShape, c *model.Client) bool {
 
 // isKeyText reports whether t is a string or a []byte.
 func isKeyText(t types.Type) bool {
-	if ssautil.IsString(t) {
-		return true
-	}
-	sl, ok := t.Underlying().(*types.Slice)
-	if !ok {
-		return false
-	}
-	b, ok := sl.Elem().Underlying().(*types.Basic)
-	return ok && b.Kind() == types.Byte
+	sl, isSlice := t.Underlying().(*types.Slice)
+	return ssautil.IsString(t) || isSlice && ssautil.IsByte(sl.Elem())
 }
 
 // isItem reports whether t is c's Item or a pointer to it.

@@ -68,8 +68,8 @@ func NewRelevance() *Relevance {
 		r.modelled[funcPackage(name)] = true
 	}
 	for spec := range Sinks {
-		if i := strings.LastIndex(spec, ":"); i >= 0 {
-			r.modelled[funcPackage(spec[:i])] = true
+		if name, _, ok := parseSinkSpec(spec); ok {
+			r.modelled[funcPackage(name)] = true
 		}
 	}
 	delete(r.modelled, "")

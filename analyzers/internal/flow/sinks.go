@@ -219,7 +219,7 @@ func paramShape(t types.Type, sinkShape model.KeyShape, c *model.Client) model.K
 			return s
 		}
 	}
-	if shapeFits(t, model.KeyList, c) && !isKeyText(t) {
+	if shapeFits(t, model.KeyList, c) {
 		return model.KeyList
 	}
 	if sinkShape == model.KeyMap && shapeFits(t, model.KeyMap, c) {

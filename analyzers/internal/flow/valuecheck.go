@@ -8,7 +8,7 @@ import (
 // checkItemValue checks the Value of an Item passed to a storage sink.
 func (e *engine) checkItemValue(call ssa.CallInstruction, item ssa.Value, info SinkInfo) {
 	root, path := e.addr(item)
-	_, valueField := info.Client.ItemFields()
+	valueField := info.ItemValueField()
 	t := e.partTaint(root, path+"."+valueField, call)
 	if p, ok := root.(*ssa.Parameter); ok && p == item {
 		// A wrapper that stores the caller's Item: the caller's Value is checked.
@@ -52,8 +52,7 @@ func (e *engine) checkValue(call ssa.CallInstruction, value ssa.Value, t Taint, 
 			h := hitAt(e.valueHitIndex, &e.valueHits, hitKey{call, value}, func() *ValueHit {
 				h := &ValueHit{Call: call, Sink: info, Value: value, Fields: Taint{}}
 				if info.Shape == model.ItemKey || isItem(value.Type(), info.Client) {
-					_, valueField := info.Client.ItemFields()
-					h.ValueStores = e.fieldStores(call.Parent(), value, valueField)
+					h.ValueStores = e.fieldStores(call.Parent(), value, info.ItemValueField())
 				}
 				return h
 			})

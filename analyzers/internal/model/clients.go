@@ -47,8 +47,6 @@ type Client struct {
 	// Servers are the calls that take the addresses of memcached
 	// servers, for exposure.
 	Servers []ServerArg `yaml:"servers,omitempty" json:"servers,omitempty"`
-	// Note, if set, is said of the client in the README's table.
-	Note string `yaml:"note,omitempty" json:"note,omitempty"`
 }
 
 // ItemType names the struct an API carries a key and its value in.
@@ -187,16 +185,6 @@ func (s *KeyShape) UnmarshalText(b []byte) error {
 
 // Items reports whether the shape carries keys in Items.
 func (s KeyShape) Items() bool { return s == ItemKey || s == ItemList }
-
-// Many reports whether the shape carries several keys.
-func (s KeyShape) Many() bool { return s == KeyList || s == KeyMap || s == ItemList }
-
-// Validates reports whether the client refuses every unsafe byte and
-// every key over memcached's limit: a bad key becomes an error, never a
-// command.
-func (c *Client) Validates() bool {
-	return c.Check.Rejects == AnyUnsafe && c.Check.MaxLen > 0 && c.Check.MaxLen <= 250
-}
 
 // Package is the package's name as diagnostics write it: the last
 // element of Path, or of the path before a major version suffix.
