@@ -95,22 +95,10 @@ var clientproofKnownBugs = func() map[string]string {
 }()
 
 func TestClientProof(t *testing.T) {
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("skipping the client proof: the go command is not on PATH")
-	}
-	if testing.Short() {
-		t.Skip("skipping the client proof in -short mode")
-	}
+	bin, goBin := buildCachevet(t)
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)
-	}
-	bin := filepath.Join(t.TempDir(), "cachevet")
-	build := command(goBin, ".", "build", "-o", bin, ".")
-	build.Env = append(build.Env, "GOFLAGS=-mod=readonly")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build cachevet: %v\n%s", err, out)
 	}
 
 	t.Run("Report", func(t *testing.T) {

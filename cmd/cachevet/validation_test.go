@@ -72,23 +72,10 @@ var validationResidue = []struct {
 }
 
 func TestValidation(t *testing.T) {
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("skipping the validation test: the go command is not on PATH")
-	}
-	if testing.Short() {
-		t.Skip("skipping the validation test in -short mode")
-	}
+	bin, goBin := buildCachevet(t)
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)
-	}
-
-	bin := filepath.Join(t.TempDir(), "cachevet")
-	build := command(goBin, ".", "build", "-o", bin, ".")
-	build.Env = append(build.Env, "GOFLAGS=-mod=readonly")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build cachevet: %v\n%s", err, out)
 	}
 
 	t.Run("Report", func(t *testing.T) {
