@@ -27,6 +27,7 @@ var Analyzer = &analysis.Analyzer{
 
 func init() {
 	Analyzer.Flags.Var(flow.SensitivePatterns, "patterns", "comma-separated extra sensitive terms in snake_case (e.g. phone_number,date_of_birth)")
+	Analyzer.Flags.Var(classes, "classes", "comma-separated classes of sensitive data to report: "+allClasses())
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -36,17 +37,31 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	reporter := suppress.NewReporter(pass)
 	for _, h := range res.ValueHits {
-		reporter.Report(diagnostic(pass, h))
+		if d, ok := diagnostic(pass, h); ok {
+			reporter.Report(d)
+		}
 	}
 	return nil, nil
 }
 
-func diagnostic(pass *analysis.Pass, h *flow.ValueHit) analysis.Diagnostic {
-	fields := h.Fields.Sorted()
+func diagnostic(pass *analysis.Pass, h *flow.ValueHit) (analysis.Diagnostic, bool) {
+	var fields []*flow.Origin
+	for _, o := range h.Fields.Sorted() {
+		if classes.reports(o.Class) {
+			fields = append(fields, o)
+		}
+	}
+	if len(fields) == 0 {
+		return analysis.Diagnostic{}, false
+	}
 	var names, encoders []string
 	for _, o := range fields {
-		if !contains(names, o.Desc) {
-			names = append(names, o.Desc)
+		name := o.Desc
+		if len(o.Via) > 0 {
+			name += " (written by " + strings.Join(o.Via, " and ") + ")"
+		}
+		if !contains(names, name) {
+			names = append(names, name)
 		}
 		if o.Encoder != "" && !contains(encoders, o.Encoder) {
 			encoders = append(encoders, o.Encoder)
@@ -62,8 +77,8 @@ func diagnostic(pass *analysis.Pass, h *flow.ValueHit) analysis.Diagnostic {
 	if len(h.Sink.Via) > 0 {
 		sink += " through " + strings.Join(h.Sink.Via, " and ")
 	}
-	msg := "cached value stored by " + sink + " contains " + joinAnd(names) + how +
-		": anyone who reaches memcached can list every key (stats cachedump, lru_crawler metadump) and read it; " +
+	msg := "cached value stored by " + sink + " contains " + joinAnd(names) + how + ": " + whatLeaks(fields) +
+		"; anyone who reaches memcached can list every key (stats cachedump, lru_crawler metadump) and read it; " +
 		"cache a type without these fields, hide them from the encoder (json:\"-\"), or encrypt the value"
 
 	d := analysis.Diagnostic{Pos: h.Call.Pos(), Message: msg, Category: "sensitivedata"}
@@ -84,7 +99,7 @@ func diagnostic(pass *analysis.Pass, h *flow.ValueHit) analysis.Diagnostic {
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: obj.Pos(), Message: h.Sink.Via[0] + " stores this argument in the cache"})
 		}
 	}
-	return d
+	return d, true
 }
 
 // valueExpr finds the expression to change: the Value of the Item, or the

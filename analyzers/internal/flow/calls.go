@@ -254,6 +254,10 @@ func (e *engine) applyRule(rule model.Func, ce callee, as []ssa.Value, at ssa.Ca
 		}
 		t = transformed(e.propagateAll(ce, from, at), rule.Transform)
 	}
+	if rule.IntoWriter && len(as) > 0 {
+		e.writeInto(as[0], t)
+		return nil
+	}
 	if rule.Into > 0 && rule.Into < len(as) {
 		e.store(as[rule.Into], t)
 		return nil
@@ -268,10 +272,7 @@ func (e *engine) encode(enc model.Encoder, ce callee, as []ssa.Value, at ssa.Cal
 		if len(as) < 2 {
 			return nil
 		}
-		t := e.encoded(as[1], enc, at)
-		if call, ok := e.resolve(as[0]).(*ssa.Call); ok && e.calleeOf(call.Common()).row().EncoderWriter && len(call.Call.Args) == 1 {
-			e.store(call.Call.Args[0], t)
-		}
+		e.writeInto(as[0], e.encoded(as[1], enc, at))
 		return nil
 	}
 	return e.encoded(as[0], enc, at)
@@ -313,6 +314,7 @@ func (e *engine) applySummary(s *Summary, ce callee, as []ssa.Value, at ssa.Inst
 		o := e.origin(originKey{kind: ro.Kind, pos: at.Pos(), desc: ro.Desc, via: joinVia(via)}, func(o *Origin) {
 			o.Via = via
 			o.Hint = ro.Hint
+			o.Class, o.What = ro.Class, ro.What
 		})
 		into(ro.At, Taint{o: ro.Bytes}, model.AnyUnsafe)
 	}
@@ -376,7 +378,7 @@ func (e *engine) returns(ret *ssa.Return) {
 					}
 					fallthrough
 				default:
-					if e.summary(fn).addOrigin(ReturnedOrigin{Kind: o.Kind, At: part.at, Desc: o.Desc, Hint: o.Hint, Bytes: bytes, Via: o.Via}) {
+					if e.summary(fn).addOrigin(ReturnedOrigin{Kind: o.Kind, At: part.at, Desc: o.Desc, Hint: o.Hint, Bytes: bytes, Via: o.Via, Class: o.Class, What: o.What}) {
 						e.changed = true
 					}
 				}

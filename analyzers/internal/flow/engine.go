@@ -244,6 +244,7 @@ func (e *engine) solve() {
 		e.changed = false
 		clear(e.lenMemo) // lengths depend on summaries, which may have grown
 		clear(e.partMemo)
+		clear(e.sensMemo) // and so do the fields a type's marshaler writes
 		for _, fn := range e.funcs {
 			e.visit(fn)
 		}
@@ -254,6 +255,7 @@ func (e *engine) solve() {
 	e.reporting = true
 	clear(e.lenMemo)
 	clear(e.partMemo)
+	clear(e.sensMemo)
 	for _, fn := range e.funcs {
 		e.visit(fn)
 	}

@@ -49,28 +49,31 @@ func splitWords(name string) []string {
 	return words
 }
 
-// sensitiveName reports whether a name means a secret or contact data:
-// it contains a sensitive term and does not end in a metadata word.
-func sensitiveName(name string) bool {
+// sensitiveName returns the term that makes a name mean sensitive data:
+// the name contains it, and does not end in a metadata word unless the
+// term itself ends there ("NationalID"; "EmailVerified" only describes).
+func sensitiveName(name string) (model.SensitiveTerm, bool) {
 	words := splitWords(name)
-	if len(words) == 0 || model.MetadataWords[words[len(words)-1]] {
-		return false
+	if len(words) == 0 {
+		return model.SensitiveTerm{}, false
 	}
+	metadataEnd := model.MetadataWords[words[len(words)-1]]
 	terms := model.SensitiveTerms
 	for p := range SensitivePatterns {
-		terms = append(slices.Clip(terms), splitWords(p))
+		terms = append(slices.Clip(terms), model.SensitiveTerm{Words: splitWords(p), What: p})
 	}
 	for _, term := range terms {
-		if len(term) == 1 && term[0] == "mail" && len(words) != 1 {
+		n := len(term.Words)
+		if n == 1 && term.Words[0] == "mail" && len(words) != 1 {
 			continue // "mail" alone is an address; MailServer is not
 		}
-		for i := 0; i+len(term) <= len(words); i++ {
-			if slices.Equal(words[i:i+len(term)], term) {
-				return true
+		for i := 0; i+n <= len(words); i++ {
+			if slices.Equal(words[i:i+n], term.Words) && (!metadataEnd || i+n == len(words)) {
+				return term, true
 			}
 		}
 	}
-	return false
+	return model.SensitiveTerm{}, false
 }
 
 // holdsText reports whether a field of type t can hold a secret: strings,
@@ -93,24 +96,35 @@ func holdsText(t types.Type) bool {
 }
 
 // fieldVerdict applies the cachevet struct tag and the names to a field:
-// its Go name and the name it is serialized under.
-func fieldVerdict(f *types.Var, tag reflect.StructTag, serialized string) bool {
+// its Go name and the name it is serialized under. A field the tag marks
+// has no class: the user's word is not switched off with a class.
+func fieldVerdict(f *types.Var, tag reflect.StructTag, serialized string) (model.SensitiveTerm, bool) {
 	switch tag.Get("cachevet") {
 	case "sensitive":
-		return true
+		return model.SensitiveTerm{What: "its cachevet tag"}, true
 	case "-":
-		return false
+		return model.SensitiveTerm{}, false
 	}
 	if !holdsText(f.Type()) {
-		return false
+		return model.SensitiveTerm{}, false
 	}
-	return sensitiveName(f.Name()) || serialized != "" && sensitiveName(serialized)
+	if term, ok := sensitiveName(f.Name()); ok {
+		return term, true
+	}
+	if serialized != "" {
+		return sensitiveName(serialized)
+	}
+	return model.SensitiveTerm{}, false
 }
 
 // SensitiveField is a field whose value reaches a cached value.
 type SensitiveField struct {
 	Desc  string // "User.Email"
 	Field *types.Var
+	Term  model.SensitiveTerm
+	// Via names the method that wrote the field, if the type encodes
+	// itself (a MarshalJSON that still writes the e-mail).
+	Via []string
 }
 
 type sensKey struct {
@@ -137,7 +151,8 @@ func (e *engine) collectSensitive(t types.Type, enc model.Encoder, owner string,
 		return
 	}
 	seen[t] = true
-	if trusts(t, enc) {
+	if m, ok := selfEncoder(t, enc); ok {
+		*out = append(*out, e.marshalerFields(m)...)
 		return
 	}
 	switch u := t.Underlying().(type) {
@@ -157,18 +172,12 @@ func (e *engine) collectSensitive(t types.Type, enc model.Encoder, owner string,
 		for i := 0; i < u.NumFields(); i++ {
 			f := u.Field(i)
 			tag := reflect.StructTag(u.Tag(i))
-			serialized := ""
-			if enc.Tag != "" {
-				serialized, _, _ = strings.Cut(tag.Get(enc.Tag), ",")
-				if serialized == "-" && !strings.HasPrefix(tag.Get(enc.Tag), "-,") {
-					continue // hidden from this encoder
-				}
-			}
-			if !f.Exported() && !enc.Unexported && !f.Embedded() {
+			serialized, hidden := encodedName(f, tag, enc)
+			if hidden {
 				continue
 			}
-			if fieldVerdict(f, tag, serialized) {
-				*out = append(*out, SensitiveField{Desc: name + "." + f.Name(), Field: f})
+			if term, ok := fieldVerdict(f, tag, serialized); ok {
+				*out = append(*out, SensitiveField{Desc: name + "." + f.Name(), Field: f, Term: term})
 				continue
 			}
 			e.collectSensitive(f.Type(), enc, name, out, seen)
@@ -176,16 +185,80 @@ func (e *engine) collectSensitive(t types.Type, enc model.Encoder, owner string,
 	}
 }
 
-// trusts reports whether t encodes itself for enc (a MarshalJSON method,
-// a String method for fmt): cachevet trusts what it chose to write.
-func trusts(t types.Type, enc model.Encoder) bool {
-	for _, m := range enc.Trusted {
-		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, m)
-		if _, ok := obj.(*types.Func); ok {
-			return true
+// encodedName returns the name enc writes field f under ("" for its Go
+// name), or hidden if enc does not write it: its tag says "-", or it is
+// unexported and enc writes only exported fields.
+func encodedName(f *types.Var, tag reflect.StructTag, enc model.Encoder) (name string, hidden bool) {
+	if enc.Tag != "" {
+		value := tag.Get(enc.Tag)
+		name, _, _ = strings.Cut(value, ",")
+		if name == "-" && (value == "-" || enc.DashCommaHides) {
+			return "", true
 		}
 	}
-	return false
+	return name, !f.Exported() && !enc.Unexported && !f.Embedded()
+}
+
+// selfEncoder returns the method by which t encodes itself for enc, if
+// t has one; ok with a nil method means one that writes into an argument,
+// which cachevet trusts.
+func selfEncoder(t types.Type, enc model.Encoder) (m *types.Func, ok bool) {
+	for _, name := range enc.Trusted {
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj != nil {
+			if _, isFunc := obj.(*types.Func); isFunc {
+				return nil, true
+			}
+		}
+	}
+	for _, name := range enc.Marshalers {
+		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+		if fn, isFunc := obj.(*types.Func); isFunc {
+			return fn, true
+		}
+	}
+	return nil, false
+}
+
+// marshalerFields judges a method that encodes its receiver (MarshalJSON,
+// GobEncode, String) by its body: the sensitive fields its summary says
+// its result carries, in this package or, through facts, in another. A
+// method of a package cachevet does not analyze (the standard library's
+// time.Time) carries none.
+func (e *engine) marshalerFields(m *types.Func) []SensitiveField {
+	if m == nil {
+		return nil
+	}
+	ce := callee{obj: m, name: m.FullName()}
+	if fn := e.pkg.Prog.FuncValue(m); fn != nil {
+		ce.fn = fn
+	}
+	sums, _ := e.summariesOf(nil, ce)
+	var out []SensitiveField
+	via := []string{shortName(m)}
+	for _, s := range sums {
+		for _, o := range s.Origins {
+			if o.Kind == FromSensitive {
+				out = append(out, SensitiveField{Desc: o.Desc, Field: e.declaredField(m, o.Desc), Term: model.SensitiveTerm{Class: o.Class, What: o.What}, Via: appendVia(o.Via, via[0])})
+			}
+		}
+	}
+	return out
+}
+
+// declaredField finds the field a marshaler's summary names ("User.Email")
+// among the fields of its receiver's type, for the related information.
+func (e *engine) declaredField(m *types.Func, desc string) *types.Var {
+	_, field, ok := strings.Cut(desc, ".")
+	if !ok {
+		return nil
+	}
+	recv := m.Signature().Recv().Type()
+	if obj, _, _ := types.LookupFieldOrMethod(recv, true, m.Pkg(), field); obj != nil {
+		if v, ok := obj.(*types.Var); ok && v.IsField() {
+			return v
+		}
+	}
+	return nil
 }
 
 // dynamicType is the type of what an interface value was made from.
@@ -204,14 +277,16 @@ func dynamicType(v ssa.Value) types.Type {
 // sensitive fields of x's type, the sensitive data already flowing in x,
 // and for parameters, a record of the encoding for the summary.
 func (e *engine) encoded(x ssa.Value, enc model.Encoder, at ssa.Instruction) Taint {
-	t := e.read(x, at)
+	t := e.encodedRead(x, enc, at)
 	out := Taint{}
 	mergeInto(&out, t, model.AnyUnsafe)
 	for _, f := range e.sensitiveFields(dynamicType(x), enc) {
-		o := e.origin(originKey{kind: FromSensitive, pos: at.Pos(), desc: f.Desc + "\x00" + enc.Name}, func(o *Origin) {
+		o := e.origin(originKey{kind: FromSensitive, pos: at.Pos(), desc: f.Desc + "\x00" + enc.Name, via: joinVia(f.Via)}, func(o *Origin) {
 			o.Desc = f.Desc
 			o.Field = f.Field
 			o.Encoder = enc.Name
+			o.Class, o.What = f.Term.Class, f.Term.What
+			o.Via = f.Via
 		})
 		out[o] |= 0
 	}
@@ -233,7 +308,8 @@ func (e *engine) fieldSensitive(structType types.Type, field int, at ssa.Instruc
 		return nil
 	}
 	f := st.Field(field)
-	if !fieldVerdict(f, reflect.StructTag(st.Tag(field)), "") {
+	term, ok := fieldVerdict(f, reflect.StructTag(st.Tag(field)), "")
+	if !ok {
 		return nil
 	}
 	name := "struct"
@@ -247,6 +323,109 @@ func (e *engine) fieldSensitive(structType types.Type, field int, at ssa.Instruc
 	}
 	o := e.origin(originKey{kind: FromSensitive, pos: pos, desc: desc}, func(o *Origin) {
 		o.Field = f
+		o.Class, o.What = term.Class, term.What
 	})
 	return Taint{o: 0}
+}
+
+// encodedRead is what encoding x reads of the data flowing in it. A
+// struct built in this function (a composite literal, a local variable)
+// is read part by part, leaving out the parts under fields enc does not
+// write: a DTO whose Email is json:"-" carries the user's e-mail into its
+// field, but not into its JSON. Anything else is read whole.
+func (e *engine) encodedRead(x ssa.Value, enc model.Encoder, at ssa.Instruction) Taint {
+	v := x
+	for {
+		if mi, ok := v.(*ssa.MakeInterface); ok {
+			v = mi.X
+			continue
+		}
+		break
+	}
+	var root ssa.Value
+	var path string
+	typ := v.Type()
+	switch {
+	case structPointer(typ):
+		root, path = e.addr(v)
+		typ = typ.Underlying().(*types.Pointer).Elem()
+	case isStruct(typ):
+		var ok bool
+		if root, path, ok = e.valueAddr(v); !ok {
+			return e.read(x, at)
+		}
+	default:
+		return e.read(x, at)
+	}
+	if _, local := root.(*ssa.Alloc); !local {
+		return e.read(x, at)
+	}
+	t, below := e.heapParts(root, path)
+	mergeInto(&t, e.rootTaint(root, path), model.AnyUnsafe)
+	for _, p := range below {
+		if !hiddenPart(typ, p.at, enc) {
+			mergeInto(&t, p.t, model.AnyUnsafe)
+		}
+	}
+	return t
+}
+
+// hiddenPart reports whether part (".dto.Email", "[].Token") of a value
+// of type t lies under a field enc does not write.
+func hiddenPart(t types.Type, part string, enc model.Encoder) bool {
+	for part != "" {
+		end := 1
+		for end < len(part) && !isSep(part[end]) {
+			end++
+		}
+		seg := part[:end]
+		part = part[end:]
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		switch {
+		case seg[0] == '.':
+			st, ok := t.Underlying().(*types.Struct)
+			if !ok {
+				return false
+			}
+			i := fieldIndex(st, seg[1:])
+			if i < 0 {
+				return false
+			}
+			if _, hidden := encodedName(st.Field(i), reflect.StructTag(st.Tag(i)), enc); hidden {
+				return true
+			}
+			t = st.Field(i).Type()
+		case seg == mapKeys:
+			m, ok := t.Underlying().(*types.Map)
+			if !ok {
+				return false
+			}
+			t = m.Key()
+		case seg == "[]":
+			switch u := t.Underlying().(type) {
+			case *types.Slice:
+				t = u.Elem()
+			case *types.Array:
+				t = u.Elem()
+			case *types.Map:
+				t = u.Elem()
+			default:
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+func fieldIndex(st *types.Struct, name string) int {
+	for i := 0; i < st.NumFields(); i++ {
+		if st.Field(i).Name() == name {
+			return i
+		}
+	}
+	return -1
 }

@@ -218,6 +218,9 @@ type ReturnedOrigin struct {
 	Hint  string
 	Bytes model.ByteSet
 	Via   []string
+	// Class and What describe a FromSensitive origin (see Origin).
+	Class model.SensitiveClass
+	What  string
 }
 
 // IsEmpty reports whether the summary says nothing a caller needs.

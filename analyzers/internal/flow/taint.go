@@ -63,6 +63,10 @@ type Origin struct {
 	// Encoder is the serializer a FromSensitive field or a FromParam
 	// parameter went through before reaching a value ("" if none).
 	Encoder string
+	// Class and What say what kind of sensitive data a FromSensitive
+	// field holds: secrets (a password), contact data (an e-mail).
+	Class model.SensitiveClass
+	What  string
 	// Hint says how to remove unsafe bytes of construction, and Made
 	// how they were made, for the fix that removes them.
 	Hint string

@@ -46,8 +46,14 @@ type Func struct {
 	// Encoder, if set, serializes the argument (the receiver's argument for a method) into the
 	// result or into the writer the encoder was made with.
 	Encoder *Encoder
-	// EncoderWriter: a constructor whose encoder writes into its argument.
-	EncoderWriter bool
+	// WrapsWriter: a constructor whose result writes what it is given
+	// into its argument (json.NewEncoder(w), bufio.NewWriter(w)).
+	WrapsWriter bool
+	// IntoWriter: the call writes its data (the arguments From names)
+	// into the contents of argument 0, a writer or the receiver
+	// (buf.WriteString(s), fmt.Fprintf(w, ...)), which the writer's reads
+	// (buf.String()) yield.
+	IntoWriter bool
 	// Encrypts: the result reveals nothing of the input.
 	Encrypts bool
 

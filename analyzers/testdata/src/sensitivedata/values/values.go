@@ -21,7 +21,7 @@ var mc = memcache.New("127.0.0.1:11211")
 
 func encoders(u models.User, k models.Keyed, c models.Card) {
 	b, _ := json.Marshal(u)
-	mc.Set(&memcache.Item{Key: "user", Value: b}) // want `cached value stored by \(\*memcache\.Client\)\.Set contains User\.Email, User\.PasswordHash, Profile\.Contact and Session\.RefreshToken \(encoding/json\): anyone who reaches memcached can list every key`
+	mc.Set(&memcache.Item{Key: "user", Value: b}) // want `cached value stored by \(\*memcache\.Client\)\.Set contains User\.Email, User\.PasswordHash, Profile\.Contact and Session\.RefreshToken \(encoding/json\): contact data \(e-mail\) and secrets \(password, token\); anyone who reaches memcached can list every key`
 
 	ind, _ := json.MarshalIndent(&u, "", " ")
 	mc.Add(&memcache.Item{Key: "user", Value: ind}) // want `contains User\.Email`
