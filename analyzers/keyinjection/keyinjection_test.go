@@ -106,3 +106,8 @@ func TestClients(t *testing.T) {
 func TestClientWrappers(t *testing.T) {
 	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/clientwrap", "keyinjection/clientapp")
 }
+
+// TestWriters follows keys assembled in a bytes.Buffer or strings.Builder.
+func TestWriters(t *testing.T) {
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/writers")
+}

@@ -75,3 +75,8 @@ func testdata() string {
 func TestClients(t *testing.T) {
 	analysistest.Run(t, testdata(), keylength.Analyzer, "keylength/clients")
 }
+
+// TestWriters bounds keys assembled in a bytes.Buffer or strings.Builder.
+func TestWriters(t *testing.T) {
+	analysistest.Run(t, testdata(), keylength.Analyzer, "keylength/writers")
+}

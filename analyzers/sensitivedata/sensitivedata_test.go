@@ -9,7 +9,7 @@ import (
 )
 
 func TestValues(t *testing.T) {
-	analysistest.Run(t, testdata(), sensitivedata.Analyzer, "sensitivedata/values", "sensitivedata/protomsg")
+	analysistest.Run(t, testdata(), sensitivedata.Analyzer, "sensitivedata/values", "sensitivedata/protomsg", "sensitivedata/writers")
 }
 
 // TestWrappers checks value sinks across packages: the caller passing a
@@ -37,4 +37,17 @@ func testdata() string {
 // TestClients checks the value argument of every modelled client.
 func TestClients(t *testing.T) {
 	analysistest.Run(t, testdata(), sensitivedata.Analyzer, "sensitivedata/clients")
+}
+
+// TestMarshalers judges types that encode themselves by what their
+// methods write, in the package and across packages, and copied fields
+// by the destination type the encoder sees.
+func TestMarshalers(t *testing.T) {
+	analysistest.Run(t, testdata(), sensitivedata.Analyzer, "sensitivedata/accounts", "sensitivedata/marshalers")
+}
+
+// TestValuePaths follows values built by fmt.Append, encoded by msgpack,
+// and encoded by a store in another package.
+func TestValuePaths(t *testing.T) {
+	analysistest.Run(t, testdata(), sensitivedata.Analyzer, "sensitivedata/valuepaths")
 }

@@ -157,9 +157,12 @@ func (e *engine) opaque(ce callee, as []ssa.Value, at ssa.Instruction) Taint {
 // arguments but not their unsafe constants: those describe the object,
 // they do not become its bytes.
 func (e *engine) propagateAll(ce callee, as []ssa.Value, at ssa.Instruction) Taint {
-	constsFlow := ce.row().CopiesConstants
+	row := ce.row()
+	constsFlow := row.CopiesConstants
 	text := true
-	if call, ok := at.(*ssa.Call); ok {
+	if call, ok := at.(*ssa.Call); ok && row.Into == 0 && !row.IntoWriter {
+		// (What goes into an argument or a writer is its text whatever
+		// the call returns.)
 		text = textual(call.Type())
 	}
 	var t Taint
@@ -241,7 +244,7 @@ func (e *engine) applyRule(rule model.Func, ce callee, as []ssa.Value, at ssa.Ca
 		})
 		t = Taint{o: model.AnyUnsafe}
 	case rule.Transform == model.Special:
-		return e.special(ce, as, at)
+		t = e.special(ce, as, at)
 	default:
 		from := as
 		if rule.From != nil {

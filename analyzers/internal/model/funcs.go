@@ -329,5 +329,5 @@ var Funcs = map[string]Func{
 	"fmt.Fprintf":    {Write: WriteFprintf, Transform: Special, IntoWriter: true},
 	"fmt.Fprint":     {Write: WriteFprint, Transform: Special, IntoWriter: true},
 	"fmt.Fprintln":   {Write: WriteFprintln, Transform: Special, IntoWriter: true},
-	"io.WriteString": {Write: WriteData, Transform: Propagate, From: []int{1}, IntoWriter: true},
+	"io.WriteString": {Write: WriteData, Transform: Propagate, From: []int{1}, IntoWriter: true, CopiesConstants: true},
 }

@@ -11,7 +11,8 @@ type Writer struct {
 	// Type is the writer's type as types.TypeString writes it.
 	Type string
 	// Writes are the methods whose argument 1 (after the receiver) is
-	// written into the contents.
+	// written into the contents, constants too: b.WriteString("user ")
+	// puts a space in every key b builds.
 	Writes []string
 	// Reads are the methods whose result holds the contents.
 	Reads []string
@@ -66,7 +67,7 @@ func init() {
 	for _, w := range Writers {
 		method := func(m string) string { return "(" + w.Type + ")." + m }
 		for _, m := range w.Writes {
-			add(method(m), Func{Transform: Propagate, From: []int{1}, IntoWriter: true})
+			add(method(m), Func{Transform: Propagate, From: []int{1}, IntoWriter: true, CopiesConstants: true})
 		}
 		for _, m := range w.Reads {
 			add(method(m), Func{Transform: Propagate, From: []int{0}})

@@ -1,6 +1,8 @@
 package helpers
 
 import (
+	"bytes"
+	"encoding/gob"
 	"encoding/json"
 
 	"github.com/bradfitz/gomemcache/memcache"
@@ -29,3 +31,12 @@ func Encode(v any) []byte {
 }
 
 func Store(it *memcache.Item) error { return mc.Set(it) }
+
+// SetGob gob-encodes v into a buffer and stores the buffer's bytes.
+func SetGob(key string, v any) error {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
+		return err
+	}
+	return mc.Set(&memcache.Item{Key: key, Value: buf.Bytes()})
+}
