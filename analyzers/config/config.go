@@ -10,6 +10,7 @@
 //	sanitizers: ["example.com/keys.Clean"]
 //	validators: ["example.com/keys.Valid"]
 //	sensitive:  ["phone_number", "date_of_birth"]
+//	sensitive-classes: {contact: false}   # secrets, contact, identity, payment: all on by default
 //	cache-ports: [11211, 21211]
 //	strict-length: false
 //	clients:    # memcache client libraries, described as the built-in ones are
@@ -30,8 +31,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -58,6 +61,10 @@ type Config struct {
 	Validators []string `yaml:"validators" json:"validators"`
 	// Sensitive are extra sensitive field-name terms, snake_case.
 	Sensitive []string `yaml:"sensitive" json:"sensitive"`
+	// SensitiveClasses switch classes of sensitive data on or off by
+	// name (secrets, contact, identity, payment); a class not named stays
+	// on.
+	SensitiveClasses map[string]bool `yaml:"sensitive-classes" json:"sensitive-classes"`
 	// CachePorts are the ports a listener on all interfaces must not use.
 	CachePorts []int `yaml:"cache-ports" json:"cache-ports"`
 	// StrictLength also reports keys whose length cannot be proven.
@@ -132,6 +139,13 @@ func (e *fieldError) Error() string {
 	return fmt.Sprintf("%s[%d]: %s", e.field, e.index, e.msg)
 }
 
+// keyError is a validation error about one key of a map field.
+type keyError struct {
+	field, key, msg string
+}
+
+func (e *keyError) Error() string { return fmt.Sprintf("%s.%s: %s", e.field, e.key, e.msg) }
+
 // Validate checks values that decode but cannot work.
 func (c *Config) Validate() error {
 	for i, s := range c.Sinks {
@@ -161,6 +175,11 @@ func (c *Config) Validate() error {
 			return &fieldError{"clients", i, fmt.Sprintf("%q is the name of a built-in client", c.Clients[i].Name)}
 		}
 	}
+	for _, name := range slices.Sorted(maps.Keys(c.SensitiveClasses)) {
+		if _, ok := model.SensitiveClassNamed(name); !ok {
+			return &keyError{"sensitive-classes", name, fmt.Sprintf("%q is not a class of sensitive data (%s)", name, strings.Join(model.SensitiveClassNames(), ", "))}
+		}
+	}
 	for i, p := range c.CachePorts {
 		if p <= 0 || p > 65535 {
 			return &fieldError{"cache-ports", i, fmt.Sprintf("%d is not a TCP port", p)}
@@ -172,18 +191,34 @@ func (c *Config) Validate() error {
 // withLine adds the line of the offending item to a validation error.
 func withLine(doc *yaml.Node, err error) error {
 	var fe *fieldError
-	if !errors.As(err, &fe) || len(doc.Content) == 0 {
+	var ke *keyError
+	var field string
+	switch {
+	case errors.As(err, &fe):
+		field = fe.field
+	case errors.As(err, &ke):
+		field = ke.field
+	default:
+		return err
+	}
+	if len(doc.Content) == 0 {
 		return err
 	}
 	m := doc.Content[0]
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == fe.field {
-			seq := m.Content[i+1]
-			if fe.index < len(seq.Content) {
-				return fmt.Errorf("line %d: %w", seq.Content[fe.index].Line, err)
-			}
-			return fmt.Errorf("line %d: %w", m.Content[i].Line, err)
+		if m.Content[i].Value != field {
+			continue
 		}
+		items := m.Content[i+1]
+		if fe != nil && fe.index < len(items.Content) {
+			return fmt.Errorf("line %d: %w", items.Content[fe.index].Line, err)
+		}
+		for j := 0; ke != nil && j+1 < len(items.Content); j += 2 {
+			if items.Content[j].Value == ke.key {
+				return fmt.Errorf("line %d: %w", items.Content[j].Line, err)
+			}
+		}
+		return fmt.Errorf("line %d: %w", m.Content[i].Line, err)
 	}
 	return err
 }
@@ -206,6 +241,12 @@ func (c *Config) Apply(analyzers []*analysis.Analyzer) error {
 			return err
 		}
 	}
+	var classes []string
+	for _, name := range model.SensitiveClassNames() {
+		if on, named := c.SensitiveClasses[name]; on || !named {
+			classes = append(classes, name)
+		}
+	}
 	settings := []struct {
 		analyzer, flag, value string
 		set                   bool
@@ -215,6 +256,7 @@ func (c *Config) Apply(analyzers []*analysis.Analyzer) error {
 		{"keyinjection", "sanitizers", strings.Join(c.Sanitizers, ","), len(c.Sanitizers) > 0},
 		{"keyinjection", "validators", strings.Join(c.Validators, ","), len(c.Validators) > 0},
 		{"sensitivedata", "patterns", strings.Join(c.Sensitive, ","), len(c.Sensitive) > 0},
+		{"sensitivedata", "classes", strings.Join(classes, ","), len(c.SensitiveClasses) > 0},
 		{"exposure", "ports", strings.Join(ports, ","), len(ports) > 0},
 		{"keyinjection", "clients", string(clients), len(c.Clients) > 0},
 		{"keylength", "strict", strconv.FormatBool(c.StrictLength), c.StrictLength},

@@ -11,6 +11,7 @@ import (
 	"github.com/cachevet/cachevet/analyzers/config"
 	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"github.com/cachevet/cachevet/analyzers/keyinjection"
+	"github.com/cachevet/cachevet/analyzers/sensitivedata"
 )
 
 func TestParse(t *testing.T) {
@@ -146,5 +147,30 @@ clients:
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Parse(%q) = %v, want an error with %q", tc.yaml, err, tc.want)
 		}
+	}
+}
+
+// TestSensitiveClasses checks that classes switched off in the file reach
+// sensitivedata's -classes flag (the way go vet is given them too), that
+// a class not named stays on, and that an unknown class is refused with
+// its line.
+func TestSensitiveClasses(t *testing.T) {
+	c, err := config.Parse([]byte("sensitive-classes:\n  contact: false\n  payment: true\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := analyzers.All()
+	if err := c.Apply(all); err != nil {
+		t.Fatal(err)
+	}
+	flag := sensitivedata.Analyzer.Flags.Lookup("classes")
+	defer flag.Value.Set("secrets,contact,identity,payment")
+	if got, want := flag.Value.String(), "secrets,identity,payment"; got != want {
+		t.Errorf("sensitivedata.classes = %q, want %q", got, want)
+	}
+
+	_, err = config.Parse([]byte("sensitive: [x]\nsensitive-classes:\n  secrets: true\n  contacts: false\n"))
+	if want := `line 4: sensitive-classes.contacts: "contacts" is not a class of sensitive data (secrets, contact, identity, payment)`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Parse with an unknown class = %v, want an error with %q", err, want)
 	}
 }

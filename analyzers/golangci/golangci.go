@@ -2,6 +2,7 @@ package golangci
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sync"
 
@@ -68,6 +69,17 @@ func apply(c *config.Config) error {
 	next.Validators = union(next.Validators, c.Validators)
 	next.Sensitive = union(next.Sensitive, c.Sensitive)
 	next.CachePorts = union(next.CachePorts, c.CachePorts)
+	// A class switched off by any plugin is off: the result does not
+	// depend on the order either.
+	next.SensitiveClasses = maps.Clone(next.SensitiveClasses)
+	for name, on := range c.SensitiveClasses {
+		if next.SensitiveClasses == nil {
+			next.SensitiveClasses = map[string]bool{}
+		}
+		if prev, ok := next.SensitiveClasses[name]; !ok || prev {
+			next.SensitiveClasses[name] = on
+		}
+	}
 	next.StrictLength = next.StrictLength || c.StrictLength
 	next.Clients = slices.Clone(next.Clients)
 	for _, cl := range c.Clients {

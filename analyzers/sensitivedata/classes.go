@@ -48,13 +48,7 @@ func (l classList) Set(s string) error {
 
 func (l classList) reports(c model.SensitiveClass) bool { return c == model.NoClass || l[c] }
 
-func allClasses() string {
-	var names []string
-	for _, c := range model.SensitiveClasses {
-		names = append(names, c.Name)
-	}
-	return strings.Join(names, ", ")
-}
+func allClasses() string { return strings.Join(model.SensitiveClassNames(), ", ") }
 
 // whatLeaks names the classes of the fields and what each holds:
 // "contact data (e-mail) and secrets (password, token)".

@@ -2,6 +2,7 @@ package sensitivedata_test
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/cachevet/cachevet/analyzers/sensitivedata"
@@ -50,4 +51,29 @@ func TestMarshalers(t *testing.T) {
 // and encoded by a store in another package.
 func TestValuePaths(t *testing.T) {
 	analysistest.Run(t, testdata(), sensitivedata.Analyzer, "sensitivedata/valuepaths")
+}
+
+// TestClasses names the class of each field's data, and leaves quiet the
+// fields that only describe such data.
+func TestClasses(t *testing.T) {
+	analysistest.Run(t, testdata(), sensitivedata.Analyzer, "sensitivedata/classes")
+}
+
+// TestClassesSwitchedOff reports only the classes -classes names.
+func TestClassesSwitchedOff(t *testing.T) {
+	if err := sensitivedata.Analyzer.Flags.Set("classes", "secrets,identity"); err != nil {
+		t.Fatal(err)
+	}
+	defer sensitivedata.Analyzer.Flags.Set("classes", "secrets,contact,identity,payment")
+	analysistest.Run(t, testdata(), sensitivedata.Analyzer, "sensitivedata/classesoff")
+}
+
+func TestClassesFlagRejectsUnknownClass(t *testing.T) {
+	err := sensitivedata.Analyzer.Flags.Set("classes", "secrets,contacts")
+	if err == nil || !strings.Contains(err.Error(), `"contacts" is not a class of sensitive data`) {
+		t.Fatalf("Set(classes, secrets,contacts) = %v", err)
+	}
+	if got := sensitivedata.Analyzer.Flags.Lookup("classes").Value.String(); got != "secrets,contact,identity,payment" {
+		t.Errorf("a rejected value changed the flag to %q", got)
+	}
 }

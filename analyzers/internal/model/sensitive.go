@@ -197,3 +197,12 @@ func SensitiveClassNamed(name string) (SensitiveClass, bool) {
 	}
 	return NoClass, false
 }
+
+// SensitiveClassNames are the names of the classes, in their order.
+func SensitiveClassNames() []string {
+	var names []string
+	for _, sc := range SensitiveClasses {
+		names = append(names, sc.Name)
+	}
+	return names
+}
