@@ -16,25 +16,53 @@
 //
 // A field is sensitive when it can hold text (a string, a byte slice, a
 // named string type, or pointers, slices and maps of them) and its Go name
-// or serialized name, split into words, means a secret or contact data:
-// password, passwd, pwd, passphrase (hashes included: a cached bcrypt hash
-// is cracked offline), secret, token (access, refresh, session, bearer,
-// jwt, csrf), api key, private key, credential, e-mail or mail address,
-// SSN, card number, CVV. Names that describe a secret without holding it
-// stay quiet: EmailVerified bool, PasswordChangedAt time.Time, TokenType.
-// The struct tag `cachevet:"sensitive"` marks more fields and
-// `cachevet:"-"` clears one; -sensitivedata.patterns adds terms
-// (comma separated, snake_case: "phone_number,date_of_birth").
+// or serialized name, split into words, holds a term of one of four
+// classes, which the message names ("contact data (e-mail)"):
+//
+//   - secrets: password, passwd, pwd, passphrase (hashes included: a
+//     cached bcrypt hash is cracked offline), secret, token (access,
+//     refresh, session, bearer, jwt, csrf), api key, private key,
+//     credential;
+//   - contact: e-mail or mail address, phone, telephone, mobile number,
+//     street, home or postal address;
+//   - identity: SSN, national ID, tax ID, passport, driver's license,
+//     date of birth, birthday, DOB;
+//   - payment: card number, PAN, CVV, CVC, IBAN, account number.
+//
+// Every class is reported by default; -sensitivedata.classes lists those
+// to report (sensitive-classes: {contact: false} in .cachevet.yaml sets
+// it). Names that describe such data without holding it stay quiet:
+// EmailVerified bool, PasswordChangedAt time.Time, TokenType,
+// PasswordResetExpiry, PhoneCountryCode, BirthdayReminderEnabled. The
+// struct tag `cachevet:"sensitive"` marks more fields and `cachevet:"-"`
+// clears one; -sensitivedata.patterns adds terms (comma separated,
+// snake_case: "phone_number,date_of_birth"). Marked fields and added
+// terms belong to no class and are always reported.
 //
 // The analyzer follows values into Item.Value of Set, Add, Replace,
 // Append, Prepend and CompareAndSwap and into the data block of a
 // hand-written `set` command, through encoding/json (honouring json:"-"
-// and unexported fields; omitempty hides nothing; a MarshalJSON method is
-// trusted), encoding/gob (exported fields), encoding/xml, fmt's %v, %+v and
-// %#v (unexported fields too), msgpack, protobuf and yaml.v3, direct field
-// reads such as []byte(u.Email), and nested structs, slices, maps and
-// pointers. Encryption (cipher.AEAD.Seal, nacl secretbox) and copying only
-// safe fields into a separate type are the fixes it recognizes.
+// and unexported fields; omitempty hides nothing), encoding/gob (exported
+// fields), encoding/xml, fmt's %v, %+v and %#v (unexported fields too),
+// fmt.Appendf and its twins, msgpack (its msgpack tag, "-" and "-,"
+// alike), protobuf and yaml.v3, direct field reads such as
+// []byte(u.Email), and nested structs, slices, maps and pointers.
+// Encryption (cipher.AEAD.Seal, nacl secretbox) and copying only safe
+// fields into a separate type are the fixes it recognizes; a copied field
+// is judged at the type encoded, so a DTO field tagged json:"-" carries
+// nothing into its JSON.
+//
+// A type that encodes itself (MarshalJSON, MarshalText, GobEncode,
+// MarshalBinary, MarshalMsgpack, MarshalYAML, or String for fmt) is judged
+// by what its method's result carries: one that still writes the e-mail
+// is reported, one that leaves it out is not. A method that writes into an
+// argument instead (MarshalXML, EncodeMsgpack, Format) is trusted.
+//
+// What is written into a bytes.Buffer, strings.Builder or bufio.Writer
+// (its Write methods, fmt.Fprintf, io.WriteString, io.Copy, an encoder made
+// on it) is followed to its reads (String, Bytes, io.ReadAll, WriteTo):
+// a gob encoding whose buffer's Bytes() become Item.Value is reported. The
+// analysis keeps what any write put there: Reset clears nothing.
 //
 // Helpers are followed across packages: SetJSON(key string, v any), which
 // marshals and stores, makes its v a value sink, and the caller that passes

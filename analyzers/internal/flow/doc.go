@@ -15,4 +15,12 @@
 // parameter that flows to the result is described by the bytes that survive
 // the trip. Findings are reported where a concrete origin meets a sink, which
 // is the outermost call where the attacker's value enters a wrapper.
+//
+// Writers (model.Writers: bytes.Buffer, strings.Builder, bufio.Writer)
+// hold what is written into them as the heap of their root, and their
+// reads yield it: writes are rows with IntoWriter, constructors that wrap
+// a writer (json.NewEncoder, bufio.NewWriter) rows with WrapsWriter. The
+// heap is flow-insensitive, so Reset clears nothing. A type that encodes
+// itself is judged by its marshaler's summary: the sensitive fields its
+// result carries (see marshalerFields).
 package flow
