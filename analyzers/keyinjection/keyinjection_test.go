@@ -109,5 +109,5 @@ func TestClientWrappers(t *testing.T) {
 
 // TestWriters follows keys assembled in a bytes.Buffer or strings.Builder.
 func TestWriters(t *testing.T) {
-	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/writers")
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/keywriter", "keyinjection/writers")
 }

@@ -311,6 +311,7 @@ func (e *engine) applySummary(s *Summary, ce callee, as []ssa.Value, at ssa.Inst
 			mergeInto(&t, e.encoded(as[r.Param], enc, at), 0)
 		}
 	}
+	e.applyWrites(s, ce, as, at)
 	name := shortName(ce.obj)
 	for _, ro := range s.Origins {
 		via := appendVia(ro.Via, name)

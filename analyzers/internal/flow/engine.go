@@ -339,4 +339,7 @@ func mergeSummary(dst, src *Summary) {
 	for _, o := range src.Origins {
 		dst.addOrigin(o)
 	}
+	for _, w := range src.Writes {
+		dst.addWrite(w)
+	}
 }

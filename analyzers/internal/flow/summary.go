@@ -23,6 +23,9 @@ type Summary struct {
 	ValueSinks []ValueSink
 	// EncodedReturns are parameters whose encoding the function returns.
 	EncodedReturns []EncodedReturn
+	// Writes are what the function writes into the contents of a writer
+	// it is given (see writers.go).
+	Writes []ParamWrite
 	// LenSinks are parameters that reach a memcache key with a length
 	// budget: the bytes they may hold before the key passes 250.
 	LenSinks []ParamBudget
@@ -226,7 +229,7 @@ type ReturnedOrigin struct {
 // IsEmpty reports whether the summary says nothing a caller needs.
 func (s *Summary) IsEmpty() bool {
 	return s == nil || len(s.Sinks) == 0 && len(s.Returns) == 0 && len(s.Origins) == 0 &&
-		len(s.LenSinks) == 0 && s.ResultLen == nil && len(s.ValueSinks) == 0 && len(s.EncodedReturns) == 0 && !s.Sanitizer && !s.Validator && len(s.Proves) == 0
+		len(s.LenSinks) == 0 && s.ResultLen == nil && len(s.ValueSinks) == 0 && len(s.EncodedReturns) == 0 && len(s.Writes) == 0 && !s.Sanitizer && !s.Validator && len(s.Proves) == 0
 }
 
 func (s *Summary) String() string {
@@ -260,6 +263,9 @@ func (s *Summary) String() string {
 	}
 	for _, b := range s.LenSinks {
 		parts = append(parts, fmt.Sprintf("param %d%s -> %s key (budget %d)", b.Param, b.Path, b.Sink, b.Budget))
+	}
+	for _, w := range s.Writes {
+		parts = append(parts, w.String())
 	}
 	if r := s.ResultLen; r != nil {
 		bound := strconv.Itoa(r.Max)

@@ -42,6 +42,16 @@ var Writers = []Writer{
 	},
 }
 
+// PeerWriters are writers whose reads are not what was written into
+// them but what a peer answers: connections, and the buffered
+// reader-writers and interfaces they travel as. What is written into one
+// is not kept as its contents, or a reply read from it would hold the
+// request.
+var PeerWriters = []string{
+	"net.Conn", "*net.TCPConn", "*net.UnixConn", "*net.UDPConn", "net.PacketConn", "*crypto/tls.Conn",
+	"*bufio.ReadWriter", "io.ReadWriter", "io.ReadWriteCloser",
+}
+
 // writerFuncs are the functions that move data into or out of a writer
 // without being a method of one.
 var writerFuncs = map[string]Func{

@@ -8,10 +8,13 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"strings"
 
 	"github.com/bradfitz/gomemcache/memcache"
+
+	"keyinjection/keywriter"
 )
 
 var mc = memcache.New("127.0.0.1:11211")
@@ -77,4 +80,31 @@ func quiet(r *http.Request) {
 	var buf bytes.Buffer
 	fmt.Fprintf(&buf, "n:%d", len(r.FormValue("n")))
 	mc.Get(buf.String())
+}
+
+// helpers in another package write into the caller's writer.
+func helpers(r *http.Request) {
+	var b strings.Builder
+	keywriter.WriteKey(&b, r.FormValue("id"))
+	mc.Get(b.String()) // want `request data \(r\.FormValue\) reaches the memcache key`
+
+	var s strings.Builder
+	keywriter.WriteSpaced(&s, "42")
+	mc.Get(s.String()) // want `the constant "user "`
+
+	var n bytes.Buffer
+	keywriter.WriteCount(&n, r.FormValue("id"))
+	mc.Get(n.String())
+}
+
+// reply: what is written into a connection is not what is read from it.
+func reply(r *http.Request) {
+	conn, err := net.Dial("tcp", "127.0.0.1:8080")
+	if err != nil {
+		return
+	}
+	fmt.Fprintf(conn, "lookup %s\r\n", r.FormValue("q"))
+	buf := make([]byte, 64)
+	n, _ := conn.Read(buf)
+	mc.Get(string(buf[:n]))
 }

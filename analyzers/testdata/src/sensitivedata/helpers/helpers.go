@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/gob"
 	"encoding/json"
+	"io"
 
 	"github.com/bradfitz/gomemcache/memcache"
+
+	"sensitivedata/models"
 )
 
 var mc = memcache.New("127.0.0.1:11211")
@@ -39,4 +42,12 @@ func SetGob(key string, v any) error {
 		return err
 	}
 	return mc.Set(&memcache.Item{Key: key, Value: buf.Bytes()})
+}
+
+// EncodeTo gob-encodes v into w.
+func EncodeTo(w io.Writer, v any) error { return gob.NewEncoder(w).Encode(v) }
+
+// WriteContact writes the user's contact into w.
+func WriteContact(w io.Writer, u *models.User) {
+	io.WriteString(w, u.Name+" <"+u.Email+">")
 }
