@@ -79,3 +79,13 @@ func quiet(u *models.User) {
 	b.WriteString(u.Name)
 	mc.Set(&memcache.Item{Key: "n", Value: []byte(b.String())})
 }
+
+// metaSet writes a meta set command through a buffered writer; its data
+// block is a buffer's bytes.
+func metaSet(conn net.Conn, u *models.User) {
+	var buf bytes.Buffer
+	gob.NewEncoder(&buf).Encode(u)
+	w := bufio.NewWriter(conn)
+	fmt.Fprintf(w, "ms user:1 %d T0\r\n%s\r\n", buf.Len(), buf.Bytes()) // want `cached value stored by a hand-written memcached "ms" command contains User\.Email.*\(encoding/gob\)`
+	w.Flush()
+}
