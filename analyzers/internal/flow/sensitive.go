@@ -330,7 +330,7 @@ func (e *engine) fieldSensitive(structType types.Type, field int, at ssa.Instruc
 
 // encodedRead is what encoding x reads of the data flowing in it. A
 // struct built in this function (a composite literal, a local variable)
-// is read part by part, leaving out the parts under fields enc does not
+// or returned by a constructor is read part by part, leaving out the parts under fields enc does not
 // write: a DTO whose Email is json:"-" carries the user's e-mail into its
 // field, but not into its JSON. Anything else is read whole.
 func (e *engine) encodedRead(x ssa.Value, enc model.Encoder, at ssa.Instruction) Taint {
@@ -357,7 +357,11 @@ func (e *engine) encodedRead(x ssa.Value, enc model.Encoder, at ssa.Instruction)
 	default:
 		return e.read(x, at)
 	}
-	if _, local := root.(*ssa.Alloc); !local {
+	switch root.(type) {
+	case *ssa.Alloc, *ssa.Call:
+		// Memory whose parts are what was stored in them: a literal, or
+		// what a constructor's summary put into its result's fields.
+	default:
 		return e.read(x, at)
 	}
 	t, below := e.heapParts(root, path)

@@ -95,3 +95,17 @@ func copies(u *models.User) {
 	b, _ = json.Marshal(shown)
 	mc.Set(&memcache.Item{Key: "dto4", Value: b}) // want `contains User\.Email \(read directly\)`
 }
+
+func toPublic(u *models.User) *PublicUser {
+	return &PublicUser{Name: u.Name, Email: u.Email}
+}
+
+// constructed DTOs are judged at their type too.
+func constructed(u *models.User) {
+	b, _ := json.Marshal(toPublic(u))
+	mc.Set(&memcache.Item{Key: "dto5", Value: b})
+
+	var buf bytes.Buffer
+	gob.NewEncoder(&buf).Encode(toPublic(u))
+	mc.Set(&memcache.Item{Key: "dto6", Value: buf.Bytes()}) // want `contains .*User\.Email.*\(encoding/gob\)`
+}
