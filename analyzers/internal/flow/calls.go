@@ -161,8 +161,8 @@ func (e *engine) propagateAll(ce callee, as []ssa.Value, at ssa.Instruction) Tai
 	constsFlow := row.CopiesConstants
 	text := true
 	if call, ok := at.(*ssa.Call); ok && row.Into == 0 && !row.IntoWriter {
-		// (What goes into an argument or a writer is its text whatever
-		// the call returns.)
+		// Data that goes into an argument or a writer is text there,
+		// whatever the call returns.
 		text = textual(call.Type())
 	}
 	var t Taint
