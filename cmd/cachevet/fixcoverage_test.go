@@ -144,6 +144,8 @@ var fixResidue = []residue{
 	{"construct/construct.go", `the format "user %d was not found" returned by construct.keyAndReason`, "a log message is used as the key: the bug is the choice of value"},
 	{"constructfix/constructfix.go", `the constant "not found"`, "a named constant declared away from the key, which other code may use"},
 	{"fixes/fixes.go", "request data (r.FormValue) reaches the memcache key", "the file shadows net/url's name: which name to import it under is the developer's choice"},
+	{"writers/writers.go", `the constant "user " puts`, "the constant is written into a builder, not in the key's expression: which write to change is the developer's to say"},
+	{"writers/writers.go", `the constant "user " returned by keywriter.WriteSpaced`, "the constant is written by a helper in another package, which other keys may share"},
 }
 
 // snapshot reads every file under dir.
