@@ -3,6 +3,7 @@ package writers
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"encoding/gob"
 	"encoding/json"
 	"fmt"
@@ -88,4 +89,15 @@ func metaSet(conn net.Conn, u *models.User) {
 	w := bufio.NewWriter(conn)
 	fmt.Fprintf(w, "ms user:1 %d T0\r\n%s\r\n", buf.Len(), buf.Bytes()) // want `cached value stored by a hand-written memcached "ms" command contains User\.Email.*\(encoding/gob\)`
 	w.Flush()
+}
+
+// binaryAndCopy: binary.Write and io.Copy write into the buffer too.
+func binaryAndCopy(u *models.User) {
+	var buf bytes.Buffer
+	binary.Write(&buf, binary.BigEndian, []byte(u.PasswordHash))
+	mc.Set(&memcache.Item{Key: "b", Value: buf.Bytes()}) // want `contains User\.PasswordHash`
+
+	var dst bytes.Buffer
+	io.Copy(&dst, bytes.NewBufferString(u.Email))
+	mc.Set(&memcache.Item{Key: "c", Value: dst.Bytes()}) // want `contains User\.Email`
 }
