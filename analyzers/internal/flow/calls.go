@@ -275,6 +275,7 @@ func (e *engine) encode(enc model.Encoder, ce callee, as []ssa.Value, at ssa.Cal
 		if len(as) < 2 {
 			return nil
 		}
+		enc.FallbackTag = e.fallbackTag(as[0])
 		e.writeInto(as[0], e.encoded(as[1], enc, at))
 		return nil
 	}

@@ -135,7 +135,7 @@ type sensKey struct {
 // sensitiveFields lists the sensitive fields an encoder writes out of a
 // value of type t, through nested structs, pointers, slices and maps.
 func (e *engine) sensitiveFields(t types.Type, enc model.Encoder) []SensitiveField {
-	key := sensKey{t, enc.Name}
+	key := sensKey{t, enc.Name + "\x00" + enc.FallbackTag}
 	if fs, ok := e.sensMemo[key]; ok {
 		return fs
 	}
@@ -191,6 +191,9 @@ func (e *engine) collectSensitive(t types.Type, enc model.Encoder, owner string,
 func encodedName(f *types.Var, tag reflect.StructTag, enc model.Encoder) (name string, hidden bool) {
 	if enc.Tag != "" {
 		value := tag.Get(enc.Tag)
+		if value == "" && enc.FallbackTag != "" {
+			value = tag.Get(enc.FallbackTag)
+		}
 		name, _, _ = strings.Cut(value, ",")
 		if name == "-" && (value == "-" || enc.DashCommaHides) {
 			return "", true

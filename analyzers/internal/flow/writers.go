@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"github.com/cachevet/cachevet/analyzers/internal/ssautil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -185,4 +186,28 @@ func (e *engine) applyWrites(s *Summary, ce callee, as []ssa.Value, at ssa.Instr
 		}
 		e.writeInto(as[w.Into], t)
 	}
+}
+
+// fallbackTag returns the struct tag an encoder was told to read where
+// its own is absent, by a call on the same encoder value
+// (enc.SetCustomStructTag("json")).
+func (e *engine) fallbackTag(enc ssa.Value) string {
+	enc = e.resolve(enc)
+	refs := enc.Referrers()
+	if refs == nil {
+		return ""
+	}
+	for _, ref := range *refs {
+		call, ok := ref.(*ssa.Call)
+		if !ok || len(call.Call.Args) != 2 || call.Call.Args[0] != enc {
+			continue
+		}
+		switch e.calleeOf(call.Common()).row().Role {
+		case model.SetsFallbackTag:
+			if tag, ok := ssautil.ConstString(call.Call.Args[1]); ok {
+				return tag
+			}
+		}
+	}
+	return ""
 }

@@ -33,4 +33,8 @@ const (
 	// BuildsReplacer: the result is a *strings.Replacer built from the
 	// old, new pairs of its variadic argument.
 	BuildsReplacer
+	// SetsFallbackTag: a method of an encoder that makes it read the
+	// struct tag named by its argument 1 where its own tag is absent
+	// (msgpack's SetCustomStructTag).
+	SetsFallbackTag
 )

@@ -146,6 +146,9 @@ type Encoder struct {
 	// DashCommaHides: a tag of "-," hides the field as "-" does
 	// (msgpack's tagparser); encoding/json names the field "-" instead.
 	DashCommaHides bool
+	// FallbackTag is the tag read where Tag is absent: none unless the
+	// encoder was told one (see Role SetsFallbackTag).
+	FallbackTag string
 	// Unexported reports whether it serializes unexported fields (fmt does).
 	Unexported bool
 	// Marshalers lists the methods a type may define to encode itself,
@@ -169,8 +172,10 @@ var xmlEncoder = Encoder{Name: "encoding/xml", Tag: "xml", Marshalers: []string{
 var gobEncoder = Encoder{Name: "encoding/gob", Marshalers: []string{"GobEncode", "MarshalBinary"}}
 
 // msgpackEncoder is github.com/vmihailenco/msgpack/v5 as of v5.4.1: its
-// getFields reads the "msgpack" tag (a fallback tag only if the encoder
-// was told one: SetCustomStructTag, UseJSONTag), skips a field named "-"
+// getFields reads the "msgpack" tag (and a fallback tag where it is
+// absent, if the encoder was told one with SetCustomStructTag; v5 has no
+// UseJSONTag),
+// skips a field named "-"
 // whatever follows the comma, and skips unexported fields unless
 // embedded; getEncoder prefers, in this order, CustomEncoder
 // (EncodeMsgpack), Marshaler (MarshalMsgpack), encoding.BinaryMarshaler

@@ -63,8 +63,9 @@ var writerFuncs = map[string]Func{
 	"bytes.NewBufferString": {Transform: Propagate},
 	"bufio.NewWriter":       {WrapsWriter: true},
 	"bufio.NewWriterSize":   {WrapsWriter: true},
-	"github.com/vmihailenco/msgpack/v5.NewEncoder":        {WrapsWriter: true},
-	"(*github.com/vmihailenco/msgpack/v5.Encoder).Encode": {Encoder: &msgpackEncoder},
+	"github.com/vmihailenco/msgpack/v5.NewEncoder":                    {WrapsWriter: true},
+	"(*github.com/vmihailenco/msgpack/v5.Encoder).Encode":             {Encoder: &msgpackEncoder},
+	"(*github.com/vmihailenco/msgpack/v5.Encoder).SetCustomStructTag": {Role: SetsFallbackTag},
 }
 
 func init() {

@@ -52,6 +52,22 @@ func msgpackEncoder(p Packed, h Hidden) {
 	mc.Set(&memcache.Item{Key: "h", Value: quiet.Bytes()})
 }
 
+// fallbackTags: an encoder told to read the json tag where its own is
+// absent hides what json:"-" hides.
+func fallbackTags(p Packed) {
+	var b bytes.Buffer
+	custom := msgpack.NewEncoder(&b)
+	custom.SetCustomStructTag("json")
+	custom.Encode(&p)
+	mc.Set(&memcache.Item{Key: "b", Value: b.Bytes()})
+
+	var c bytes.Buffer
+	other := msgpack.NewEncoder(&c)
+	other.SetCustomStructTag("yaml")
+	other.Encode(p)
+	mc.Set(&memcache.Item{Key: "c", Value: c.Bytes()}) // want `contains Packed\.Email \(msgpack\)`
+}
+
 // A store in another package gob-encodes what it is given.
 func libraryStore(u models.User, pub models.PublicUser) {
 	helpers.SetGob("u", u) // want `through helpers\.SetGob contains User\.Email.*\(encoding/gob\)`
