@@ -54,9 +54,10 @@
 //
 // A type that encodes itself (MarshalJSON, MarshalText, GobEncode,
 // MarshalBinary, MarshalMsgpack, MarshalYAML, or String for fmt) is judged
-// by what its method's result carries: one that still writes the e-mail
-// is reported, one that leaves it out is not. A method that writes into an
-// argument instead (MarshalXML, EncodeMsgpack, Format) is trusted.
+// by what its method's result carries, and one that writes into the
+// encoder it is given (MarshalXML, EncodeMsgpack, Format) by what it
+// writes there: one that still writes the e-mail is reported, one that
+// leaves it out is not.
 //
 // What is written into a bytes.Buffer, strings.Builder or bufio.Writer
 // (its Write methods, fmt.Fprintf, io.WriteString, io.Copy, an encoder made

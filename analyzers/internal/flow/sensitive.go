@@ -168,6 +168,8 @@ func (e *engine) collectSensitive(t types.Type, enc model.Encoder, owner string,
 		name := owner
 		if n, ok := types.Unalias(t).(*types.Named); ok {
 			name = n.Obj().Name()
+		} else if name == "" {
+			name = "struct" // as fieldSensitive names a field of a literal type
 		}
 		for i := 0; i < u.NumFields(); i++ {
 			f := u.Field(i)
@@ -203,16 +205,8 @@ func encodedName(f *types.Var, tag reflect.StructTag, enc model.Encoder) (name s
 }
 
 // selfEncoder returns the method by which t encodes itself for enc, if
-// t has one; ok with a nil method means one that writes into an argument,
-// which cachevet trusts.
+// t has one.
 func selfEncoder(t types.Type, enc model.Encoder) (m *types.Func, ok bool) {
-	for _, name := range enc.Trusted {
-		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj != nil {
-			if _, isFunc := obj.(*types.Func); isFunc {
-				return nil, true
-			}
-		}
-	}
 	for _, name := range enc.Marshalers {
 		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
 		if fn, isFunc := obj.(*types.Func); isFunc {
@@ -223,14 +217,12 @@ func selfEncoder(t types.Type, enc model.Encoder) (m *types.Func, ok bool) {
 }
 
 // marshalerFields judges a method that encodes its receiver (MarshalJSON,
-// GobEncode, String) by its body: the sensitive fields its summary says
-// its result carries, in this package or, through facts, in another. A
+// GobEncode, String, MarshalXML) by its body: the sensitive fields its
+// summary says its result carries or it writes into the encoder or the
+// fmt.State it is given, in this package or, through facts, in another. A
 // method of a package cachevet does not analyze (the standard library's
 // time.Time) carries none.
 func (e *engine) marshalerFields(m *types.Func) []SensitiveField {
-	if m == nil {
-		return nil
-	}
 	ce := callee{obj: m, name: m.FullName()}
 	if fn := e.pkg.Prog.FuncValue(m); fn != nil {
 		ce.fn = fn
@@ -238,10 +230,18 @@ func (e *engine) marshalerFields(m *types.Func) []SensitiveField {
 	sums, _ := e.summariesOf(nil, ce)
 	var out []SensitiveField
 	via := []string{shortName(m)}
+	field := func(o ReturnedOrigin) {
+		if o.Kind == FromSensitive {
+			out = append(out, SensitiveField{Desc: o.Desc, Field: e.declaredField(m, o.Desc), Term: model.SensitiveTerm{Class: o.Class, What: o.What}, Via: appendVia(o.Via, via[0])})
+		}
+	}
 	for _, s := range sums {
 		for _, o := range s.Origins {
-			if o.Kind == FromSensitive {
-				out = append(out, SensitiveField{Desc: o.Desc, Field: e.declaredField(m, o.Desc), Term: model.SensitiveTerm{Class: o.Class, What: o.What}, Via: appendVia(o.Via, via[0])})
+			field(o)
+		}
+		for _, w := range s.Writes {
+			if w.Own {
+				field(w.Origin)
 			}
 		}
 	}

@@ -152,22 +152,20 @@ type Encoder struct {
 	// Unexported reports whether it serializes unexported fields (fmt does).
 	Unexported bool
 	// Marshalers lists the methods a type may define to encode itself,
-	// returning the encoding (MarshalJSON, GobEncode, String...): cachevet
-	// judges such a method by the sensitive fields its result carries.
+	// in the order the encoder prefers them: returning the encoding
+	// (MarshalJSON, GobEncode, String) or writing it into an argument
+	// (MarshalXML's encoder, msgpack's EncodeMsgpack, fmt's Format).
+	// cachevet judges such a method by the sensitive fields its summary
+	// says its result carries or it writes into its arguments.
 	Marshalers []string
-	// Trusted lists the methods that encode a type by writing into an
-	// argument (MarshalXML's encoder, msgpack's EncodeMsgpack, fmt's
-	// Format): what a function writes into its arguments is not in its
-	// summary, so cachevet trusts what they chose to write.
-	Trusted []string
 }
 
 // FmtEncoder is fmt's %v, %+v and %#v: every field, unexported ones too.
-var FmtEncoder = Encoder{Name: "fmt", Unexported: true, Marshalers: []string{"String", "Error", "GoString"}, Trusted: []string{"Format"}}
+var FmtEncoder = Encoder{Name: "fmt", Unexported: true, Marshalers: []string{"Format", "Error", "String", "GoString"}}
 
 var jsonEncoder = Encoder{Name: "encoding/json", Tag: "json", Marshalers: []string{"MarshalJSON", "MarshalText"}}
 
-var xmlEncoder = Encoder{Name: "encoding/xml", Tag: "xml", Marshalers: []string{"MarshalText"}, Trusted: []string{"MarshalXML"}}
+var xmlEncoder = Encoder{Name: "encoding/xml", Tag: "xml", Marshalers: []string{"MarshalXML", "MarshalText"}}
 
 var gobEncoder = Encoder{Name: "encoding/gob", Marshalers: []string{"GobEncode", "MarshalBinary"}}
 
@@ -181,7 +179,7 @@ var gobEncoder = Encoder{Name: "encoding/gob", Marshalers: []string{"GobEncode",
 // (EncodeMsgpack), Marshaler (MarshalMsgpack), encoding.BinaryMarshaler
 // and encoding.TextMarshaler.
 var msgpackEncoder = Encoder{Name: "msgpack", Tag: "msgpack", DashCommaHides: true,
-	Marshalers: []string{"MarshalMsgpack", "MarshalBinary", "MarshalText"}, Trusted: []string{"EncodeMsgpack"}}
+	Marshalers: []string{"EncodeMsgpack", "MarshalMsgpack", "MarshalBinary", "MarshalText"}}
 
 var yamlEncoder = Encoder{Name: "yaml.v3", Tag: "yaml", Marshalers: []string{"MarshalYAML"}}
 

@@ -66,6 +66,11 @@ var writerFuncs = map[string]Func{
 	"github.com/vmihailenco/msgpack/v5.NewEncoder":                    {WrapsWriter: true},
 	"(*github.com/vmihailenco/msgpack/v5.Encoder).Encode":             {Encoder: &msgpackEncoder},
 	"(*github.com/vmihailenco/msgpack/v5.Encoder).SetCustomStructTag": {Role: SetsFallbackTag},
+	// What an EncodeMsgpack or a MarshalXML method writes into the
+	// encoder it is given.
+	"(*github.com/vmihailenco/msgpack/v5.Encoder).EncodeString": {Transform: Propagate, From: []int{1}, IntoWriter: true},
+	"(*github.com/vmihailenco/msgpack/v5.Encoder).EncodeBytes":  {Transform: Propagate, From: []int{1}, IntoWriter: true},
+	"(*encoding/xml.Encoder).EncodeElement":                     {Encoder: &xmlEncoder},
 }
 
 func init() {

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/gob"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 
 	"github.com/bradfitz/gomemcache/memcache"
+	"github.com/vmihailenco/msgpack/v5"
 
 	"sensitivedata/accounts"
 	"sensitivedata/models"
@@ -108,4 +110,72 @@ func constructed(u *models.User) {
 	var buf bytes.Buffer
 	gob.NewEncoder(&buf).Encode(toPublic(u))
 	mc.Set(&memcache.Item{Key: "dto6", Value: buf.Bytes()}) // want `contains .*User\.Email.*\(encoding/gob\)`
+}
+
+// Methods that write the encoding into an argument are judged by what
+// they write there.
+type XMLUser struct {
+	Name  string
+	Email string
+}
+
+func (u XMLUser) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return e.EncodeElement(struct{ Name, Mail string }{u.Name, u.Email}, start)
+}
+
+type XMLName struct {
+	Name  string
+	Email string
+}
+
+func (u XMLName) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return e.EncodeElement(u.Name, start)
+}
+
+type Packed struct {
+	Name  string
+	Token string
+}
+
+func (p Packed) EncodeMsgpack(enc *msgpack.Encoder) error {
+	if err := enc.EncodeString(p.Name); err != nil {
+		return err
+	}
+	return enc.EncodeString(p.Token)
+}
+
+type PackedName struct {
+	Name  string
+	Token string
+}
+
+func (p PackedName) EncodeMsgpack(enc *msgpack.Encoder) error { return enc.EncodeString(p.Name) }
+
+type Formatted struct {
+	Name     string
+	Passport string
+}
+
+func (f Formatted) Format(s fmt.State, verb rune) { fmt.Fprintf(s, "%s/%s", f.Name, f.Passport) }
+
+type FormattedName struct {
+	Name     string
+	Passport string
+}
+
+func (f FormattedName) Format(s fmt.State, verb rune) { fmt.Fprintf(s, "%s", f.Name) }
+
+func writersOfArguments(x XMLUser, xn XMLName, p Packed, pn PackedName, f Formatted, fn FormattedName) {
+	b, _ := xml.Marshal(x)
+	mc.Set(&memcache.Item{Key: "x", Value: b}) // want `contains XMLUser\.Email \(written by \(marshalers\.XMLUser\)\.MarshalXML\) and struct\.Mail \(written by \(marshalers\.XMLUser\)\.MarshalXML\) \(encoding/xml\)`
+	b, _ = xml.Marshal(xn)
+	mc.Set(&memcache.Item{Key: "xn", Value: b})
+
+	m, _ := msgpack.Marshal(p)
+	mc.Set(&memcache.Item{Key: "p", Value: m}) // want `contains Packed\.Token \(written by \(marshalers\.Packed\)\.EncodeMsgpack\) \(msgpack\): secrets \(token\)`
+	m, _ = msgpack.Marshal(pn)
+	mc.Set(&memcache.Item{Key: "pn", Value: m})
+
+	mc.Set(&memcache.Item{Key: "f", Value: []byte(fmt.Sprintf("%v", f))}) // want `contains Formatted\.Passport \(written by \(marshalers\.Formatted\)\.Format\) \(fmt\): identity data \(passport\)`
+	mc.Set(&memcache.Item{Key: "fn", Value: []byte(fmt.Sprintf("%v", fn))})
 }

@@ -12,3 +12,7 @@ func NewEncoder(w io.Writer) *Encoder { return &Encoder{w: w} }
 func (e *Encoder) Encode(v any) error { return nil }
 
 func (e *Encoder) SetCustomStructTag(tag string) {}
+
+func (e *Encoder) EncodeString(v string) error { return nil }
+
+func (e *Encoder) EncodeBytes(v []byte) error { return nil }
