@@ -28,6 +28,12 @@
 // command line written by hand to a net.Conn or bufio.Writer, such as
 // fmt.Fprintf(conn, "get %s\r\n", key).
 //
+// A key assembled in a bytes.Buffer, strings.Builder or bufio.Writer
+// (b.WriteString(prefix); b.WriteString(id); mc.Get(b.String())) holds
+// what was written into it, by its own methods, fmt.Fprintf, io.WriteString
+// or a helper that writes into the writer its caller hands it. Writes are
+// never undone: Reset clears nothing for the analysis.
+//
 // Sanitizers are judged by what they do to the bytes, not by their names:
 // url.QueryEscape, url.PathEscape, hex, base32 and base64 encoding make data
 // safe (url.QueryUnescape and base64 decoding make it raw again); numbers and
