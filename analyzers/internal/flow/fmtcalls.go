@@ -133,3 +133,38 @@ func implementsFormatter(t types.Type) bool {
 	}
 	return false
 }
+
+// afterWriter adapts the taint handler of a fmt.Sprint function to its
+// fmt.Fprint twin, whose argument 0 is the writer the text goes into.
+func afterWriter(h func(*engine, []ssa.Value, ssa.CallInstruction) (Taint, bool)) func(*engine, []ssa.Value, ssa.CallInstruction) (Taint, bool) {
+	return func(e *engine, as []ssa.Value, at ssa.CallInstruction) (Taint, bool) {
+		if len(as) == 0 {
+			return nil, false
+		}
+		return h(e, as[1:], at)
+	}
+}
+
+// appended adapts the taint handler of a fmt.Sprint function to its
+// fmt.Append twin: the text formatted, appended to argument 0.
+func appended(h func(*engine, []ssa.Value, ssa.CallInstruction) (Taint, bool)) func(*engine, []ssa.Value, ssa.CallInstruction) (Taint, bool) {
+	return func(e *engine, as []ssa.Value, at ssa.CallInstruction) (Taint, bool) {
+		if len(as) == 0 {
+			return nil, false
+		}
+		t, ok := h(e, as[1:], at)
+		if !ok {
+			return nil, false
+		}
+		mergeInto(&t, e.read(as[0], at), model.AnyUnsafe)
+		return t, true
+	}
+}
+
+// appendedLength adapts the length rule of a fmt.Sprint function to its
+// fmt.Append twin.
+func appendedLength(r lengthRule) lengthRule {
+	return func(e *engine, b *ssa.BasicBlock, as []ssa.Value, arg func(int) Length) Length {
+		return addLengths(arg(0), r(e, b, as[1:], func(i int) Length { return arg(i + 1) }))
+	}
+}

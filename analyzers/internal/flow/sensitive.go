@@ -436,3 +436,27 @@ func fieldIndex(st *types.Struct, name string) int {
 	}
 	return -1
 }
+
+// fallbackTag returns the struct tag an encoder was told to read where
+// its own is absent, by a call on the same encoder value
+// (enc.SetCustomStructTag("json")).
+func (e *engine) fallbackTag(enc ssa.Value) string {
+	enc = e.resolve(enc)
+	refs := enc.Referrers()
+	if refs == nil {
+		return ""
+	}
+	for _, ref := range *refs {
+		call, ok := ref.(*ssa.Call)
+		if !ok || len(call.Call.Args) != 2 || call.Call.Args[0] != enc {
+			continue
+		}
+		switch e.calleeOf(call.Common()).row().Role {
+		case model.SetsFallbackTag:
+			if tag, ok := ssautil.ConstString(call.Call.Args[1]); ok {
+				return tag
+			}
+		}
+	}
+	return ""
+}

@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
-	"github.com/cachevet/cachevet/analyzers/internal/ssautil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -36,41 +35,6 @@ func (e *engine) writeInto(w ssa.Value, t Taint) {
 			return
 		}
 		w = call.Call.Args[0]
-	}
-}
-
-// afterWriter adapts the taint handler of a fmt.Sprint function to its
-// fmt.Fprint twin, whose argument 0 is the writer the text goes into.
-func afterWriter(h func(*engine, []ssa.Value, ssa.CallInstruction) (Taint, bool)) func(*engine, []ssa.Value, ssa.CallInstruction) (Taint, bool) {
-	return func(e *engine, as []ssa.Value, at ssa.CallInstruction) (Taint, bool) {
-		if len(as) == 0 {
-			return nil, false
-		}
-		return h(e, as[1:], at)
-	}
-}
-
-// appended adapts the taint handler of a fmt.Sprint function to its
-// fmt.Append twin: the text formatted, appended to argument 0.
-func appended(h func(*engine, []ssa.Value, ssa.CallInstruction) (Taint, bool)) func(*engine, []ssa.Value, ssa.CallInstruction) (Taint, bool) {
-	return func(e *engine, as []ssa.Value, at ssa.CallInstruction) (Taint, bool) {
-		if len(as) == 0 {
-			return nil, false
-		}
-		t, ok := h(e, as[1:], at)
-		if !ok {
-			return nil, false
-		}
-		mergeInto(&t, e.read(as[0], at), model.AnyUnsafe)
-		return t, true
-	}
-}
-
-// appendedLength adapts the length rule of a fmt.Sprint function to its
-// fmt.Append twin.
-func appendedLength(r lengthRule) lengthRule {
-	return func(e *engine, b *ssa.BasicBlock, as []ssa.Value, arg func(int) Length) Length {
-		return addLengths(arg(0), r(e, b, as[1:], func(i int) Length { return arg(i + 1) }))
 	}
 }
 
@@ -186,28 +150,4 @@ func (e *engine) applyWrites(s *Summary, ce callee, as []ssa.Value, at ssa.Instr
 		}
 		e.writeInto(as[w.Into], t)
 	}
-}
-
-// fallbackTag returns the struct tag an encoder was told to read where
-// its own is absent, by a call on the same encoder value
-// (enc.SetCustomStructTag("json")).
-func (e *engine) fallbackTag(enc ssa.Value) string {
-	enc = e.resolve(enc)
-	refs := enc.Referrers()
-	if refs == nil {
-		return ""
-	}
-	for _, ref := range *refs {
-		call, ok := ref.(*ssa.Call)
-		if !ok || len(call.Call.Args) != 2 || call.Call.Args[0] != enc {
-			continue
-		}
-		switch e.calleeOf(call.Common()).row().Role {
-		case model.SetsFallbackTag:
-			if tag, ok := ssautil.ConstString(call.Call.Args[1]); ok {
-				return tag
-			}
-		}
-	}
-	return ""
 }
