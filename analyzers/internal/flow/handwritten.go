@@ -37,34 +37,9 @@ func (e *engine) checkHandWritten(call ssa.CallInstruction, kind model.HandWritt
 	if len(as) < 2 || !e.isProtocolWriter(as[0]) {
 		return
 	}
-	var parts []part
-	switch kind {
-	case model.WriteFprintf:
-		if len(as) != 3 {
-			return
-		}
-		f, ok := ssautil.ConstString(as[1])
-		if !ok {
-			return
-		}
-		parts, ok = formatParts(f, as[2])
-		if !ok {
-			return
-		}
-	case model.WriteFprint, model.WriteFprintln:
-		ops, ok := ssautil.Variadic(as[1])
-		if !ok {
-			return
-		}
-		for _, op := range ops {
-			if s, ok := ssautil.ConstString(op); ok {
-				parts = append(parts, part{lit: s, isLit: true})
-			} else {
-				parts = append(parts, part{val: op})
-			}
-		}
-	case model.WriteData:
-		parts = e.flatten(as[1], 0)
+	parts, ok := e.writeParts(kind, as, 0)
+	if !ok {
+		return
 	}
 	parts = e.expand(parts)
 	if len(parts) == 0 || !parts[0].isLit {
@@ -123,6 +98,38 @@ func (e *engine) checkHandWritten(call ssa.CallInstruction, kind model.HandWritt
 	endToken()
 }
 
+// writeParts splits what a write call of the given kind sends into
+// literal text and values.
+func (e *engine) writeParts(kind model.HandWrittenWriteKind, as []ssa.Value, depth int) ([]part, bool) {
+	var parts []part
+	switch kind {
+	case model.WriteFprintf:
+		if len(as) != 3 {
+			return nil, false
+		}
+		f, ok := ssautil.ConstString(as[1])
+		if !ok {
+			return nil, false
+		}
+		return formatParts(f, as[2])
+	case model.WriteFprint, model.WriteFprintln:
+		ops, ok := ssautil.Variadic(as[1])
+		if !ok {
+			return nil, false
+		}
+		for _, op := range ops {
+			if s, ok := ssautil.ConstString(op); ok {
+				parts = append(parts, part{lit: s, isLit: true})
+			} else {
+				parts = append(parts, part{val: op})
+			}
+		}
+	case model.WriteData:
+		parts = e.flatten(as[1], depth)
+	}
+	return parts, true
+}
+
 // expand flattens the operands printed as they are (%s, %v, Fprint), so
 // that a strings.Join(keys, " ") operand is seen as the multi-get it is.
 func (e *engine) expand(parts []part) []part {
@@ -171,6 +178,9 @@ func (e *engine) flatten(v ssa.Value, depth int) []part {
 	case *ssa.Convert:
 		return e.flatten(x.X, depth+1)
 	case *ssa.Call:
+		if parts, ok := e.writtenParts(x, depth); ok {
+			return parts
+		}
 		switch e.calleeOf(x.Common()).row().Role {
 		case model.Printf:
 			if f, ok := ssautil.ConstString(x.Call.Args[0]); ok {

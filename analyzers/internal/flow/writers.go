@@ -151,3 +151,59 @@ func (e *engine) applyWrites(s *Summary, ce callee, as []ssa.Value, at ssa.Instr
 		e.writeInto(as[w.Into], t)
 	}
 }
+
+// writtenParts splits the contents of a writer that read returns
+// (buf.Bytes(), b.String()) into the parts written, in their order, so
+// that a command line assembled in a buffer and sent in one write
+// (conn.Write(buf.Bytes())) is read as the command it is. It follows a
+// local writer whose every write is a call in the block of the read,
+// before it; ok is false otherwise.
+func (e *engine) writtenParts(read *ssa.Call, depth int) (parts []part, ok bool) {
+	ce := e.calleeOf(read.Common())
+	if ce.obj == nil || ce.obj.Signature().Recv() == nil || len(read.Call.Args) != 1 ||
+		!model.WriterReads(types.TypeString(ce.obj.Signature().Recv().Type(), nil), ce.obj.Name()) {
+		return nil, false
+	}
+	root, path := e.addr(read.Call.Args[0])
+	if _, local := root.(*ssa.Alloc); !local || path != "" {
+		return nil, false
+	}
+	before := true
+	for _, b := range read.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			if instr == read {
+				before = false
+			}
+			call, isCall := instr.(*ssa.Call)
+			if !isCall {
+				continue
+			}
+			as := args(call.Common())
+			row := e.calleeOf(call.Common()).row()
+			if !row.IntoWriter || len(as) < 2 {
+				continue
+			}
+			if r, _ := e.addr(as[0]); r != root {
+				continue
+			}
+			if b != read.Block() || !before {
+				return nil, false
+			}
+			if row.Write == 0 {
+				// A method of the writer, io.Copy, binary.Write: the
+				// argument the row names is the data.
+				if len(row.From) != 1 || row.From[0] >= len(as) {
+					return nil, false
+				}
+				parts = append(parts, e.flatten(as[row.From[0]], depth+1)...)
+				continue
+			}
+			written, ok := e.writeParts(row.Write, as, depth+1)
+			if !ok {
+				return nil, false
+			}
+			parts = append(parts, written...)
+		}
+	}
+	return parts, len(parts) > 0
+}

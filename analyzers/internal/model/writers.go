@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // Writer describes a type that holds what is written into it: a buffer,
 // a builder, a buffered writer. Each write method adds its argument's
 // data to the writer's contents and each read method yields them; the
@@ -95,4 +97,15 @@ func init() {
 	for name, f := range writerFuncs {
 		add(name, f)
 	}
+}
+
+// WriterReads reports whether method m of a writer of type typ (as
+// types.TypeString writes it) returns the writer's whole contents.
+func WriterReads(typ, m string) bool {
+	for _, w := range Writers {
+		if w.Type == typ {
+			return slices.Contains(w.Reads, m)
+		}
+	}
+	return false
 }

@@ -101,3 +101,20 @@ func binaryAndCopy(u *models.User) {
 	io.Copy(&dst, bytes.NewBufferString(u.Email))
 	mc.Set(&memcache.Item{Key: "c", Value: dst.Bytes()}) // want `contains User\.Email`
 }
+
+// bufferedSet assembles a whole set command in a buffer, data block
+// included, and sends it in one write.
+func bufferedSet(conn net.Conn, u models.User) {
+	b, _ := json.Marshal(u)
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "set user 0 0 %d\r\n", len(b))
+	buf.Write(b)
+	buf.WriteString("\r\n")
+	conn.Write(buf.Bytes()) // want `cached value stored by a hand-written memcached "set" command contains User\.Email`
+
+	var name bytes.Buffer
+	fmt.Fprintf(&name, "set name 0 0 %d\r\n", len(u.Name))
+	name.WriteString(u.Name)
+	name.WriteString("\r\n")
+	conn.Write(name.Bytes())
+}
