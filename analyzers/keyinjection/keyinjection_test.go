@@ -111,3 +111,10 @@ func TestClientWrappers(t *testing.T) {
 func TestWriters(t *testing.T) {
 	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/keywriter", "keyinjection/writers")
 }
+
+// TestFuncValues: calls through method values, method expressions,
+// function-typed fields, callbacks and returned closures apply what their
+// possible targets do; look-alikes that reach no memcache call are quiet.
+func TestFuncValues(t *testing.T) {
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/funcvalues")
+}

@@ -98,6 +98,14 @@ func (e *engine) callEffects(c *ssa.CallCommon, at ssa.CallInstruction) Taint {
 		}
 		return nil
 	}
+	if dynamic(c) && e.callDepth < maxCallDepth {
+		e.callDepth++
+		t, ok := e.dynamicEffects(c, at)
+		e.callDepth--
+		if ok {
+			return t
+		}
+	}
 	ce := e.calleeOf(c)
 	row := ce.row()
 	if row.Encoder != nil && len(as) > 0 {
@@ -126,6 +134,7 @@ func (e *engine) callEffects(c *ssa.CallCommon, at ssa.CallInstruction) Taint {
 	var t Taint
 	for _, s := range sums {
 		mergeInto(&t, e.applySummary(s, ce, as, at, result), model.AnyUnsafe)
+		e.applyParamCalls(s, as, func(pc *ssa.CallCommon) { e.callEffects(pc, at) })
 	}
 	return t
 }

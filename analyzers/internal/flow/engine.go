@@ -3,6 +3,7 @@ package flow
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"golang.org/x/tools/go/analysis"
@@ -133,6 +134,8 @@ type engine struct {
 	implsMemo  map[*types.Func][]*ssa.Function
 	clients    *[]clientType // see clientTypes
 	initStores map[*ssa.Global][]ssa.Value
+	funcIdx    *funcIndex // see funcIndex
+	callDepth  int        // see maxCallDepth
 	changed    bool
 	reporting  bool
 
@@ -341,5 +344,8 @@ func mergeSummary(dst, src *Summary) {
 	}
 	for _, w := range src.Writes {
 		dst.addWrite(w)
+	}
+	for _, c := range src.Calls {
+		dst.addCall(ParamCall{Param: c.Param, Args: slices.Clone(c.Args)})
 	}
 }

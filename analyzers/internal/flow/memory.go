@@ -149,6 +149,9 @@ func (e *engine) readPath(v ssa.Value, path string, at ssa.Instruction) Taint {
 	if path == "" {
 		return e.read(v, at)
 	}
+	if strings.HasPrefix(path, calledPart) {
+		return e.calledResult(v, at)
+	}
 	var root ssa.Value
 	var p string
 	if isAddress(v.Type()) {

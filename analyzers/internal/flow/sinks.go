@@ -37,8 +37,22 @@ func (s SinkInfo) ItemValueField() string {
 }
 
 // checkSinks checks every key that the call puts into a memcache command.
-func (e *engine) checkSinks(call ssa.CallInstruction) {
-	c := call.Common()
+func (e *engine) checkSinks(call ssa.CallInstruction) { e.checkCallSinks(call, call.Common()) }
+
+// checkCallSinks checks the keys of c, which call makes: call's own, or
+// one that a call of a function value stands for (see funcvalues.go).
+func (e *engine) checkCallSinks(call ssa.CallInstruction, c *ssa.CallCommon) {
+	if dynamic(c) && e.callDepth < maxCallDepth {
+		fv := e.funcValueOf(c.Value)
+		e.callDepth++
+		for _, tc := range e.targetCalls(c, fv) {
+			e.checkCallSinks(call, tc)
+		}
+		e.callDepth--
+		if len(fv.targets) > 0 || len(fv.params) > 0 {
+			return
+		}
+	}
 	as := args(c)
 	ce := e.calleeOf(c)
 	if ks, ok := e.keySinkOf(c, ce); ok {
@@ -73,6 +87,7 @@ func (e *engine) checkSinks(call ssa.CallInstruction) {
 	}
 	sums, _ := e.summariesOf(c, ce)
 	for _, s := range sums {
+		e.applyParamCalls(s, as, func(pc *ssa.CallCommon) { e.checkCallSinks(call, pc) })
 		for _, ps := range s.Sinks {
 			if ps.Param >= len(as) {
 				continue

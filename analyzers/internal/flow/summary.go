@@ -29,6 +29,9 @@ type Summary struct {
 	// LenSinks are parameters that reach a memcache key with a length
 	// budget: the bytes they may hold before the key passes 250.
 	LenSinks []ParamBudget
+	// Calls are the function parameters the function calls, and with
+	// what (see funcvalues.go).
+	Calls []ParamCall
 	// ResultLen bounds the result's length, if it is a string.
 	ResultLen *LenSummary
 	// Sanitizer: the result never holds an unsafe byte (declared by
@@ -229,7 +232,7 @@ type ReturnedOrigin struct {
 // IsEmpty reports whether the summary says nothing a caller needs.
 func (s *Summary) IsEmpty() bool {
 	return s == nil || len(s.Sinks) == 0 && len(s.Returns) == 0 && len(s.Origins) == 0 &&
-		len(s.LenSinks) == 0 && s.ResultLen == nil && len(s.ValueSinks) == 0 && len(s.EncodedReturns) == 0 && len(s.Writes) == 0 && !s.Sanitizer && !s.Validator && len(s.Proves) == 0
+		len(s.LenSinks) == 0 && s.ResultLen == nil && len(s.ValueSinks) == 0 && len(s.EncodedReturns) == 0 && len(s.Writes) == 0 && len(s.Calls) == 0 && !s.Sanitizer && !s.Validator && len(s.Proves) == 0
 }
 
 func (s *Summary) String() string {
@@ -260,6 +263,9 @@ func (s *Summary) String() string {
 	}
 	for _, r := range s.EncodedReturns {
 		parts = append(parts, fmt.Sprintf("param %d -> result (%s)", r.Param, r.Encoder))
+	}
+	for _, c := range s.Calls {
+		parts = append(parts, fmt.Sprintf("calls param %d with params %v", c.Param, c.Args))
 	}
 	for _, b := range s.LenSinks {
 		parts = append(parts, fmt.Sprintf("param %d%s -> %s key (budget %d)", b.Param, b.Path, b.Sink, b.Budget))
