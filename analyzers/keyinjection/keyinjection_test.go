@@ -118,3 +118,9 @@ func TestWriters(t *testing.T) {
 func TestFuncValues(t *testing.T) {
 	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/funcvalues")
 }
+
+// TestFuncValueFacts: a callback a function of another package calls, and
+// the generic functions and types it declares, are followed through facts.
+func TestFuncValueFacts(t *testing.T) {
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/funclib", "keyinjection/funcapp")
+}

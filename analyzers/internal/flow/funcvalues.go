@@ -3,6 +3,7 @@ package flow
 import (
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"golang.org/x/tools/go/ssa"
@@ -336,13 +337,15 @@ func (e *engine) dynamicEffects(c *ssa.CallCommon, at ssa.CallInstruction) (t Ta
 
 // argParams describes the arguments of a call through a parameter of fn
 // by the parameter of fn each carries unescaped (-1 for none), which is
-// what a caller of fn passes the function it gives.
+// what a caller of fn passes the function it gives. An element of a
+// parameter (for _, k := range keys { op(k) }) stands for the parameter:
+// the caller passes the collection, whose taint is its elements'.
 func (e *engine) argParams(fn *ssa.Function, as []ssa.Value, at ssa.Instruction) []int {
 	out := make([]int, len(as))
 	for j, a := range as {
 		out[j] = -1
 		for o, b := range e.read(a, at) {
-			if o.Kind == FromParam && o.Fn == fn && o.Path == "" && o.Encoder == "" && b != 0 && (out[j] < 0 || o.Param < out[j]) {
+			if o.Kind == FromParam && o.Fn == fn && strings.Trim(o.Path, "[]") == "" && o.Encoder == "" && b != 0 && (out[j] < 0 || o.Param < out[j]) {
 				out[j] = o.Param
 			}
 		}
