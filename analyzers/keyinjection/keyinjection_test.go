@@ -124,3 +124,9 @@ func TestFuncValues(t *testing.T) {
 func TestFuncValueFacts(t *testing.T) {
 	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/funclib", "keyinjection/funcapp")
 }
+
+// TestWorkers: keys sent on channels (local, parameters, struct fields)
+// reach the goroutines that receive them; go statements are calls.
+func TestWorkers(t *testing.T) {
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/workers")
+}

@@ -136,8 +136,11 @@ type engine struct {
 	initStores map[*ssa.Global][]ssa.Value
 	funcIdx    *funcIndex // see funcIndex
 	callDepth  int        // see maxCallDepth
-	changed    bool
-	reporting  bool
+
+	sharedFields map[*types.Var]ssa.Value     // see sharedRoot
+	sharedMemo   map[*ssa.FieldAddr]ssa.Value // see sharedRoot
+	changed      bool
+	reporting    bool
 
 	taintState
 	lengthState
@@ -188,18 +191,20 @@ func hitAt[H any](index map[hitKey]*H, hits *[]*H, k hitKey, newHit func() *H) *
 
 func newEngine(cfg *Config, pkg *ssa.Package, funcs []*ssa.Function) *engine {
 	e := &engine{
-		cfg:       cfg,
-		pass:      cfg.Pass,
-		pkg:       pkg,
-		funcs:     funcs,
-		local:     make(map[*ssa.Function]bool),
-		sums:      make(map[*ssa.Function]*Summary),
-		bindings:  make(map[*ssa.FreeVar][]ssa.Value),
-		origins:   make(map[originKey]*Origin),
-		guards:    make(map[*ssa.Function][]guard),
-		clientTab: newClientTable(KnownClients(), cfg.Sinks),
-		carryMemo: make(map[types.Type]bool),
-		implsMemo: make(map[*types.Func][]*ssa.Function),
+		cfg:          cfg,
+		pass:         cfg.Pass,
+		pkg:          pkg,
+		funcs:        funcs,
+		local:        make(map[*ssa.Function]bool),
+		sums:         make(map[*ssa.Function]*Summary),
+		bindings:     make(map[*ssa.FreeVar][]ssa.Value),
+		origins:      make(map[originKey]*Origin),
+		guards:       make(map[*ssa.Function][]guard),
+		clientTab:    newClientTable(KnownClients(), cfg.Sinks),
+		carryMemo:    make(map[types.Type]bool),
+		implsMemo:    make(map[*types.Func][]*ssa.Function),
+		sharedFields: make(map[*types.Var]ssa.Value),
+		sharedMemo:   make(map[*ssa.FieldAddr]ssa.Value),
 		taintState: taintState{
 			vals:     make(map[ssa.Value]Taint),
 			heap:     make(map[ssa.Value]map[string]Taint),

@@ -25,6 +25,9 @@ func (e *engine) addr(v ssa.Value) (ssa.Value, string) {
 	for range 32 {
 		switch x := v.(type) {
 		case *ssa.FieldAddr:
+			if root, ok := e.sharedRoot(x); ok {
+				return root, ""
+			}
 			root, path := e.addr(x.X)
 			return root, path + "." + fieldName(x.X.Type(), x.Field)
 		case *ssa.IndexAddr:
@@ -51,6 +54,12 @@ func (e *engine) addr(v ssa.Value) (ssa.Value, string) {
 			// storeValue), so c.inner.prefix is the part ".inner.prefix"
 			// of c.
 			if x.Op == token.MUL && structPointer(x.Type()) && plainLoad(x) {
+				return e.addr(x.X)
+			}
+			// A channel loaded from memory: what is sent on it is kept
+			// with the memory holding it, so that the loads of a captured
+			// or shared channel in the sender and the receiver meet.
+			if x.Op == token.MUL && isChan(x.Type()) && plainLoad(x) {
 				return e.addr(x.X)
 			}
 		}

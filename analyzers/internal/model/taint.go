@@ -83,6 +83,22 @@ var SourceTypes = map[string]bool{
 	"net/http.ResponseWriter":             true,
 }
 
+// RequestScopedTypes are the frameworks' request and controller types
+// that a struct embeds to live for one request: a custom echo context, a
+// beego controller. Middleware or a Prepare method stores request data
+// into the struct's other fields and a handler the framework calls by
+// reflection reads them, so the flow engine treats each such field as one
+// place shared by the package's functions.
+var RequestScopedTypes = map[string]bool{
+	"*github.com/gin-gonic/gin.Context":               true,
+	"github.com/labstack/echo/v4.Context":             true,
+	"*github.com/gofiber/fiber/v2.Ctx":                true,
+	"github.com/beego/beego/v2/server/web.Controller": true,
+	"github.com/astaxie/beego.Controller":             true,
+	"gopkg.in/macaron.v1.Context":                     true,
+	"*gopkg.in/macaron.v1.Context":                    true,
+}
+
 // RequestTypes are the SourceTypes that carry an incoming request. A
 // function of a dependency cachevet does not analyze that is given one and
 // returns text most likely read that text from the request: a client IP
