@@ -130,3 +130,10 @@ func TestFuncValueFacts(t *testing.T) {
 func TestWorkers(t *testing.T) {
 	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/workers")
 }
+
+// TestContextValues: request data that middleware stores into a custom
+// context's fields or under a context key reaches the handlers that read
+// it; what is stored from constants only stays quiet.
+func TestContextValues(t *testing.T) {
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/ctxvalues")
+}

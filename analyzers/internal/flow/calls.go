@@ -107,6 +107,9 @@ func (e *engine) callEffects(c *ssa.CallCommon, at ssa.CallInstruction) Taint {
 		}
 	}
 	ce := e.calleeOf(c)
+	if cv, ok := model.ContextValues[ce.name]; ok {
+		return e.contextValue(cv, as, at)
+	}
 	row := ce.row()
 	if row.Encoder != nil && len(as) > 0 {
 		return e.encode(*row.Encoder, ce, as, at)

@@ -139,6 +139,7 @@ type engine struct {
 
 	sharedFields map[*types.Var]ssa.Value     // see sharedRoot
 	sharedMemo   map[*ssa.FieldAddr]ssa.Value // see sharedRoot
+	contextRoots map[string]ssa.Value         // see contextRoot
 	changed      bool
 	reporting    bool
 
@@ -205,6 +206,7 @@ func newEngine(cfg *Config, pkg *ssa.Package, funcs []*ssa.Function) *engine {
 		implsMemo:    make(map[*types.Func][]*ssa.Function),
 		sharedFields: make(map[*types.Var]ssa.Value),
 		sharedMemo:   make(map[*ssa.FieldAddr]ssa.Value),
+		contextRoots: make(map[string]ssa.Value),
 		taintState: taintState{
 			vals:     make(map[ssa.Value]Taint),
 			heap:     make(map[ssa.Value]map[string]Taint),

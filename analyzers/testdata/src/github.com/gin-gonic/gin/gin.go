@@ -8,3 +8,9 @@ func (c *Context) Query(key string) string      { return "" }
 func (c *Context) PostForm(key string) string   { return "" }
 func (c *Context) GetHeader(key string) string  { return "" }
 func (c *Context) ShouldBindJSON(obj any) error { return nil }
+
+func (c *Context) Set(key string, value any)               {}
+func (c *Context) Get(key string) (value any, exists bool) { return nil, false }
+func (c *Context) MustGet(key string) any                  { return nil }
+func (c *Context) GetString(key string) string             { return "" }
+func (c *Context) Next()                                   {}

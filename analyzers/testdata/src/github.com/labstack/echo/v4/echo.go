@@ -6,4 +6,9 @@ type Context interface {
 	QueryParam(name string) string
 	FormValue(name string) string
 	Bind(i any) error
+	Get(key string) any
+	Set(key string, val any)
 }
+
+// HandlerFunc handles a request.
+type HandlerFunc func(c Context) error
