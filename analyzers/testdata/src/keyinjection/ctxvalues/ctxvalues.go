@@ -8,6 +8,7 @@ import (
 	"context"
 	"net/http"
 
+	"github.com/beego/beego/v2/server/web"
 	"github.com/bradfitz/gomemcache/memcache"
 	"github.com/gin-gonic/gin"
 	"github.com/labstack/echo/v4"
@@ -74,3 +75,30 @@ func userHandler(w http.ResponseWriter, r *http.Request) {
 	t, _ := r.Context().Value(tenantKey).(string)
 	mc.Get(t)
 }
+
+// BaseController is a beego controller: the router calls Prepare, then
+// Get, on the same value, by reflection.
+type BaseController struct {
+	web.Controller
+	user string
+	lang string
+}
+
+func (c *BaseController) Prepare() {
+	c.user = c.Ctx.Request.Header.Get("X-User")
+	c.lang = "en"
+}
+
+type PageController struct{ BaseController }
+
+func (c *PageController) Get() {
+	mc.Get("page:" + c.user) // want `a request header \(r\.Header\) reaches the memcache key`
+	mc.Get("page:" + c.lang)
+}
+
+// Plain is a struct that embeds nothing of a framework: its fields are
+// told apart per value, as before.
+type Plain struct{ user string }
+
+func (p *Plain) fill(r *http.Request) { p.user = r.FormValue("u") }
+func (p *Plain) use()                 { mc.Get(p.user) }
