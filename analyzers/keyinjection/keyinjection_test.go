@@ -137,3 +137,9 @@ func TestWorkers(t *testing.T) {
 func TestContextValues(t *testing.T) {
 	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/ctxvalues")
 }
+
+// TestContextValueFacts: what middleware of another package stores in a
+// custom context or under a context key reaches the handlers that read it.
+func TestContextValueFacts(t *testing.T) {
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/ctxmw", "keyinjection/ctxhandlers")
+}

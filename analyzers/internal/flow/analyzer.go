@@ -21,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://pkg.go.dev/github.com/cachevet/cachevet/analyzers/internal/flow",
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(summaryFact), new(analyzedFact), new(patternFact)},
+	FactTypes:  []analysis.Fact{new(summaryFact), new(analyzedFact), new(patternFact), new(sharedFact)},
 }
 
 // Sanitizers and Validators are the user's declarations by full function
@@ -71,6 +71,24 @@ type patternFact struct{ Pattern }
 func (*patternFact) AFact()           {}
 func (f *patternFact) String() string { return "regexp(" + strconv.Quote(f.Expr) + ")" }
 
+// sharedFact is what a package and its imports stored in shared places.
+type sharedFact struct{ Values []SharedValue }
+
+func (*sharedFact) AFact()           {}
+func (f *sharedFact) String() string { return "shared(" + strconv.Itoa(len(f.Values)) + ")" }
+
+// importedShared returns what the imports of pass stored in shared places.
+func importedShared(pass *analysis.Pass) []SharedValue {
+	var out []SharedValue
+	for _, imp := range pass.Pkg.Imports() {
+		var f sharedFact
+		if pass.ImportPackageFact(imp, &f) {
+			out = append(out, f.Values...)
+		}
+	}
+	return out
+}
+
 // analyzedFact marks a package whose functions have summaries: a function
 // of such a package without a summaryFact passes nothing through.
 type analyzedFact struct{}
@@ -103,12 +121,16 @@ func run(pass *analysis.Pass) (any, error) {
 		Validators: Validators,
 		Sources:    Sources,
 		Sinks:      Sinks,
+		Shared:     importedShared(pass),
 	})
 	for fn, s := range res.Summaries {
 		pass.ExportObjectFact(fn, &summaryFact{*s})
 	}
 	for v, p := range res.Patterns {
 		pass.ExportObjectFact(v, &patternFact{p})
+	}
+	if len(res.Shared) > 0 {
+		pass.ExportPackageFact(&sharedFact{res.Shared})
 	}
 	pass.ExportPackageFact(new(analyzedFact))
 	return res, nil

@@ -28,6 +28,9 @@ func (e *engine) contextValue(cv model.ContextValue, as []ssa.Value, at ssa.Call
 		}
 		return nil
 	}
+	if key != "" {
+		e.contextRoot(key, at) // what imported packages stored under it
+	}
 	var t Taint
 	for k, root := range e.contextRoots {
 		if k == key || k == "" || key == "" {
@@ -47,6 +50,7 @@ func (e *engine) contextRoot(key string, at ssa.CallInstruction) ssa.Value {
 			root = call
 		}
 		e.contextRoots[key] = root
+		e.seedShared(root, "key:"+key, at.Pos())
 	}
 	return root
 }

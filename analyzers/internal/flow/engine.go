@@ -26,6 +26,8 @@ type Config struct {
 	Sanitizers, Validators map[string]bool
 	// Sources and Sinks extend the model (see the package variables).
 	Sources, Sinks map[string]bool
+	// Shared is what the imported packages stored in shared places.
+	Shared []SharedValue
 }
 
 // Hit is a concrete origin reaching a memcache key: one diagnostic.
@@ -99,7 +101,9 @@ type Result struct {
 	Summaries map[*types.Func]*Summary
 	// Patterns are the regexps the package's variables hold, for export.
 	Patterns map[*types.Var]Pattern
-	Fset     *token.FileSet
+	// Shared is what the package and its imports stored in shared places.
+	Shared []SharedValue
+	Fset   *token.FileSet
 }
 
 // Run analyzes the package of cfg.Pass.
@@ -140,6 +144,7 @@ type engine struct {
 	sharedFields map[*types.Var]ssa.Value     // see sharedRoot
 	sharedMemo   map[*ssa.FieldAddr]ssa.Value // see sharedRoot
 	contextRoots map[string]ssa.Value         // see contextRoot
+	sharedPlaces map[ssa.Value]string         // see seedShared
 	changed      bool
 	reporting    bool
 
@@ -207,6 +212,7 @@ func newEngine(cfg *Config, pkg *ssa.Package, funcs []*ssa.Function) *engine {
 		sharedFields: make(map[*types.Var]ssa.Value),
 		sharedMemo:   make(map[*ssa.FieldAddr]ssa.Value),
 		contextRoots: make(map[string]ssa.Value),
+		sharedPlaces: make(map[ssa.Value]string),
 		taintState: taintState{
 			vals:     make(map[ssa.Value]Taint),
 			heap:     make(map[ssa.Value]map[string]Taint),
@@ -301,7 +307,7 @@ func (e *engine) summary(fn *ssa.Function) *Summary {
 }
 
 func (e *engine) result() *Result {
-	r := &Result{Hits: e.hits, LenHits: e.lenHits, ValueHits: e.valueHits, keyLengths: e.keyLengths, Summaries: make(map[*types.Func]*Summary), Patterns: e.packagePatterns(), Fset: e.pass.Fset}
+	r := &Result{Hits: e.hits, LenHits: e.lenHits, ValueHits: e.valueHits, keyLengths: e.keyLengths, Summaries: make(map[*types.Func]*Summary), Patterns: e.packagePatterns(), Shared: e.sharedValues(), Fset: e.pass.Fset}
 	for fn, s := range e.sums {
 		obj, ok := fn.Object().(*types.Func)
 		if !ok || fn.Parent() != nil || s.IsEmpty() {

@@ -33,6 +33,9 @@ func (e *engine) sharedRoot(fa *ssa.FieldAddr) (ssa.Value, bool) {
 		if root = e.sharedFields[f]; root == nil {
 			root = fa
 			e.sharedFields[f] = fa
+			if f.Pkg() == e.pass.Pkg || !isChan(f.Type()) {
+				e.seedShared(fa, fieldPlace(fa.X.Type(), f), fa.Pos())
+			}
 		}
 	}
 	e.sharedMemo[fa] = root
