@@ -80,3 +80,8 @@ func TestClients(t *testing.T) {
 func TestWriters(t *testing.T) {
 	analysistest.Run(t, testdata(), keylength.Analyzer, "keylength/writers")
 }
+
+// TestFuncValues: key lengths through callbacks and channels.
+func TestFuncValues(t *testing.T) {
+	analysistest.Run(t, testdata(), keylength.Analyzer, "keylength/funcvalues")
+}

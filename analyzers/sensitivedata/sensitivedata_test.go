@@ -77,3 +77,9 @@ func TestClassesFlagRejectsUnknownClass(t *testing.T) {
 		t.Errorf("a rejected value changed the flag to %q", got)
 	}
 }
+
+// TestFuncValues: values cached through method values, callbacks and
+// channels.
+func TestFuncValues(t *testing.T) {
+	analysistest.Run(t, testdata(), sensitivedata.Analyzer, "sensitivedata/funcvalues")
+}
