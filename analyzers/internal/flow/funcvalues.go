@@ -218,20 +218,31 @@ func (e *engine) walkResults(call *ssa.Call, i int, walk func(ssa.Value)) {
 // values a closure of it binds: a method value or a method expression of
 // a declared method is that method, a closure the function itself.
 func (e *engine) methodTarget(fn *ssa.Function, bound []ssa.Value) funcTarget {
-	obj, _ := fn.Object().(*types.Func)
-	if fn.Synthetic == "" || fn.Origin() != nil || obj == nil || obj.Signature().Recv() == nil {
-		if fn.Parent() != nil {
-			bound = nil // a closure's free variables, bound by MakeClosure
-		}
-		return funcTarget{fn: fn}
+	obj := wrappedMethod(fn)
+	if obj == nil {
+		return funcTarget{fn: fn} // a closure's free variables are bound by MakeClosure
 	}
 	if types.IsInterface(obj.Signature().Recv().Type()) {
 		return funcTarget{method: obj, bound: bound}
 	}
-	if m := e.pkg.Prog.FuncValue(obj); m != nil {
+	// An instantiated method is summarized as its generic origin.
+	if m := e.pkg.Prog.FuncValue(obj.Origin()); m != nil {
 		return funcTarget{fn: m, bound: bound}
 	}
 	return funcTarget{fn: fn, bound: bound}
+}
+
+// wrappedMethod returns the method that fn, a bound method wrapper
+// (mc.Get) or a thunk ((*memcache.Client).Get), calls: a function whose
+// object is a method but which has no receiver of its own. Declared
+// methods and promoted-method wrappers have one, and their calls are
+// static calls with the receiver first.
+func wrappedMethod(fn *ssa.Function) *types.Func {
+	obj, _ := fn.Object().(*types.Func)
+	if obj == nil || obj.Signature().Recv() == nil || fn.Signature.Recv() != nil || fn.Synthetic == "" {
+		return nil
+	}
+	return obj
 }
 
 func (fv *funcValue) addTarget(t funcTarget) {
@@ -284,11 +295,7 @@ func dynamic(c *ssa.CallCommon) bool {
 		return false
 	}
 	fn := c.StaticCallee()
-	if fn == nil {
-		return true
-	}
-	obj, _ := fn.Object().(*types.Func)
-	return fn.Synthetic != "" && fn.Origin() == nil && obj != nil && obj.Signature().Recv() != nil
+	return fn == nil || wrappedMethod(fn) != nil
 }
 
 // targetCalls returns the static calls a dynamic call c stands for, one

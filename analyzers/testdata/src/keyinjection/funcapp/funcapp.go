@@ -22,6 +22,16 @@ func handler(r *http.Request) {
 	funclib.NewCache[string](mc).Get(id)              // want `reaches the memcache key of \(\*memcache\.Client\)\.Get through \(\*funclib\.Cache\[T\]\)\.Get`
 	funclib.Lookup(mc, userID(id))                    // want `reaches the memcache key of \(\*memcache\.Client\)\.Get through funclib\.Lookup`
 
+	get := funclib.NewCache[string](mc).Get
+	get(id) // want `through \(\*funclib\.Cache\[T\]\)\.Get`
+	var g getter = remote{}
+	lookup := g.Get
+	lookup(id)                                       // want `reaches the memcache key of \(\*memcache\.Client\)\.Get through \(funcapp\.remote\)\.Get`
+	funclib.WithKey(id, func(k string) { g.Get(k) }) // want `through funcapp\.handler and \(funcapp\.remote\)\.Get`
+	m := memory{}
+	memGet := m.Get
+	memGet(id)
+
 	// Negatives: a callback that hashes, one that uses a map, a constant.
 	funclib.WithKey(id, func(k string) {
 		sum := sha256.Sum256([]byte(k))
@@ -32,3 +42,16 @@ func handler(r *http.Request) {
 	funclib.FromLoad(mc, func() string { return "fixed" })
 	funclib.NewCache[int](mc).Get("fixed")
 }
+
+type getter interface{ Get(string) (int, error) }
+
+// remote gets from memcache; memory from a map: the same interface.
+type remote struct{}
+
+func (remote) Get(k string) (int, error) { _, err := mc.Get(k); return 0, err }
+
+type memory struct{}
+
+var values = map[string]int{}
+
+func (memory) Get(k string) (int, error) { return values[k], nil }
