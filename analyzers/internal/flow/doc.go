@@ -23,4 +23,16 @@
 // heap is flow-insensitive, so Reset clears nothing. A type that encodes
 // itself is judged by its marshaler's summary: the sensitive fields its
 // result carries (see marshalerFields).
+//
+// Calls through function values apply their possible targets: the
+// functions, closures and bound methods that flow to the value through
+// phis, bindings, stores into the same field or variable anywhere in the
+// package, and returns (see funcvalues.go). A called parameter cannot be
+// resolved in its function; its summary records the call (ParamCall) and
+// each caller applies it with the function it passes. Some memory is
+// shared by functions that no call connects: a channel is the memory
+// holding it, and a channel-typed field, a field of a request-scoped
+// struct (one embedding a framework's context) and a request context
+// value under a key are each one place for the package, exported to
+// importers as a package fact (see shared.go, contextvalues.go).
 package flow
