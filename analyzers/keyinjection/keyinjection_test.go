@@ -143,3 +143,9 @@ func TestContextValues(t *testing.T) {
 func TestContextValueFacts(t *testing.T) {
 	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/ctxmw", "keyinjection/ctxhandlers")
 }
+
+// TestCallbacks: a gorm-caches Cacher is handed the query's SQL text and
+// arguments as its key; one that hashes it first is quiet.
+func TestCallbacks(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(), keyinjection.Analyzer, "keyinjection/ormcacher")
+}

@@ -85,3 +85,9 @@ func TestWriters(t *testing.T) {
 func TestFuncValues(t *testing.T) {
 	analysistest.Run(t, testdata(), keylength.Analyzer, "keylength/funcvalues")
 }
+
+// TestCallbacks: gorm-caches' key holds the query's SQL text, of any
+// length; a Cacher that hashes it is quiet.
+func TestCallbacks(t *testing.T) {
+	analysistest.Run(t, testdata(), keylength.Analyzer, "keylength/ormcacher")
+}

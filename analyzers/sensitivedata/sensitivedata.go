@@ -41,6 +41,9 @@ func run(pass *analysis.Pass) (any, error) {
 			reporter.Report(d)
 		}
 	}
+	for _, q := range res.CachedQueries {
+		reporter.Report(cachedQueryDiagnostic(pass, q))
+	}
 	return nil, nil
 }
 

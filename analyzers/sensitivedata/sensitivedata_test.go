@@ -83,3 +83,11 @@ func TestClassesFlagRejectsUnknownClass(t *testing.T) {
 func TestFuncValues(t *testing.T) {
 	analysistest.Run(t, testdata(), sensitivedata.Analyzer, "sensitivedata/funcvalues")
 }
+
+// TestORMCaches: queries through a *gorm.DB with a memcached-backed
+// gorm-caches Cacher (of another package, or of this one) are reported
+// for their models' sensitive fields; DTOs, hidden fields, in-memory
+// caches and handles without the cache are quiet.
+func TestORMCaches(t *testing.T) {
+	analysistest.Run(t, testdata(), sensitivedata.Analyzer, "sensitivedata/ormcacher", "sensitivedata/ormservice")
+}

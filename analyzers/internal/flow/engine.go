@@ -94,6 +94,9 @@ type Result struct {
 	LenHits []*LenHit
 	// ValueHits are cached values holding sensitive fields.
 	ValueHits []*ValueHit
+	// CachedQueries are queries whose rows a memcached-backed ORM cache
+	// stores with sensitive fields.
+	CachedQueries []*CachedQuery
 	// keyLengths bound every key checked, within its limit or not.
 	keyLengths map[hitKey]KeyLength
 	// Summaries of the package's functions that say something, for export
@@ -112,6 +115,7 @@ func Run(cfg *Config) *Result {
 	e := newEngine(cfg, pkg, funcs)
 	e.inferValidators()
 	e.solve()
+	e.checkCachedQueries()
 	return e.result()
 }
 
@@ -136,6 +140,7 @@ type engine struct {
 	directives map[*types.Func]string
 	carryMemo  map[types.Type]bool
 	implsMemo  map[*types.Func][]*ssa.Function
+	ifaceMemo  map[string]*types.Interface
 	clients    *[]clientType // see clientTypes
 	initStores map[*ssa.Global][]ssa.Value
 	funcIdx    *funcIndex // see funcIndex
@@ -175,6 +180,7 @@ type sensitiveState struct {
 	sensMemo      map[sensKey][]SensitiveField
 	valueHits     []*ValueHit
 	valueHitIndex map[hitKey]*ValueHit
+	cachedQueries []*CachedQuery
 }
 
 // hitKey identifies a diagnostic: one call, one key (or value) in it.
@@ -213,6 +219,7 @@ func newEngine(cfg *Config, pkg *ssa.Package, funcs []*ssa.Function) *engine {
 		sharedMemo:   make(map[*ssa.FieldAddr]ssa.Value),
 		contextRoots: make(map[string]ssa.Value),
 		sharedPlaces: make(map[ssa.Value]string),
+		ifaceMemo:    make(map[string]*types.Interface),
 		taintState: taintState{
 			vals:     make(map[ssa.Value]Taint),
 			heap:     make(map[ssa.Value]map[string]Taint),
@@ -283,6 +290,7 @@ func (e *engine) seedParams(fn *ssa.Function) {
 			e.vals[p] = Taint{e.paramOrigin(fn, i, "", ""): model.AnyUnsafe}
 		}
 	}
+	e.seedCallbackKeys(fn)
 }
 
 // setVal merges t into the taint of v.
@@ -307,7 +315,7 @@ func (e *engine) summary(fn *ssa.Function) *Summary {
 }
 
 func (e *engine) result() *Result {
-	r := &Result{Hits: e.hits, LenHits: e.lenHits, ValueHits: e.valueHits, keyLengths: e.keyLengths, Summaries: make(map[*types.Func]*Summary), Patterns: e.packagePatterns(), Shared: e.sharedValues(), Fset: e.pass.Fset}
+	r := &Result{Hits: e.hits, LenHits: e.lenHits, ValueHits: e.valueHits, keyLengths: e.keyLengths, Summaries: make(map[*types.Func]*Summary), Patterns: e.packagePatterns(), CachedQueries: e.cachedQueries, Shared: e.sharedValues(), Fset: e.pass.Fset}
 	for fn, s := range e.sums {
 		obj, ok := fn.Object().(*types.Func)
 		if !ok || fn.Parent() != nil || s.IsEmpty() {

@@ -1,0 +1,286 @@
+package flow
+
+import (
+	"go/types"
+	"reflect"
+	"slices"
+
+	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"golang.org/x/tools/go/ssa"
+)
+
+// CachedQuery is a query through an ORM handle on which a memcached-backed
+// query cache is installed, whose rows hold sensitive fields: one
+// sensitivedata diagnostic per query call and model type.
+type CachedQuery struct {
+	Call ssa.CallInstruction
+	// Query names the query method: "(*gorm.DB).Find".
+	Query string
+	// Install is the call that installed the cache, Cache its name.
+	Install ssa.CallInstruction
+	Cache   string
+	// Store is the user's method the cache stores the rows through, and
+	// Sink the memcache call that method stores them with.
+	Store *types.Func
+	Sink  string
+	// Model is the type of the rows, Encoding how the cache writes them.
+	Model    types.Type
+	Encoding string
+	Fields   []SensitiveField
+}
+
+// cacheInstall is a cache installed on a handle.
+type cacheInstall struct {
+	call  ssa.CallInstruction
+	row   model.CacheInstall
+	store *types.Func
+	sink  string
+}
+
+// handleID identifies an ORM handle across the functions of the package:
+// the value a constructor returned, or the field, package variable or
+// function result it is kept in.
+type handleID struct {
+	v      ssa.Value
+	field  *types.Var
+	global *ssa.Global
+	fn     *ssa.Function
+}
+
+// checkCachedQueries finds the memcached-backed query caches installed on
+// ORM handles and reports the queries through those handles whose rows
+// hold sensitive fields. It runs once the summaries are final: whether a
+// cache stores into memcached is the summary of its store method.
+func (e *engine) checkCachedQueries() {
+	installs := map[handleID][]cacheInstall{}
+	var queries []ssa.CallInstruction
+	for _, fn := range e.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				ce := e.calleeOf(call.Common())
+				if row, ok := model.CacheInstalls[ce.name]; ok {
+					as := args(call.Common())
+					if in, ok := e.memcachedCache(call, row, as); ok && row.Target < len(as) {
+						for _, id := range e.handleKept(as[row.Target]) {
+							installs[id] = append(installs[id], in)
+						}
+					}
+				}
+				if _, ok := model.QueryDests[ce.name]; ok {
+					queries = append(queries, call)
+				}
+			}
+		}
+	}
+	if len(installs) == 0 {
+		return
+	}
+	seen := map[hitKey]bool{}
+	for _, call := range queries {
+		ce := e.calleeOf(call.Common())
+		as := args(call.Common())
+		dest := model.QueryDests[ce.name]
+		if dest >= len(as) || len(as) == 0 {
+			continue
+		}
+		for _, in := range installs[e.handleOf(as[0])] {
+			rows := dynamicType(as[dest])
+			m := modelType(rows)
+			k := hitKey{call, nil}
+			if seen[k] || m == nil {
+				continue
+			}
+			fields := e.rowFields(rows, in.row.Store.Rows)
+			if len(fields) == 0 {
+				continue
+			}
+			seen[k] = true
+			e.cachedQueries = append(e.cachedQueries, &CachedQuery{
+				Call: call, Query: shortName(ce.obj), Install: in.call, Cache: in.row.Name,
+				Store: in.store, Sink: in.sink, Model: m, Encoding: in.row.Store.Rows.Encoding, Fields: fields,
+			})
+		}
+	}
+}
+
+// memcachedCache reports whether the install call installs the row's
+// cache with a store callback whose rows reach a memcached value, and
+// which.
+func (e *engine) memcachedCache(call ssa.CallInstruction, row model.CacheInstall, as []ssa.Value) (cacheInstall, bool) {
+	if row.Plugin >= len(as) || types.TypeString(dynamicType(as[row.Plugin]), nil) != row.PluginType {
+		return cacheInstall{}, false
+	}
+	vals := []ssa.Value{e.resolve(as[row.Plugin])}
+	for _, field := range row.Path {
+		var next []ssa.Value
+		for _, v := range vals {
+			for _, st := range e.fieldStores(call.Parent(), v, field) {
+				next = append(next, st.Val)
+			}
+		}
+		vals = next
+	}
+	for _, v := range vals {
+		impl := dynamicType(v)
+		sel := e.pkg.Prog.MethodSets.MethodSet(impl).Lookup(nil, row.Store.Method)
+		if sel == nil {
+			continue
+		}
+		obj, ok := sel.Obj().(*types.Func)
+		if !ok {
+			continue
+		}
+		var sum *Summary
+		if fn := e.pkg.Prog.MethodValue(sel); fn != nil && e.local[fn] {
+			sum = e.sums[fn]
+		} else if e.cfg.Import != nil {
+			sum, _ = e.cfg.Import(obj)
+		}
+		if sum == nil {
+			continue
+		}
+		for _, vs := range sum.ValueSinks {
+			if vs.Param == row.Store.Param {
+				return cacheInstall{call: call, row: row, store: obj, sink: vs.Sink}, true
+			}
+		}
+	}
+	return cacheInstall{}, false
+}
+
+// handleOf identifies the handle v is derived from: through the methods
+// that return a handle sharing the receiver's plugins (db.Where(...)), to
+// the value, field, package variable or local function result it is.
+func (e *engine) handleOf(v ssa.Value) handleID {
+	for range 64 {
+		switch x := v.(type) {
+		case *ssa.Call:
+			ce := e.calleeOf(x.Common())
+			if model.DerivedHandles[ce.name] && len(args(x.Common())) > 0 {
+				v = args(x.Common())[0]
+				continue
+			}
+			if ce.fn != nil && e.local[ce.fn] {
+				return handleID{fn: ce.fn}
+			}
+		case *ssa.Extract:
+			if call, ok := x.Tuple.(*ssa.Call); ok {
+				if ce := e.calleeOf(call.Common()); ce.fn != nil && e.local[ce.fn] {
+					return handleID{fn: ce.fn}
+				}
+			}
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.UnOp:
+			switch a := x.X.(type) {
+			case *ssa.FieldAddr:
+				return handleID{field: fieldVar(a.X.Type(), a.Field)}
+			case *ssa.Global:
+				return handleID{global: a}
+			}
+		}
+		return handleID{v: v}
+	}
+	return handleID{v: v}
+}
+
+// handleKept returns the identities of the handle v is derived from, and
+// of where that handle is kept: the fields and package variables it is
+// stored in, and the function returning it.
+func (e *engine) handleKept(v ssa.Value) []handleID {
+	id := e.handleOf(v)
+	ids := []handleID{id}
+	if id.v == nil {
+		return ids
+	}
+	for _, ref := range *id.v.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.Store:
+			if r.Val != id.v {
+				continue
+			}
+			switch a := r.Addr.(type) {
+			case *ssa.FieldAddr:
+				ids = append(ids, handleID{field: fieldVar(a.X.Type(), a.Field)})
+			case *ssa.Global:
+				ids = append(ids, handleID{global: a})
+			}
+		case *ssa.Return:
+			ids = append(ids, handleID{fn: r.Parent()})
+		}
+	}
+	return slices.Compact(ids)
+}
+
+// fieldVar is field i of the struct ptr points to.
+func fieldVar(ptr types.Type, i int) *types.Var {
+	if p, ok := ptr.Underlying().(*types.Pointer); ok {
+		if st, ok := p.Elem().Underlying().(*types.Struct); ok && i < st.NumFields() {
+			return st.Field(i)
+		}
+	}
+	return nil
+}
+
+// modelType is the named type of the rows a query reads into dest: the
+// element of a pointer, slice or array.
+func modelType(dest types.Type) types.Type {
+	for range 8 {
+		switch u := dest.(type) {
+		case *types.Pointer:
+			dest = u.Elem()
+			continue
+		case *types.Slice:
+			dest = u.Elem()
+			continue
+		case *types.Array:
+			dest = u.Elem()
+			continue
+		case *types.Alias:
+			dest = types.Unalias(u)
+			continue
+		case *types.Named:
+			if _, ok := u.Underlying().(*types.Struct); ok {
+				return u
+			}
+			if _, ok := u.Underlying().(*types.Basic); ok {
+				return nil
+			}
+			dest = u.Underlying()
+			continue
+		}
+		return nil
+	}
+	return nil
+}
+
+// rowFields lists the sensitive fields of the rows a cache stores: those
+// its encoder writes out of the model value, or, for a cache of raw
+// columns, every sensitive column field of the model whatever the Go type
+// hides from encoders.
+func (e *engine) rowFields(rows types.Type, layout model.RowLayout) []SensitiveField {
+	if layout.Encoder != nil {
+		return e.sensitiveFields(rows, *layout.Encoder)
+	}
+	m, ok := modelType(rows).(*types.Named)
+	if !ok {
+		return nil
+	}
+	st := m.Underlying().(*types.Struct)
+	var out []SensitiveField
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if !f.Exported() {
+			continue
+		}
+		if term, ok := fieldVerdict(f, reflect.StructTag(st.Tag(i)), ""); ok {
+			out = append(out, SensitiveField{Desc: m.Obj().Name() + "." + f.Name(), Field: f, Term: term})
+		}
+	}
+	return out
+}
