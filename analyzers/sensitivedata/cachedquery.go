@@ -18,8 +18,14 @@ func cachedQueryDiagnostic(pass *analysis.Pass, q *flow.CachedQuery) analysis.Di
 			names = append(names, f.Desc)
 		}
 	}
-	model := types.TypeString(q.Model, types.RelativeTo(pass.Pkg))
-	store := "(" + types.TypeString(q.Store.Signature().Recv().Type(), types.RelativeTo(pass.Pkg)) + ")." + q.Store.Name()
+	qual := func(p *types.Package) string {
+		if p == pass.Pkg {
+			return ""
+		}
+		return p.Name()
+	}
+	model := types.TypeString(q.Model, qual)
+	store := "(" + types.TypeString(q.Store.Signature().Recv().Type(), qual) + ")." + q.Store.Name()
 	msg := q.Query + " reads " + model + " rows, which " + q.Cache + " caches through " + store +
 		" into memcached (" + q.Sink + "): they hold " + joinAnd(names) + " (" + q.Encoding + ")" +
 		", which anyone who reaches memcached can list (lru_crawler metadump) and read; " +

@@ -41,7 +41,7 @@ func open(d gorm.Dialector, mc *memcache.Client) *gorm.DB {
 	db, _ := gorm.Open(d)
 	db.Use(&caches.Caches{Conf: &caches.Config{Cacher: ormcacher.NewMemcache(mc)}})
 	var users []User
-	db.Find(&users) // want `\(\*gorm.DB\).Find reads User rows, which gorm-caches caches through \(\*sensitivedata/ormcacher.Memcache\).Store into memcached \(\(\*memcache.Client\).Set\): they hold User.Email and User.PasswordHash \(encoding/json\)`
+	db.Find(&users) // want `\(\*gorm.DB\).Find reads User rows, which gorm-caches caches through \(\*ormcacher.Memcache\).Store into memcached \(\(\*memcache.Client\).Set\): they hold User.Email and User.PasswordHash \(encoding/json\)`
 	var u User
 	db.Where("name = ?", "ann").Order("id").First(&u) // want `\(\*gorm.DB\).First reads User rows`
 	var products []Product
