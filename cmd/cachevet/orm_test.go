@@ -14,13 +14,14 @@ import (
 // that passes gorm-caches' key, SQL text and all, to memcached (rawkey).
 //
 //  1. cachevet reports exactly ormWant;
+//
 //  2. the module's tests run the services against the reference server
 //     (and real memcached when installed) and, as an unauthenticated
 //     stranger, list the keys with lru_crawler metadump all and get them:
 //     leaky's password hashes and e-mail addresses are read back, fixed's
 //     are not, although its profiles are cached.
 //
-//	go test ./cmd/cachevet -run ORMCaches -v
+//     go test ./cmd/cachevet -run ORMCaches -v
 func TestORMCaches(t *testing.T) {
 	bin, goBin := buildCachevet(t)
 	root, err := filepath.Abs("../..")
