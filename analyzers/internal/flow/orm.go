@@ -53,6 +53,7 @@ type handleID struct {
 // cache stores into memcached is the summary of its store method.
 func (e *engine) checkCachedQueries() {
 	installs := map[handleID][]cacheInstall{}
+	var made []cacheInstall
 	var queries []ssa.CallInstruction
 	for _, fn := range e.funcs {
 		for _, b := range fn.Blocks {
@@ -64,9 +65,14 @@ func (e *engine) checkCachedQueries() {
 				ce := e.calleeOf(call.Common())
 				if row, ok := model.CacheInstalls[ce.name]; ok {
 					as := args(call.Common())
-					if in, ok := e.memcachedCache(call, row, as); ok && row.Target < len(as) {
-						for _, id := range e.handleKept(as[row.Target]) {
-							installs[id] = append(installs[id], in)
+					if in, ok := e.memcachedCache(call, row, as); ok {
+						switch {
+						case row.Target == model.MadeHandle:
+							made = append(made, in)
+						case row.Target < len(as):
+							for _, id := range e.handleKept(as[row.Target]) {
+								installs[id] = append(installs[id], in)
+							}
 						}
 					}
 				}
@@ -76,10 +82,6 @@ func (e *engine) checkCachedQueries() {
 			}
 		}
 	}
-	if len(installs) == 0 {
-		return
-	}
-	seen := map[hitKey]bool{}
 	for _, call := range queries {
 		ce := e.calleeOf(call.Common())
 		as := args(call.Common())
@@ -87,45 +89,46 @@ func (e *engine) checkCachedQueries() {
 		if dest >= len(as) || len(as) == 0 {
 			continue
 		}
-		for _, in := range installs[e.handleOf(as[0])] {
-			rows := dynamicType(as[dest])
-			m := modelType(rows)
-			k := hitKey{call, nil}
-			if seen[k] || m == nil {
-				continue
-			}
-			fields := e.rowFields(rows, in.row.Store.Rows)
-			if len(fields) == 0 {
-				continue
-			}
-			seen[k] = true
-			e.cachedQueries = append(e.cachedQueries, &CachedQuery{
-				Call: call, Query: shortName(ce.obj), Install: in.call, Cache: in.row.Name,
-				Store: in.store, Sink: in.sink, Model: m, Encoding: in.row.Store.Rows.Encoding, Fields: fields,
-			})
+		if ins := installs[e.handleOf(as[0])]; len(ins) > 0 {
+			e.cachedQuery(call, ins[0], dynamicType(as[dest]))
 		}
 	}
+	for _, in := range made {
+		e.madeHandleQueries(in)
+	}
+}
+
+// cachedQuery records a query whose rows, of type rows, the install's
+// cache stores, if they hold sensitive fields.
+func (e *engine) cachedQuery(call ssa.CallInstruction, in cacheInstall, rows types.Type) {
+	m := modelType(rows)
+	if m == nil {
+		return
+	}
+	fields := e.rowFields(rows, in.row.Store.Rows)
+	if len(fields) == 0 {
+		return
+	}
+	e.cachedQueries = append(e.cachedQueries, &CachedQuery{
+		Call: call, Query: shortName(e.calleeOf(call.Common()).obj), Install: in.call, Cache: in.row.Name,
+		Store: in.store, Sink: in.sink, Model: m, Encoding: in.row.Store.Rows.Encoding, Fields: fields,
+	})
 }
 
 // memcachedCache reports whether the install call installs the row's
 // cache with a store callback whose rows reach a memcached value, and
 // which.
 func (e *engine) memcachedCache(call ssa.CallInstruction, row model.CacheInstall, as []ssa.Value) (cacheInstall, bool) {
-	if row.Plugin >= len(as) || types.TypeString(dynamicType(as[row.Plugin]), nil) != row.PluginType {
+	if row.Plugin >= len(as) || row.PluginType != "" && types.TypeString(dynamicType(as[row.Plugin]), nil) != row.PluginType {
 		return cacheInstall{}, false
 	}
-	vals := []ssa.Value{e.resolve(as[row.Plugin])}
-	for _, field := range row.Path {
-		var next []ssa.Value
-		for _, v := range vals {
-			for _, st := range e.fieldStores(call.Parent(), v, field) {
-				next = append(next, st.Val)
-			}
-		}
-		vals = next
+	iface := e.interfaceNamed(row.Store.Interface)
+	if iface == nil {
+		return cacheInstall{}, false
 	}
-	for _, v := range vals {
-		impl := dynamicType(v)
+	var impls []types.Type
+	e.implementationsIn(as[row.Plugin], iface, 0, map[ssa.Value]bool{}, &impls)
+	for _, impl := range impls {
 		sel := e.pkg.Prog.MethodSets.MethodSet(impl).Lookup(nil, row.Store.Method)
 		if sel == nil {
 			continue
@@ -150,6 +153,56 @@ func (e *engine) memcachedCache(call ssa.CallInstruction, row model.CacheInstall
 		}
 	}
 	return cacheInstall{}, false
+}
+
+// implementationsIn collects the concrete types of the values of interface
+// iface that v holds: made into the interface there, stored in the fields
+// or elements of what v points to, or passed to the call that made v (an
+// option such as entcache.Levels(lru, mc)).
+func (e *engine) implementationsIn(v ssa.Value, iface *types.Interface, depth int, seen map[ssa.Value]bool, out *[]types.Type) {
+	if depth > 8 || seen[v] {
+		return
+	}
+	seen[v] = true
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		if types.Identical(x.Type().Underlying(), iface) {
+			*out = append(*out, x.X.Type())
+			return
+		}
+		e.implementationsIn(x.X, iface, depth+1, seen, out)
+	case *ssa.ChangeType:
+		e.implementationsIn(x.X, iface, depth+1, seen, out)
+	case *ssa.ChangeInterface:
+		e.implementationsIn(x.X, iface, depth+1, seen, out)
+	case *ssa.Slice:
+		e.implementationsIn(x.X, iface, depth+1, seen, out)
+	case *ssa.Phi:
+		for _, edge := range x.Edges {
+			e.implementationsIn(edge, iface, depth+1, seen, out)
+		}
+	case *ssa.Call:
+		for _, a := range args(x.Common()) {
+			e.implementationsIn(a, iface, depth+1, seen, out)
+		}
+	case *ssa.Alloc:
+		for _, ref := range *x.Referrers() {
+			var elem ssa.Value
+			switch a := ref.(type) {
+			case *ssa.FieldAddr:
+				elem = a
+			case *ssa.IndexAddr:
+				elem = a
+			default:
+				continue
+			}
+			for _, r := range *elem.Referrers() {
+				if st, ok := r.(*ssa.Store); ok && st.Addr == elem {
+					e.implementationsIn(st.Val, iface, depth+1, seen, out)
+				}
+			}
+		}
+	}
 }
 
 // handleOf identifies the handle v is derived from: through the methods
@@ -262,7 +315,8 @@ func modelType(dest types.Type) types.Type {
 // rowFields lists the sensitive fields of the rows a cache stores: those
 // its encoder writes out of the model value, or, for a cache of raw
 // columns, every sensitive column field of the model whatever the Go type
-// hides from encoders.
+// hides from encoders, and those the generator hid because the schema
+// marks them sensitive.
 func (e *engine) rowFields(rows types.Type, layout model.RowLayout) []SensitiveField {
 	if layout.Encoder != nil {
 		return e.sensitiveFields(rows, *layout.Encoder)
@@ -278,7 +332,14 @@ func (e *engine) rowFields(rows types.Type, layout model.RowLayout) []SensitiveF
 		if !f.Exported() {
 			continue
 		}
-		if term, ok := fieldVerdict(f, reflect.StructTag(st.Tag(i)), ""); ok {
+		tag := reflect.StructTag(st.Tag(i))
+		term, ok := fieldVerdict(f, tag, "")
+		if !ok && layout.MarkedBy != "" && tag.Get(layout.MarkedBy) == "-" && tag.Get("cachevet") != "-" {
+			// The schema marked it Sensitive(): the generator hides it from
+			// encoders, but the cache stores raw columns.
+			term, ok = model.SensitiveTerm{What: "a field its schema marks sensitive"}, true
+		}
+		if ok {
 			out = append(out, SensitiveField{Desc: m.Obj().Name() + "." + f.Name(), Field: f, Term: term})
 		}
 	}

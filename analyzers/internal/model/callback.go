@@ -45,6 +45,10 @@ type RowLayout struct {
 	// nil when it stores the column values the database returned, every
 	// column whatever the Go type hides (entcache's Entry).
 	Encoder *Encoder
+	// MarkedBy, for raw columns, is the struct tag key from which the code
+	// generator of the models hides the fields the schema marks sensitive:
+	// ent writes `json:"-"` on a Sensitive() field, whatever its name.
+	MarkedBy string
 }
 
 // Callbacks lists the callback parameters the model knows.
@@ -65,7 +69,7 @@ var Callbacks = []Callback{
 	// (entcache.DefaultHash): a number, which is a safe key.
 	{
 		Interface: entcache + ".AddGetDeleter", Method: "Add", Param: 3, Holds: ValueData,
-		Rows: RowLayout{Encoding: "raw columns (encoding/gob)"},
+		Rows: RowLayout{Encoding: "raw columns (encoding/gob)", MarkedBy: "json"},
 	},
 }
 

@@ -6,31 +6,46 @@ const (
 	entcache   = "ariga.io/entcache"
 )
 
-// CacheInstall is a call that installs a query cache on an ORM handle:
-// every query made through the handle afterwards hands its rows to the
-// cache's callbacks.
+// CacheInstall is a call that installs a query cache: every query made
+// through the handle it is installed on, or the handle it makes, hands its
+// rows to the cache's store callback.
 type CacheInstall struct {
-	// Target is the argument (receiver = 0) that is the handle.
+	// Target is the argument (receiver = 0) that is the handle, or
+	// MadeHandle.
 	Target int
-	// Plugin is the argument that holds the cache.
+	// Plugin is the argument that holds the cache's callbacks: the user's
+	// implementations of Store's interface are found in it, in the fields
+	// of what it points to and in the options it lists.
 	Plugin int
-	// PluginType is the type of the argument's value that is this cache
-	// (a gorm plugin is any gorm.Plugin): "*github.com/go-gorm/caches/v4.Caches".
+	// PluginType, if set, is the type the argument's value must have to be
+	// this cache (a gorm plugin is any gorm.Plugin).
 	PluginType string
-	// Path are the fields from the plugin to the user's implementation of
-	// Callback's interface: Conf, then Cacher.
-	Path []string
 	// Store is the callback the cache stores the rows through.
 	Store Callback
+	// RowMethods, for a MadeHandle, are the names of the methods of the
+	// handles made from it whose results are a query's rows: ent
+	// generates them for each entity of the schema, in the user's module.
+	RowMethods []string
 	// Name names the cache in a diagnostic.
 	Name string
 }
 
+// MadeHandle is the Target of a CacheInstall whose result is a handle that
+// caches: what is made from it (an ent client made with the cached driver,
+// the query builders of the client) caches too.
+const MadeHandle = -1
+
 // CacheInstalls maps the installing functions by types.Func.FullName.
 var CacheInstalls = map[string]CacheInstall{
 	gormDB + "Use": {
-		Target: 0, Plugin: 1, PluginType: "*" + gormCaches + ".Caches", Path: []string{"Conf", "Cacher"},
+		Target: 0, Plugin: 1, PluginType: "*" + gormCaches + ".Caches",
 		Store: Callbacks[2], Name: "gorm-caches",
+	},
+	entcache + ".NewDriver": {
+		Target: MadeHandle, Plugin: 1,
+		Store:      Callbacks[3],
+		RowMethods: []string{"All", "AllX", "First", "FirstX", "Only", "OnlyX", "Get", "GetX"},
+		Name:       "entcache",
 	},
 }
 
