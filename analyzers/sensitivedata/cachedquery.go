@@ -29,7 +29,8 @@ func cachedQueryDiagnostic(pass *analysis.Pass, q *flow.CachedQuery) analysis.Di
 	msg := q.Query + " reads " + model + " rows, which " + q.Cache + " caches through " + store +
 		" into memcached (" + q.Sink + "): they hold " + joinAnd(names) + " (" + q.Encoding + ")" +
 		", which anyone who reaches memcached can list (lru_crawler metadump) and read; " +
-		"query a type without these fields, or make this query on a handle without the cache"
+		"read only the columns without them into what is cached (a type without these fields, a Select of the safe columns), " +
+		"or make this query on a handle without the cache"
 	d := analysis.Diagnostic{Pos: q.Call.Pos(), Message: msg, Category: "sensitivedata"}
 	if call := fix.CallExpr(pass, q.Call); call != nil {
 		d.Pos, d.End = call.Pos(), call.End()

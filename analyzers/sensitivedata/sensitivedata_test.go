@@ -91,3 +91,11 @@ func TestFuncValues(t *testing.T) {
 func TestORMCaches(t *testing.T) {
 	analysistest.Run(t, testdata(), sensitivedata.Analyzer, "sensitivedata/ormcacher", "sensitivedata/ormservice")
 }
+
+// TestEntCache: queries through an ent client whose driver entcache wraps
+// with a memcached-backed level are reported for the entity's sensitive
+// columns, the Sensitive() ones included; an in-process level, a client
+// without the cache and queries that return no rows are quiet.
+func TestEntCache(t *testing.T) {
+	analysistest.Run(t, testdata(), sensitivedata.Analyzer, "sensitivedata/entgen", "sensitivedata/entservice")
+}

@@ -43,8 +43,12 @@ func (e *engine) madeHandleQueries(in cacheInstall) {
 				if !ok || !slices.Contains(in.row.RowMethods, methodName(q)) {
 					continue
 				}
+				rows := q.Type()
+				if t, ok := rows.(*types.Tuple); ok && t.Len() > 0 {
+					rows = t.At(0).Type() // (rows, error)
+				}
 				if as := args(q.Common()); len(as) > 0 && h.vals[as[0]] {
-					e.cachedQuery(q, in, q.Type())
+					e.cachedQuery(q, in, rows)
 				}
 			}
 		}
