@@ -8,18 +8,20 @@ import (
 )
 
 // TestORMCaches runs cachevet and the end-to-end leak tests on the module
-// in testdata/orm, built on the real gorm, go-gorm/caches and
-// glebarez/sqlite: a user service whose memcached-backed Cacher stores
-// every query's rows (leaky), the same service fixed (fixed), and a Cacher
-// that passes gorm-caches' key, SQL text and all, to memcached (rawkey).
+// in testdata/orm, built on the real gorm, go-gorm/caches, glebarez/sqlite,
+// ent and entcache: a user service whose memcached-backed Cacher stores
+// every query's rows (leaky), the same service fixed (fixed), a Cacher
+// that passes gorm-caches' key, SQL text and all, to memcached (rawkey),
+// and an ent service whose entcache level is memcached (entsvc, with the
+// code entc v0.14.5 generated for its schema checked in).
 //
 //  1. cachevet reports exactly ormWant;
 //
 //  2. the module's tests run the services against the reference server
 //     (and real memcached when installed) and, as an unauthenticated
 //     stranger, list the keys with lru_crawler metadump all and get them:
-//     leaky's password hashes and e-mail addresses are read back, fixed's
-//     are not, although its profiles are cached.
+//     leaky's and entsvc's password hashes and e-mail addresses are read
+//     back, fixed's are not, although its profiles are cached.
 //
 //     go test ./cmd/cachevet -run ORMCaches -v
 func TestORMCaches(t *testing.T) {
@@ -45,7 +47,7 @@ func TestORMCaches(t *testing.T) {
 	if res.code != 0 {
 		t.Fatalf("go test in testdata/orm exited %d\n%s%s", res.code, res.stdout, res.stderr)
 	}
-	for _, pkg := range []string{"leaky", "fixed"} {
+	for _, pkg := range []string{"leaky", "fixed", "entsvc"} {
 		if !strings.Contains(res.stdout, "ok  \texample.com/orm/"+pkg) {
 			t.Errorf("the end-to-end test of %s did not pass:\n%s", pkg, res.stdout)
 		}
@@ -61,6 +63,7 @@ type ormFinding struct {
 var ormWant = []ormFinding{
 	{"leaky/service.go", "sensitivedata", "(*gorm.DB).First reads User rows, which gorm-caches caches through (*memcacher.Cacher).Store into memcached ((*memcache.Client).Set): they hold User.Email and User.PasswordHash (encoding/json)", "s.db.First(&u, id)"},
 	{"leaky/service.go", "sensitivedata", "(*gorm.DB).Find reads User rows", "Find(&us)"},
+	{"entsvc/service.go", "sensitivedata", "(*ent.UserQuery).Only reads ent.User rows, which entcache caches through (*Level).Add into memcached ((*memcache.Client).Set): they hold User.Email, User.PasswordHash and User.Pin (raw columns (encoding/gob))", ".Only(ctx)"},
 	{"rawkey/cacher.go", "keyinjection", `the gorm-caches key ("gorm-caches::" + the query's SQL text + "-" + its arguments) reaches the memcache key of (*memcache.Client).Get unescaped`, "c.MC.Get(key)"},
 	{"rawkey/cacher.go", "keylength", "the memcache key of (*memcache.Client).Get may be unbounded bytes (the gorm-caches key", "c.MC.Get(key)"},
 	{"rawkey/cacher.go", "keyinjection", "the gorm-caches key", "Key: key, Value: b"},
