@@ -308,7 +308,7 @@ func (ev *evaluator) flagDefault(e ast.Expr) (name string, def ast.Expr, ok bool
 		return "", nil, false
 	}
 	for _, f := range model.StringFlags {
-		if f.Func == fn.FullName() && f.Name < len(call.Args) && f.Default < len(call.Args) {
+		if f.Func == fn.FullName() && !f.Into && f.Name < len(call.Args) && f.Default < len(call.Args) {
 			name, _ = ev.str(call.Args[f.Name])
 			return name, call.Args[f.Default], true
 		}

@@ -26,11 +26,12 @@ var docSource string
 
 // Analyzer reports cache servers reachable beyond loopback or a private network.
 var Analyzer = &analysis.Analyzer{
-	Name:     "exposure",
-	Doc:      doc.Extract(docSource, "exposure"),
-	URL:      "https://pkg.go.dev/github.com/cachevet/cachevet/analyzers/exposure",
-	Run:      run,
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Name:      "exposure",
+	Doc:       doc.Extract(docSource, "exposure"),
+	URL:       "https://pkg.go.dev/github.com/cachevet/cachevet/analyzers/exposure",
+	Run:       run,
+	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	FactTypes: []analysis.Fact{new(returnsFact)},
 }
 
 // ports is the -ports flag, set once before any package is analyzed.
@@ -47,6 +48,7 @@ type checker struct {
 	pass     *analysis.Pass
 	reporter *suppress.Reporter
 	ev       *evaluator // built on first use
+	res      *resolver  // built on first use
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -85,6 +87,9 @@ func run(pass *analysis.Pass) (any, error) {
 			c.configAssign(n)
 		}
 	})
+	if summarizes(pass) {
+		c.exportSummaries()
+	}
 	return nil, nil
 }
 
@@ -96,11 +101,7 @@ func (c *checker) eval() *evaluator {
 }
 
 func (c *checker) report(at ast.Node, msg string, fix *analysis.SuggestedFix) {
-	d := analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: "exposure", Message: msg}
-	if fix != nil {
-		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
-	}
-	c.reporter.Report(d)
+	c.reportDef(at, msg, fix, "", token.NoPos)
 }
 
 // listener checks a call that listens on a "host:port" address.
@@ -114,10 +115,24 @@ func (c *checker) listener(call *ast.CallExpr, l model.Listener) {
 		return
 	}
 	arg := call.Args[l.Addr]
-	addr, ok := ev.str(arg)
-	if !ok {
+	if addr, ok := ev.str(arg); ok {
+		note, target := "", arg
+		if flagName, def, isFlag := ev.flagDefault(arg); isFlag {
+			note, target = "the default of flag -"+flagName, def
+		}
+		c.listenOn(arg, addr, note, token.NoPos, network, netKnown, target)
 		return
 	}
+	for _, d := range c.resolve().exprDefs(arg) {
+		if d.exposedValue() {
+			c.listenOn(arg, d.val, d.note(), d.at, network, netKnown, nil)
+		}
+	}
+}
+
+// listenOn judges one address a listener may get, reached as note says;
+// target, if not nil, is the expression a fix may rewrite.
+func (c *checker) listenOn(arg ast.Expr, addr, note string, at token.Pos, network string, netKnown bool, target ast.Expr) {
 	host, port, ok := exposed.SplitAddr(addr)
 	if !ok || !ports.has(port) {
 		return
@@ -135,25 +150,17 @@ func (c *checker) listener(call *ast.CallExpr, l model.Listener) {
 	default:
 		return
 	}
-	on := quote(addr)
-	flagName, def, isFlag := ev.flagDefault(arg)
-	if isFlag {
-		on += " (the default of flag -" + flagName + ")"
-	}
+	on := quote(addr) + parenNote(note)
 	msg := "cache listener on " + on + " " + what + ": " + exposed.NoAuth + exposed.DumpRisk("this port") + "; " + exposed.BindLocal + exposed.AddAuth
 	if datagram {
 		msg = "cache UDP listener on " + on + " " + what + ": " + exposed.AmpRisk + ", and memcached's UDP needs no authentication; bind 127.0.0.1 or a private address, or do not serve UDP (memcached -U 0)"
 	}
 	var fix *analysis.SuggestedFix
-	if r == exposed.ReachAll {
+	if r == exposed.ReachAll && target != nil {
 		v6 := netKnown && strings.HasSuffix(network, "6")
-		target := arg
-		if isFlag {
-			target = def
-		}
 		fix = c.listenerFix(target, host, port, v6)
 	}
-	c.report(arg, msg, fix)
+	c.reportDef(arg, msg, fix, note, at)
 }
 
 // listenerFix binds a literal address, or the literal host of a
@@ -393,7 +400,7 @@ func (c *checker) configListen(cfg *model.ServerConfig, listen ast.Expr, auth au
 // clientServers checks the server addresses given to a memcache client.
 func (c *checker) clientServers(call *ast.CallExpr, fn *types.Func, s model.ServerListCall) {
 	for _, e := range c.serverArgs(call, fn, s) {
-		if !e.known || strings.Contains(e.val, "/") {
+		if !e.exposedValue() || strings.Contains(e.val, "/") {
 			continue // unknown, or a unix socket
 		}
 		host, port := exposed.SplitHost(e.val)
@@ -403,39 +410,63 @@ func (c *checker) clientServers(call *ast.CallExpr, fn *types.Func, s model.Serv
 		if port == "" {
 			port = "11211"
 		}
-		c.report(site(call, e.expr), s.Short+" connects to "+quote(e.val)+", a public address: a memcached reached over the internet is exposed to anyone, since memcached has no authentication by default and 1.6 binds every interface; keep the cache on loopback or a private network (VPC, VPN), firewall port "+port+" to the application hosts, and enable SASL (-S) or -Y auth", nil)
+		at := ast.Node(call)
+		if e.expr != nil {
+			at = site(call, e.expr)
+		}
+		c.reportDef(at, s.Short+" connects to "+quote(e.val)+parenNote(e.note())+", a public address: a memcached reached over the internet is exposed to anyone, since memcached has no authentication by default and 1.6 binds every interface; keep the cache on loopback or a private network (VPC, VPN), firewall port "+port+" to the application hosts, and enable SASL (-S) or -Y auth", nil, e.note(), e.at)
 	}
 }
 
-// serverArgs returns the addresses a server list call is given: the
+// serverAddr is one address a server list call may get, and the argument
+// it is written in, if any.
+type serverAddr struct {
+	def
+	expr ast.Expr
+}
+
+// serverArgs returns the addresses a server list call may be given: the
 // variadic rest from argument s.Servers on, the elements of a []string
 // argument, or one string, split where it lists several (s.List).
-func (c *checker) serverArgs(call *ast.CallExpr, fn *types.Func, s model.ServerListCall) []elem {
+func (c *checker) serverArgs(call *ast.CallExpr, fn *types.Func, s model.ServerListCall) []serverAddr {
 	sig := fn.Signature()
 	i := s.Servers
 	if i >= sig.Params().Len() || i >= len(call.Args) {
 		return nil
 	}
-	var l list
-	switch _, slice := sig.Params().At(i).Type().Underlying().(*types.Slice); {
-	case sig.Variadic() && i == sig.Params().Len()-1:
-		l = c.eval().args(call, i)
-	case slice:
-		l = c.eval().list(call.Args[i], 0)
-	default:
-		l = list{complete: true, elems: []elem{c.eval().elem(call.Args[i], 0)}}
-	}
-	if !s.List {
-		return l.elems
-	}
-	var out []elem
-	for _, e := range l.elems {
-		if !e.known {
-			out = append(out, e)
-			continue
+	var out []serverAddr
+	add := func(d def, expr ast.Expr) {
+		if !s.List || !d.exposedValue() {
+			out = append(out, serverAddr{d, expr})
+			return
 		}
-		for _, addr := range strings.FieldsFunc(e.val, func(r rune) bool { return r == ',' || r == ' ' }) {
-			out = append(out, elem{val: addr, known: true, expr: e.expr})
+		for _, addr := range strings.FieldsFunc(d.val, func(r rune) bool { return r == ',' || r == ' ' }) {
+			e := d
+			e.val = addr
+			out = append(out, serverAddr{e, expr})
+		}
+	}
+	switch _, slice := sig.Params().At(i).Type().Underlying().(*types.Slice); {
+	case sig.Variadic() && i == sig.Params().Len()-1 && !call.Ellipsis.IsValid():
+		for _, a := range call.Args[i:] {
+			for _, d := range c.reachingDefs(a) {
+				add(d, a)
+			}
+		}
+	case slice || sig.Variadic() && i == sig.Params().Len()-1:
+		l := c.eval().list(call.Args[i], 0)
+		if _, known := l.strings(); known {
+			for _, e := range l.elems {
+				add(constDef(e.val), e.expr)
+			}
+			break
+		}
+		for _, d := range flatten(c.resolve().exprLists(call.Args[i])) {
+			add(d, nil)
+		}
+	default:
+		for _, d := range c.reachingDefs(call.Args[i]) {
+			add(d, call.Args[i])
 		}
 	}
 	return out
@@ -452,6 +483,10 @@ func (c *checker) launch(call *ast.CallExpr, l model.Launcher) {
 		return
 	}
 	args := ev.args(call, l.Args)
+	if _, known := args.strings(); !known {
+		c.launchAlternatives(call, l)
+		return
+	}
 	in := make([]exposed.Arg, len(args.elems))
 	for i, e := range args.elems {
 		in[i] = exposed.Arg{Val: e.val, Known: e.known}
@@ -472,6 +507,34 @@ func (c *checker) launch(call *ast.CallExpr, l model.Launcher) {
 		}
 		c.report(site(call, from), f.Message, fix)
 	}
+}
+
+// launchAlternatives checks each argument list that may reach a command
+// that starts memcached, where no single one is known.
+func (c *checker) launchAlternatives(call *ast.CallExpr, l model.Launcher) {
+	seen := make(map[string]bool)
+	for _, alt := range c.argLists(call, l.Args) {
+		in := make([]exposed.Arg, len(alt.elems))
+		for i, e := range alt.elems {
+			in[i] = exposed.Arg{Val: e.val, Known: e.exposedValue()}
+		}
+		for _, f := range exposed.Judge(exposed.ParseCommand(in, alt.complete), exposed.GoArgs) {
+			note, at := alt.note(f.Arg)
+			msg := f.Message + parenNote(argNote(note))
+			if !seen[msg] {
+				seen[msg] = true
+				c.reportDef(call, msg, nil, note, at)
+			}
+		}
+	}
+}
+
+// argNote says how an argument list came to the command.
+func argNote(note string) string {
+	if note == "" {
+		return ""
+	}
+	return "with the arguments " + note
 }
 
 // addListenFix adds "-l", "127.0.0.1" to the arguments of a memcached

@@ -59,3 +59,11 @@ func TestFixes(t *testing.T) {
 func testdata() string {
 	return filepath.Join(analysistest.TestData(), "..", "..", "testdata")
 }
+
+// TestReaching judges every definition that reaches an address or an
+// argument list: defaults under a condition, helpers that return their
+// default (in this package and, through facts, another), flags set in
+// init, struct defaults and conditional appends.
+func TestReaching(t *testing.T) {
+	analysistest.Run(t, testdata(), exposure.Analyzer, "exposure/reaching", "exposure/reaching/envconf")
+}

@@ -49,18 +49,22 @@ var DatagramNetworks = []string{"udp", "udp4", "udp6"}
 var LocalNetworks = []string{"unix", "unixgram", "unixpacket"}
 
 // StringFlag is a call that defines a string flag and returns a pointer to
-// its value: an address read through the pointer is the flag's default
-// unless the operator overrides it.
+// its value, or stores it through the pointer of its first argument
+// (Into): an address read there is the flag's default unless the
+// operator overrides it.
 type StringFlag struct {
 	Func    string // types.Func.FullName
 	Name    int    // index of the flag's name
 	Default int    // index of its default value
+	Into    bool   // the value is stored through argument 0
 }
 
 // StringFlags lists the calls that define a string flag.
 var StringFlags = []StringFlag{
 	{Func: "flag.String", Name: 0, Default: 1},
 	{Func: "(*flag.FlagSet).String", Name: 0, Default: 1},
+	{Func: "flag.StringVar", Name: 1, Default: 2, Into: true},
+	{Func: "(*flag.FlagSet).StringVar", Name: 1, Default: 2, Into: true},
 }
 
 // ServerConfig describes the configuration struct of a cache server that

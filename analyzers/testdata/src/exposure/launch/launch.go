@@ -48,7 +48,7 @@ func start(ctx context.Context, extra []string, addr string) {
 	if addr != "" {
 		args = append(args, "-l", addr)
 	}
-	exec.Command("memcached", args...) // args is assigned twice: unknown
+	exec.Command("memcached", args...) // want `memcached started without -l listens on every interface: .* \(with the arguments unless addr != ""\)`
 
 	// Straight-line appends: the last assignment before the use reaches it.
 	line := []string{"-m", "64"}
@@ -62,7 +62,7 @@ func start(ctx context.Context, extra []string, addr string) {
 	exec.Command("memcached", local...)
 
 	deferred := []string{"-l", "127.0.0.1"}
-	defer func() { exec.Command("memcached", deferred...) }()
+	defer func() { exec.Command("memcached", deferred...) }() // want `memcached -l "0.0.0.0" listens on every interface`
 	deferred = append(deferred, "-l", "0.0.0.0")
 
 	var opts []string

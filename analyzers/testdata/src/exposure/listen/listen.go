@@ -51,7 +51,7 @@ func literals() {
 func propagation(ctx context.Context, host string) {
 	net.Listen("tcp", wildcard)                                        // want `cache listener on ":11211" accepts`
 	net.Listen("tcp", pkgAddr)                                         // want `cache listener on "0.0.0.0:11211" accepts`
-	net.Listen("tcp", reassigned)                                      // assigned twice: unknown
+	net.Listen("tcp", reassigned)                                      // init overwrites the initializer
 	net.Listen("tcp", net.JoinHostPort("", "11211"))                   // want `cache listener on ":11211" accepts`
 	net.Listen("tcp", net.JoinHostPort("::", strconv.Itoa(cachePort))) // want `cache listener on "\[::\]:11211" accepts`
 	net.Listen("tcp", ":"+strconv.Itoa(cachePort))                     // want `cache listener on ":11211" accepts`
@@ -77,7 +77,7 @@ func propagation(ctx context.Context, host string) {
 	if host != "" {
 		changing = host + ":11211"
 	}
-	net.Listen("tcp", changing)
+	net.Listen("tcp", changing) // want `cache listener on ":11211" \(unless host != ""\) accepts`
 
 	var lc net.ListenConfig
 	lc.Listen(ctx, "tcp", ":11211")               // want `cache listener on ":11211" accepts`
@@ -96,7 +96,7 @@ func flags(fs *flag.FlagSet) {
 	net.Listen("tcp", *web)
 }
 
-func params(addr, other string) (named string) {
+func params(addr, other string) (named string) { // want params:`returns\(0:":11211"\)`
 	net.Listen("tcp", addr) // the parameter's value is unknown here
 	addr = ":11211"
 	net.Listen("tcp", addr) // want `cache listener on ":11211" accepts`
@@ -106,6 +106,6 @@ func params(addr, other string) (named string) {
 	if other != "" {
 		other = ":11211"
 	}
-	net.Listen("tcp", other)
+	net.Listen("tcp", other) // want `cache listener on ":11211" \(when other != ""\) accepts`
 	return named
 }

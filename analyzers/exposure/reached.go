@@ -1,0 +1,171 @@
+package exposure
+
+import (
+	"go/ast"
+	"go/build"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// The checks first evaluate an address or an argument list as a constant
+// (eval.go), which keeps the literal a fix rewrites. Where that fails, the
+// resolver gives every definition that reaches the use on SSA, and each
+// one a check judges is named in the message with how it gets there: the
+// branch that chooses it, the flag whose default it is, the helper that
+// returns it.
+
+// resolve returns the package's resolver, built on first use.
+func (c *checker) resolve() *resolver {
+	if c.res == nil {
+		c.res = newResolver(c.pass)
+	}
+	return c.res
+}
+
+// summarizes reports whether the package's helpers are summarized for
+// other packages: the user's own code (not the standard library, not a
+// versioned dependency) that declares a function returning a string.
+func summarizes(pass *analysis.Pass) bool {
+	if inGOROOT(pass) || (pass.Module != nil && pass.Module.Version != "") {
+		return false
+	}
+	for _, f := range pass.Files {
+		for _, decl := range f.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && returnsString(fn.Signature()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inGOROOT reports whether the package is the standard library's.
+func inGOROOT(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 {
+		return true
+	}
+	file := pass.Fset.File(pass.Files[0].Pos())
+	goroot := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	return file != nil && strings.HasPrefix(file.Name(), goroot)
+}
+
+func returnsString(sig *types.Signature) bool {
+	for i := range sig.Results().Len() {
+		if isString(sig.Results().At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// exportSummaries exports what the package's functions return.
+func (c *checker) exportSummaries() {
+	r := c.resolve()
+	for _, fn := range r.funcs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil || fn.Origin() != nil {
+			continue
+		}
+		if s := r.summary(fn); s != nil {
+			c.pass.ExportObjectFact(obj, &returnsFact{Results: s})
+		}
+	}
+}
+
+// reachingDefs returns the definitions of the string expression e: its
+// constant value if it has one, or else those the resolver finds.
+func (c *checker) reachingDefs(e ast.Expr) []def {
+	if s, ok := c.eval().str(e); ok {
+		d := constDef(s)
+		if name, _, isFlag := c.eval().flagDefault(e); isFlag {
+			d = d.with("the default of flag -"+name, token.NoPos)
+		}
+		return []def{d}
+	}
+	return c.resolve().exprDefs(e)
+}
+
+// reachingLists returns the lists the []string expression e may hold:
+// the evaluator's if it knows every element, or else the resolver's.
+func (c *checker) reachingLists(e ast.Expr) []listDef {
+	if vals, ok := c.eval().list(e, 0).strings(); ok {
+		return []listDef{constList(vals)}
+	}
+	return c.resolve().exprLists(e)
+}
+
+func constList(vals []string) listDef {
+	l := listDef{complete: true}
+	for _, v := range vals {
+		l.elems = append(l.elems, constDef(v))
+	}
+	return l
+}
+
+// argLists returns the lists the variadic arguments of call from index i
+// on may hold.
+func (c *checker) argLists(call *ast.CallExpr, i int) []listDef {
+	if i > len(call.Args) {
+		return unknownLists()
+	}
+	if call.Ellipsis.IsValid() {
+		if i != len(call.Args)-1 {
+			return unknownLists()
+		}
+		return c.reachingLists(call.Args[i])
+	}
+	alts := []listDef{{complete: true}}
+	for _, a := range call.Args[i:] {
+		alts = appendElems(alts, c.reachingDefs(a))
+	}
+	return alts
+}
+
+// flatten returns every element of every list, once per value.
+func flatten(lists []listDef) []def {
+	var out []def
+	for _, l := range lists {
+		for i, e := range l.elems {
+			note, at := l.note(i)
+			e.how, e.at = nil, token.NoPos
+			if note != "" {
+				e = e.with(note, at)
+			}
+			out = appendDef(out, e)
+		}
+	}
+	return out
+}
+
+// reportDef reports msg, about a value that reached the use as d says,
+// at a node of the use; the definition is related information.
+func (c *checker) reportDef(at ast.Node, msg string, fix *analysis.SuggestedFix, note string, pos token.Pos) {
+	d := analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: "exposure", Message: msg}
+	if fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	if note != "" {
+		where := pos
+		if !where.IsValid() {
+			where = at.Pos()
+		}
+		d.Related = []analysis.RelatedInformation{{Pos: where, Message: "the value is " + note}}
+	}
+	c.reporter.Report(d)
+}
+
+// parenNote returns " (note)", or nothing for an empty note.
+func parenNote(note string) string {
+	if note == "" {
+		return ""
+	}
+	return " (" + note + ")"
+}
