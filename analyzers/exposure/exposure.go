@@ -347,9 +347,8 @@ func (c *checker) configAssign(as *ast.AssignStmt) {
 
 // configListen checks the listen addresses of a server configuration.
 func (c *checker) configListen(cfg *model.ServerConfig, listen ast.Expr, auth authState, port string) {
-	l := c.eval().list(listen, 0)
-	for _, e := range l.elems {
-		if !e.known {
+	for _, e := range c.listAddrs(listen) {
+		if !e.exposedValue() {
 			continue
 		}
 		host, p := exposed.SplitHost(e.val)
@@ -378,7 +377,7 @@ func (c *checker) configListen(cfg *model.ServerConfig, listen ast.Expr, auth au
 		default:
 			risk = "unless " + strings.Join(cfg.Auth, " or ") + " is set it has no authentication, so " + exposed.DumpRisk(portPhrase)
 		}
-		msg := cfg.Short + "." + cfg.Listen + " listens on " + quote(e.val) + ", " + where + ": " + risk + "; use \"127.0.0.1\" or a private address, or firewall it"
+		msg := cfg.Short + "." + cfg.Listen + " listens on " + quote(e.val) + parenNote(e.note()) + ", " + where + ": " + risk + "; use \"127.0.0.1\" or a private address, or firewall it"
 		if auth != authOn {
 			msg += " and set " + strings.Join(cfg.Auth, " or ")
 		}
@@ -393,7 +392,7 @@ func (c *checker) configListen(cfg *model.ServerConfig, listen ast.Expr, auth au
 				fix = replaceFix("Listen on loopback", lit, quote(text))
 			}
 		}
-		c.report(at, msg, fix)
+		c.reportDef(at, msg, fix, e.note(), e.at)
 	}
 }
 
@@ -418,32 +417,52 @@ func (c *checker) clientServers(call *ast.CallExpr, fn *types.Func, s model.Serv
 	}
 }
 
-// serverAddr is one address a server list call may get, and the argument
-// it is written in, if any.
-type serverAddr struct {
+// addrAt is one address a call or a configuration may get, and the
+// expression it is written in, if any.
+type addrAt struct {
 	def
 	expr ast.Expr
+}
+
+// listAddrs returns every address the []string expression e may hold:
+// the elements the evaluator knows, if any (in append(cfg.ListenAddrs,
+// "203.0.113.9") the one the statement adds), or else every element of
+// every list the resolver finds.
+func (c *checker) listAddrs(e ast.Expr) []addrAt {
+	var out []addrAt
+	for _, x := range c.eval().list(e, 0).elems {
+		if x.known {
+			out = append(out, addrAt{constDef(x.val), x.expr})
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for _, d := range flatten(c.resolve().exprLists(e)) {
+		out = append(out, addrAt{d, nil})
+	}
+	return out
 }
 
 // serverArgs returns the addresses a server list call may be given: the
 // variadic rest from argument s.Servers on, the elements of a []string
 // argument, or one string, split where it lists several (s.List).
-func (c *checker) serverArgs(call *ast.CallExpr, fn *types.Func, s model.ServerListCall) []serverAddr {
+func (c *checker) serverArgs(call *ast.CallExpr, fn *types.Func, s model.ServerListCall) []addrAt {
 	sig := fn.Signature()
 	i := s.Servers
 	if i >= sig.Params().Len() || i >= len(call.Args) {
 		return nil
 	}
-	var out []serverAddr
+	var out []addrAt
 	add := func(d def, expr ast.Expr) {
 		if !s.List || !d.exposedValue() {
-			out = append(out, serverAddr{d, expr})
+			out = append(out, addrAt{d, expr})
 			return
 		}
 		for _, addr := range strings.FieldsFunc(d.val, func(r rune) bool { return r == ',' || r == ' ' }) {
 			e := d
 			e.val = addr
-			out = append(out, serverAddr{e, expr})
+			out = append(out, addrAt{e, expr})
 		}
 	}
 	switch _, slice := sig.Params().At(i).Type().Underlying().(*types.Slice); {
@@ -454,15 +473,8 @@ func (c *checker) serverArgs(call *ast.CallExpr, fn *types.Func, s model.ServerL
 			}
 		}
 	case slice || sig.Variadic() && i == sig.Params().Len()-1:
-		l := c.eval().list(call.Args[i], 0)
-		if _, known := l.strings(); known {
-			for _, e := range l.elems {
-				add(constDef(e.val), e.expr)
-			}
-			break
-		}
-		for _, d := range flatten(c.resolve().exprLists(call.Args[i])) {
-			add(d, nil)
+		for _, a := range c.listAddrs(call.Args[i]) {
+			add(a.def, a.expr)
 		}
 	default:
 		for _, d := range c.reachingDefs(call.Args[i]) {

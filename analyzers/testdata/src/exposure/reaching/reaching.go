@@ -8,6 +8,7 @@ import (
 	"os/exec"
 
 	bmc "github.com/bradfitz/gomemcache/memcache"
+	"github.com/cachevet/cachevet/cacheserver"
 )
 
 // getenv returns the variable's value, or def when it is unset.
@@ -173,3 +174,19 @@ func clients(public bool) {
 var cacheAddr = flag.String("memcache", "198.51.100.32:11211", "")
 
 var client = bmc.New(*cacheAddr) // want `memcache.New connects to "198.51.100.32:11211" \(the default of flag -memcache\), a public address`
+
+// The listen addresses of a server configuration, through the same
+// definitions.
+func servers(public bool) {
+	hosts := []string{"127.0.0.1"}
+	if public {
+		hosts = []string{"10.0.0.3", "0.0.0.0"}
+	}
+	cacheserver.New(cacheserver.Config{ListenAddrs: hosts}) // want `cacheserver.Config.ListenAddrs listens on "0.0.0.0" \(when public\), every interface: this memcached has no authentication`
+
+	private := []string{"127.0.0.1"}
+	if public {
+		private = []string{"10.0.0.3"}
+	}
+	cacheserver.New(cacheserver.Config{ListenAddrs: private})
+}
