@@ -491,6 +491,10 @@ func (c *checker) launch(call *ast.CallExpr, l model.Launcher) {
 	}
 	ev := c.eval()
 	prog, ok := ev.str(call.Args[l.Name])
+	if ok && exposed.IsContainerRuntime(prog) {
+		c.containerRun(call, l, prog)
+		return
+	}
 	if !ok || !exposed.IsMemcached(prog) {
 		return
 	}

@@ -67,3 +67,9 @@ func testdata() string {
 func TestReaching(t *testing.T) {
 	analysistest.Run(t, testdata(), exposure.Analyzer, "exposure/reaching", "exposure/reaching/envconf")
 }
+
+// TestContainers checks container runtimes started from Go: a cache port
+// published on every host interface, -P and the host's network.
+func TestContainers(t *testing.T) {
+	analysistest.Run(t, testdata(), exposure.Analyzer, "exposure/container")
+}

@@ -129,6 +129,23 @@ func (c *checker) argLists(call *ast.CallExpr, i int) []listDef {
 	return alts
 }
 
+// commandLists returns the argument lists of a command from argument i
+// on: the evaluator's if it knows every one (each with its expression,
+// for fixes), or else every list the resolver finds.
+func (c *checker) commandLists(call *ast.CallExpr, i int) []listDef {
+	args := c.eval().args(call, i)
+	if _, known := args.strings(); !known {
+		return c.argLists(call, i)
+	}
+	l := listDef{complete: true}
+	for _, e := range args.elems {
+		d := constDef(e.val)
+		d.expr = e.expr
+		l.elems = append(l.elems, d)
+	}
+	return []listDef{l}
+}
+
 // flatten returns every element of every list, once per value.
 func flatten(lists []listDef) []def {
 	var out []def

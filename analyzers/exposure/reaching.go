@@ -29,6 +29,7 @@ type def struct {
 	param int      // >= 0: this parameter's value (in a summary only)
 	how   []string // how the value reaches the use, definition first
 	at    token.Pos
+	expr  ast.Expr // the expression of a constant the evaluator found, for fixes
 }
 
 func unknownDef() def            { return def{param: -1} }

@@ -70,22 +70,10 @@ func memcachedArgs(image string, entrypoint, cmd []word) ([]word, bool) {
 	if exposed.IsMemcached(cmd[0].val) {
 		return cmd[1:], true
 	}
-	if isMemcachedImage(image) && strings.HasPrefix(cmd[0].val, "-") {
+	if exposed.IsMemcachedImage(image) && strings.HasPrefix(cmd[0].val, "-") {
 		return cmd, true
 	}
 	return nil, false
-}
-
-// isMemcachedImage reports whether an image reference names a memcached
-// image: memcached, memcached:1.6-alpine, bitnami/memcached@sha256:...
-func isMemcachedImage(ref string) bool {
-	if i := strings.LastIndexByte(ref, '/'); i >= 0 {
-		ref = ref[i+1:]
-	}
-	if i := strings.IndexAny(ref, ":@"); i >= 0 {
-		ref = ref[:i]
-	}
-	return ref == "memcached"
 }
 
 // shellCommand strips what a shell command line starts with before the

@@ -82,7 +82,7 @@ func (s *source) composePort(service string, p *yaml.Node) {
 			return
 		}
 		v, _, _ = strings.Cut(v, "/")
-		parts := splitPortSpec(v)
+		parts := exposed.SplitPortSpec(v)
 		container = parts[len(parts)-1]
 		if len(parts) == 3 {
 			hostIP = parts[0]
@@ -113,7 +113,7 @@ func (s *source) composePort(service string, p *yaml.Node) {
 	var fix *Fix
 	if short && !strings.Contains(p.Value, "$") {
 		fixed := "127.0.0.1:" + strings.TrimPrefix(p.Value, hostIP+":")
-		if parts := splitPortSpec(at); len(parts) == 1 {
+		if parts := exposed.SplitPortSpec(at); len(parts) == 1 {
 			fixed = "127.0.0.1::" + p.Value // Docker's ip::container: a random host port on loopback
 		}
 		text := strconv.Quote(fixed)
@@ -128,40 +128,9 @@ func (s *source) composePort(service string, p *yaml.Node) {
 	s.report(start, end, msg, fix)
 }
 
-// splitPortSpec splits a port mapping at its colons, keeping a bracketed
-// IPv6 host ("[::1]:11211:11211") whole.
-func splitPortSpec(v string) []string {
-	if strings.HasPrefix(v, "[") {
-		if i := strings.Index(v, "]:"); i >= 0 {
-			return append([]string{v[1:i]}, strings.Split(v[i+2:], ":")...)
-		}
-	}
-	if strings.Count(v, ":") > 2 { // an unbracketed IPv6 host
-		i := strings.LastIndex(v[:strings.LastIndex(v, ":")], ":")
-		return []string{v[:i], v[i+1 : strings.LastIndex(v, ":")], v[strings.LastIndex(v, ":")+1:]}
-	}
-	return strings.Split(v, ":")
-}
-
 // cachePortIn reports whether a port or a port range ("11211-11213")
 // holds a cache port.
-func cachePortIn(spec string) bool {
-	lo, hi, isRange := strings.Cut(spec, "-")
-	if !isRange {
-		hi = lo
-	}
-	a, err1 := strconv.Atoi(lo)
-	b, err2 := strconv.Atoi(hi)
-	if err1 != nil || err2 != nil || b-a > 65535 {
-		return false
-	}
-	for p := a; p <= b; p++ {
-		if isCachePort(p) {
-			return true
-		}
-	}
-	return false
-}
+func cachePortIn(spec string) bool { return exposed.PortIn(spec, isCachePort) }
 
 // CachePorts are the ports that serve a cache. The driver sets them to
 // the exposure analyzer's -ports; by default they are memcached's 11211.

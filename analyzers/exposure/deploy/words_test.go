@@ -48,21 +48,6 @@ func TestComposeExpand(t *testing.T) {
 	}
 }
 
-func TestSplitPortSpec(t *testing.T) {
-	for in, want := range map[string]string{
-		"11211":                     `["11211"]`,
-		"21211:11211":               `["21211" "11211"]`,
-		"127.0.0.1:11211:11211":     `["127.0.0.1" "11211" "11211"]`,
-		"[::1]:11211:11211":         `["::1" "11211" "11211"]`,
-		"::1:11211:11211":           `["::1" "11211" "11211"]`,
-		"0.0.0.0:11000-11300:11211": `["0.0.0.0" "11000-11300" "11211"]`,
-	} {
-		if got := fmt.Sprintf("%q", splitPortSpec(in)); got != want {
-			t.Errorf("splitPortSpec(%q) = %s, want %s", in, got, want)
-		}
-	}
-}
-
 func TestInternalCIDR(t *testing.T) {
 	for cidr, want := range map[string]bool{
 		"10.0.0.0/16":    true,

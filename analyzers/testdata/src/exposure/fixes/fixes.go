@@ -35,3 +35,9 @@ var addr = flag.String("addr", ":11211", "listen address")
 func fromFlag() {
 	net.Listen("tcp", *addr) // want `the default of flag -addr`
 }
+
+func containers() {
+	exec.Command("docker", "run", "-p", "11211:11211", "memcached")          // want `publishes cache port 11211 on every host interface`
+	exec.Command("podman", "run", "--publish=11211", "memcached")            // want `publishes cache port 11211 on every host interface`
+	exec.Command("docker", "run", "--network=host", "memcached", "-l", "::") // want `memcached -l "::" listens on every interface`
+}
