@@ -79,12 +79,19 @@ func run(pass *analysis.Pass) (any, error) {
 					c.clientServers(n, fn, s)
 				}
 			}
+			for _, cfg := range model.CacheConfigs {
+				if cfg.Func == name {
+					c.cacheConfigCall(n, cfg)
+				}
+			}
 		case *ast.CompositeLit:
 			if cfg := serverConfig(pass.TypesInfo.TypeOf(n)); cfg != nil {
 				c.configLit(n, cfg)
 			}
+			c.cacheConfigLit(n)
 		case *ast.AssignStmt:
 			c.configAssign(n)
+			c.cacheConfigAssign(n)
 		}
 	})
 	if summarizes(pass) {
@@ -212,14 +219,7 @@ func serverConfig(t types.Type) *model.ServerConfig {
 	if t == nil {
 		return nil
 	}
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return nil
-	}
-	name := n.Obj().Pkg().Path() + "." + n.Obj().Name()
+	name := typeName(t)
 	for i := range model.ServerConfigs {
 		if model.ServerConfigs[i].Type == name {
 			return &model.ServerConfigs[i]
@@ -399,22 +399,31 @@ func (c *checker) configListen(cfg *model.ServerConfig, listen ast.Expr, auth au
 // clientServers checks the server addresses given to a memcache client.
 func (c *checker) clientServers(call *ast.CallExpr, fn *types.Func, s model.ServerListCall) {
 	for _, e := range c.serverArgs(call, fn, s) {
-		if !e.exposedValue() || strings.Contains(e.val, "/") {
-			continue // unknown, or a unix socket
-		}
-		host, port := exposed.SplitHost(e.val)
-		if exposed.Classify(host) != exposed.ReachPublic {
+		if !e.exposedValue() {
 			continue
-		}
-		if port == "" {
-			port = "11211"
 		}
 		at := ast.Node(call)
 		if e.expr != nil {
 			at = site(call, e.expr)
 		}
-		c.reportDef(at, s.Short+" connects to "+quote(e.val)+parenNote(e.note())+", a public address: a memcached reached over the internet is exposed to anyone, since memcached has no authentication by default and 1.6 binds every interface; keep the cache on loopback or a private network (VPC, VPN), firewall port "+port+" to the application hosts, and enable SASL (-S) or -Y auth", nil, e.note(), e.at)
+		c.publicServer(at, s.Short, e.val, e.note(), e.at)
 	}
+}
+
+// publicServer reports a client that connects to addr, reached as note
+// says, if addr is a public address.
+func (c *checker) publicServer(at ast.Node, client, addr, note string, pos token.Pos) {
+	if strings.Contains(addr, "/") {
+		return // a unix socket
+	}
+	host, port := exposed.SplitHost(addr)
+	if exposed.Classify(host) != exposed.ReachPublic {
+		return
+	}
+	if port == "" {
+		port = "11211"
+	}
+	c.reportDef(at, client+" connects to "+quote(addr)+parenNote(note)+", a public address: a memcached reached over the internet is exposed to anyone, since memcached has no authentication by default and 1.6 binds every interface; keep the cache on loopback or a private network (VPC, VPN), firewall port "+port+" to the application hosts, and enable SASL (-S) or -Y auth", nil, note, pos)
 }
 
 // addrAt is one address a call or a configuration may get, and the

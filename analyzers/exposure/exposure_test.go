@@ -73,3 +73,9 @@ func TestReaching(t *testing.T) {
 func TestContainers(t *testing.T) {
 	analysistest.Run(t, testdata(), exposure.Analyzer, "exposure/container")
 }
+
+// TestCacheConfigs checks the addresses inside cache libraries'
+// configuration strings and fields: JSON, URLs and lists.
+func TestCacheConfigs(t *testing.T) {
+	analysistest.Run(t, testdata(), exposure.Analyzer, "exposure/cacheconfig")
+}
