@@ -63,6 +63,30 @@
 // link-local and unique-local IPv6 (fc00::/7) addresses are private; every
 // other IP address is public.
 //
+// Where an address or an argument list is not one constant, every
+// definition that reaches it is judged, found on SSA: the edges of phis (a
+// default assigned under if addr == "", an os.Getenv fallback, the cases
+// of a switch), stores to variables whose address is taken, the defaults
+// of flag.String and flag.StringVar (in init too), fields of a struct
+// copied from a package variable, helpers in this package or another that
+// return a parameter or a constant (summarized as a fact, so that
+// getenv(name, def) is judged by its def), and lists built by append in a
+// conditional block. A finding names the definition and how it reaches
+// the use: "(when addr == \"\")", "(the default of flag -listen)",
+// "(returned by getenv (its argument def))". Parameters, maps, files and
+// other packages' variables are not followed.
+//
+// Container runtimes (docker, podman, nerdctl) started with exec.Command
+// are parsed as docker parses its run command: a cache port published on
+// every host interface or a public address (-p 11211:11211,
+// --publish=0.0.0.0:11211:11211), -P on a memcached image, and
+// --network host with memcached's own arguments are reported; the fix
+// publishes on loopback (-p 127.0.0.1:11211:11211). Cache libraries that
+// take their servers in a configuration string or field (beego's
+// cache.NewCache("memcache", `{"conn":"..."}`), a memcache:// URL for
+// bartventer/gocache, gofiber's memcache.Config.Servers) are judged on
+// the addresses found in it, as client server lists are.
+//
 // Listeners are judged only on cache ports: 11211 (or the service name
 // memcache) by default, or the comma-separated ports of the -ports flag, so
 // that a web server on :8080 stays quiet:
