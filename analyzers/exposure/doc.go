@@ -81,7 +81,9 @@
 // every host interface or a public address (-p 11211:11211,
 // --publish=0.0.0.0:11211:11211), -P on a memcached image, and
 // --network host with memcached's own arguments are reported; the fix
-// publishes on loopback (-p 127.0.0.1:11211:11211). Cache libraries that
+// publishes on loopback (-p 127.0.0.1:11211:11211). So is a literal
+// nat.PortMap of docker's Go SDK (HostConfig.PortBindings) whose binding
+// for a cache port has no HostIP, or "" or 0.0.0.0. Cache libraries that
 // take their servers in a configuration string or field (beego's
 // cache.NewCache("memcache", `{"conn":"..."}`), a memcache:// URL for
 // bartventer/gocache, gofiber's memcache.Config.Servers) are judged on

@@ -89,6 +89,7 @@ func run(pass *analysis.Pass) (any, error) {
 				c.configLit(n, cfg)
 			}
 			c.cacheConfigLit(n)
+			c.portBindings(n)
 		case *ast.AssignStmt:
 			c.configAssign(n)
 			c.cacheConfigAssign(n)

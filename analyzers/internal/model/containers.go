@@ -76,3 +76,18 @@ var RunOptions = []RunOption{
 
 // HostNetworks are the values of --network that share the host's network.
 var HostNetworks = []string{"host"}
+
+// PortBindingMap is a Go SDK type that publishes container ports: a map
+// from "port/protocol" to bindings whose HostIP field says on which host
+// interface, every one when it is empty or 0.0.0.0.
+type PortBindingMap struct {
+	Map    string // the map type, "package path.Name"
+	HostIP string // the host IP field of a binding
+	Short  string // for messages
+}
+
+// PortBindingMaps lists the modelled SDK types: docker's
+// HostConfig.PortBindings is a nat.PortMap.
+var PortBindingMaps = []PortBindingMap{
+	{Map: "github.com/docker/go-connections/nat.PortMap", HostIP: "HostIP", Short: "nat.PortMap"},
+}

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 
 	"github.com/cachevet/cachevet/cacheserver"
+	"github.com/docker/go-connections/nat"
 )
 
 func fixes() {
@@ -40,4 +41,9 @@ func containers() {
 	exec.Command("docker", "run", "-p", "11211:11211", "memcached")          // want `publishes cache port 11211 on every host interface`
 	exec.Command("podman", "run", "--publish=11211", "memcached")            // want `publishes cache port 11211 on every host interface`
 	exec.Command("docker", "run", "--network=host", "memcached", "-l", "::") // want `memcached -l "::" listens on every interface`
+}
+
+func bindings() {
+	_ = nat.PortMap{"11211/tcp": {{HostPort: "11211"}}}                    // want `publishes cache port 11211/tcp on every host interface`
+	_ = nat.PortMap{"11211/tcp": {{HostIP: "0.0.0.0", HostPort: "11211"}}} // want `publishes cache port 11211/tcp on every host interface`
 }
