@@ -21,7 +21,7 @@ import (
 // resolve returns the package's resolver, built on first use.
 func (c *checker) resolve() *resolver {
 	if c.res == nil {
-		c.res = newResolver(c.pass)
+		c.res = newResolver(c.pass, true)
 	}
 	return c.res
 }
@@ -68,7 +68,10 @@ func returnsString(sig *types.Signature) bool {
 
 // exportSummaries exports what the package's functions return.
 func (c *checker) exportSummaries() {
-	r := c.resolve()
+	r := c.res
+	if r == nil {
+		r = newResolver(c.pass, false) // no expression is looked up
+	}
 	for _, fn := range r.funcs {
 		obj, ok := fn.Object().(*types.Func)
 		if !ok || fn.Parent() != nil || fn.Origin() != nil {

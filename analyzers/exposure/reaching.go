@@ -107,8 +107,14 @@ type resolver struct {
 	summarizing *ssa.Function
 }
 
-func newResolver(pass *analysis.Pass) *resolver {
-	prog := ssa.NewProgram(pass.Fset, ssa.GlobalDebug|ssa.InstantiateGenerics)
+// newResolver builds the package's SSA form; debug keeps the mapping from
+// expressions to values that valueOf needs, which summaries alone do not.
+func newResolver(pass *analysis.Pass, debug bool) *resolver {
+	mode := ssa.InstantiateGenerics
+	if debug {
+		mode |= ssa.GlobalDebug
+	}
+	prog := ssa.NewProgram(pass.Fset, mode)
 	for _, p := range pass.Pkg.Imports() {
 		prog.CreatePackage(p, nil, nil, true)
 	}
