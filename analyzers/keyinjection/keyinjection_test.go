@@ -149,3 +149,10 @@ func TestContextValueFacts(t *testing.T) {
 func TestCallbacks(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(), keyinjection.Analyzer, "keyinjection/ormcacher")
 }
+
+// TestFrameworkSources: the accessors of routers and RPC frameworks
+// beyond net/http (httprouter, macaron, fiber v3, Connect, gRPC metadata,
+// gqlgen's field context) and r.Host, each with the bytes it can carry.
+func TestFrameworkSources(t *testing.T) {
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/frameworks")
+}

@@ -269,6 +269,9 @@ func (e *engine) applyRule(rule model.Func, ce callee, as []ssa.Value, at ssa.Ca
 		}
 		t = transformed(e.propagateAll(ce, from, at), rule.Transform)
 	}
+	if rule.MetadataKey > 0 && rule.MetadataKey < len(as) && !binaryMetadataKey(as[rule.MetadataKey]) {
+		t = withBytes(t, func(b model.ByteSet) model.ByteSet { return b & model.HeaderBytes })
+	}
 	if rule.IntoWriter && len(as) > 0 {
 		e.writeInto(as[0], t)
 		return nil

@@ -309,10 +309,7 @@ func (e *engine) load(a ssa.Value, at ssa.Instruction) Taint {
 	t := e.read(a, at)
 	if fa, ok := a.(*ssa.FieldAddr); ok {
 		key := fieldKey(fa)
-		if src, ok := model.FieldSources[key]; ok {
-			o := e.origin(originKey{kind: FromSource, pos: at.Pos(), desc: src.Desc}, nil)
-			mergeInto(&t, Taint{o: src.Bytes}, model.AnyUnsafe)
-		}
+		mergeInto(&t, e.fieldSource(key, at), model.AnyUnsafe)
 		if tr, ok := model.FieldTransforms[key]; ok {
 			t = transformed(t, tr)
 		}
@@ -327,11 +324,17 @@ func fieldKey(fa *ssa.FieldAddr) string {
 	if !ok {
 		return ""
 	}
-	named, ok := types.Unalias(ptr.Elem()).(*types.Named)
+	return namedFieldKey(ptr.Elem(), fa.Field)
+}
+
+// namedFieldKey names field i of the named struct type t as
+// "pkgpath.Type.Field", "" if t is not named.
+func namedFieldKey(t types.Type, i int) string {
+	named, ok := types.Unalias(t).(*types.Named)
 	if !ok || named.Obj().Pkg() == nil {
 		return ""
 	}
-	return named.Obj().Pkg().Path() + "." + named.Obj().Name() + "." + fieldName(fa.X.Type(), fa.Field)
+	return named.Obj().Pkg().Path() + "." + named.Obj().Name() + "." + fieldName(t, i)
 }
 
 func (e *engine) globalSource(g *ssa.Global, at ssa.Instruction) Taint {
@@ -355,11 +358,27 @@ func (e *engine) globalSource(g *ssa.Global, at ssa.Instruction) Taint {
 // what was stored in that field counts: tc.key of a table-driven test does
 // not see tc.name.
 func (e *engine) fieldValue(f *ssa.Field, at ssa.Instruction) Taint {
-	root, path, ok := e.valueAddr(f.X)
-	if !ok {
-		return e.read(f.X, at)
+	var t Taint
+	if root, path, ok := e.valueAddr(f.X); ok {
+		t = e.partTaint(root, path+"."+fieldName(f.X.Type(), f.Field), at)
+	} else {
+		t = e.read(f.X, at)
 	}
-	return e.partTaint(root, path+"."+fieldName(f.X.Type(), f.Field), at)
+	// A source field read from a struct value (a range variable over
+	// httprouter.Params, connect's req.Peer().Query).
+	mergeInto(&t, e.fieldSource(namedFieldKey(f.X.Type(), f.Field), at), model.AnyUnsafe)
+	return t
+}
+
+// fieldSource is the taint a read of the field named key yields if the
+// model makes it a source.
+func (e *engine) fieldSource(key string, at ssa.Instruction) Taint {
+	src, ok := model.FieldSources[key]
+	if !ok {
+		return nil
+	}
+	o := e.origin(originKey{kind: FromSource, pos: at.Pos(), desc: src.Desc}, nil)
+	return Taint{o: src.Bytes}
 }
 
 // valueAddr returns where a struct value lives, if the engine tracks its

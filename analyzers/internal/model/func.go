@@ -18,6 +18,11 @@ type Func struct {
 	// Into, if positive, is the argument whose pointee receives the data
 	// instead of the result (json.Unmarshal's v, io.ReadFull's buf).
 	Into int
+	// MetadataKey, if positive, is the argument naming a gRPC metadata
+	// key: the value of a constant key not ending in "-bin" is a header
+	// value (a space or a tab at most), the others are base64-decoded by
+	// the transport and may hold any byte.
+	MetadataKey int
 	// CopiesConstants: the result holds its constant arguments too, so
 	// that strings.Join(keys, " ") puts a space in a key while
 	// strings.TrimPrefix(s, " ") does not.
@@ -97,6 +102,15 @@ var noReturn = Func{NoReturn: true}
 // Cookie values cannot hold control bytes (net/http drops such cookies) but
 // may hold a space.
 const cookieBytes ByteSet = 1 << ' '
+
+// HeaderBytes are the unsafe bytes a request header's value may hold: no
+// control byte but the tab, no DEL, since net/http
+// rejects any other in HTTP/1 (readRequest checks every value with
+// httpguts.ValidHeaderFieldValue: no CTL unless it is LWS, a space or a
+// tab) and so does the HTTP/2 framer (readMetaFrame, the same check on
+// every decoded field, pseudo-headers included), in net/http's bundle as
+// in golang.org/x/net/http2 under gRPC. A space or a tab may remain.
+const HeaderBytes ByteSet = 1<<' ' | 1<<'\t'
 
 // crlf is what base64 and base32 decoding skip.
 const crlf ByteSet = 1<<'\r' | 1<<'\n'

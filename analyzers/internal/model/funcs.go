@@ -9,6 +9,13 @@ const (
 	b64     = "(*encoding/base64.Encoding)."
 	b32     = "(*encoding/base32.Encoding)."
 	logger  = "(*log.Logger)."
+
+	httprouter = "github.com/julienschmidt/httprouter."
+	macaron    = "(*gopkg.in/macaron.v1.Context)."
+	fiber3     = "(github.com/gofiber/fiber/v3.Ctx)."
+	fiber3Bind = "(*github.com/gofiber/fiber/v3.Bind)."
+	connectReq = "(*connectrpc.com/connect.Request[_])."
+	grpcMD     = "google.golang.org/grpc/metadata."
 )
 
 // Funcs maps types.Func.FullName to what the model knows about the
@@ -19,8 +26,8 @@ var Funcs = map[string]Func{
 	httpReq + "FormValue":       src("request data (r.FormValue)", AnyUnsafe),
 	httpReq + "PostFormValue":   src("request data (r.PostFormValue)", AnyUnsafe),
 	httpReq + "PathValue":       src("request path parameter (r.PathValue)", AnyUnsafe),
-	httpReq + "UserAgent":       src("the User-Agent header (r.UserAgent)", AnyUnsafe),
-	httpReq + "Referer":         src("the Referer header (r.Referer)", AnyUnsafe),
+	httpReq + "UserAgent":       src("the User-Agent header (r.UserAgent)", HeaderBytes),
+	httpReq + "Referer":         src("the Referer header (r.Referer)", HeaderBytes),
 	httpReq + "Cookie":          src("a request cookie (r.Cookie)", cookieBytes),
 	httpReq + "Cookies":         src("request cookies (r.Cookies)", cookieBytes),
 	httpReq + "CookiesNamed":    src("request cookies (r.CookiesNamed)", cookieBytes),
@@ -93,6 +100,82 @@ var Funcs = map[string]Func{
 	fiber + "ParamsParser":    srcInto("route parameters (c.ParamsParser)", 1),
 	fiber + "ReqHeaderParser": srcInto("the request headers (c.ReqHeaderParser)", 1),
 	fiber + "CookieParser":    srcInto("request cookies (c.CookieParser)", 1),
+
+	// httprouter v1.3.0: the parameters are cut from req.URL.Path, the
+	// decoded path (ServeHTTP: path := req.URL.Path), so they may hold
+	// any byte; ParamsFromContext returns the same Params.
+	"(" + httprouter + "Params).ByName": src("a route parameter (ps.ByName)", AnyUnsafe),
+	httprouter + "ParamsFromContext":    src("route parameters (httprouter.ParamsFromContext)", AnyUnsafe),
+
+	// macaron v1.4.0 (gopkg.in/macaron.v1, behind old Gitea and Gogs;
+	// github.com/go-macaron/macaron is not served). Params come from the
+	// decoded path, Query and QueryStrings from Req.Form; ParamsEscape and
+	// QueryEscape are template.HTMLEscapeString, which rewrites only
+	// <>&'" and NUL: a space or CR/LF stays. GetCookie URL-unescapes the
+	// cookie (url.QueryUnescape), so unlike r.Cookie it may hold any
+	// byte. RemoteAddr is X-Real-IP or X-Forwarded-For when present.
+	// ParamsInt, QueryInt and GetCookieInt return numbers, which carry
+	// no byte and format short: they need no row. Req embeds
+	// *http.Request, whose rows apply to ctx.Req.Header and the rest.
+	macaron + "Params":                          src("a route parameter (ctx.Params)", AnyUnsafe),
+	macaron + "AllParams":                       src("route parameters (ctx.AllParams)", AnyUnsafe),
+	macaron + "ParamsEscape":                    src("a route parameter, HTML-escaped (ctx.ParamsEscape)", AnyUnsafe&^1),
+	macaron + "Query":                           src("request data (ctx.Query)", AnyUnsafe),
+	macaron + "QueryTrim":                       src("request data (ctx.QueryTrim)", AnyUnsafe),
+	macaron + "QueryStrings":                    src("request data (ctx.QueryStrings)", AnyUnsafe),
+	macaron + "QueryEscape":                     src("request data, HTML-escaped (ctx.QueryEscape)", AnyUnsafe&^1),
+	macaron + "GetCookie":                       src("a request cookie, URL-unescaped (ctx.GetCookie)", AnyUnsafe),
+	macaron + "RemoteAddr":                      src("the X-Real-IP or X-Forwarded-For header (ctx.RemoteAddr)", HeaderBytes),
+	"(*gopkg.in/macaron.v1.RequestBody).String": src("the request body (ctx.Req.Body().String)", AnyUnsafe),
+	"(*gopkg.in/macaron.v1.RequestBody).Bytes":  src("the request body (ctx.Req.Body().Bytes)", AnyUnsafe),
+
+	// fiber v3: Ctx is an interface (ctx_interface_gen.go) and the
+	// generic Params, Query and GetReqHeader convert what its methods
+	// return. fasthttp underneath checks less than net/http, as for v2.
+	fiber3 + "Params":                          src("a route parameter (c.Params)", AnyUnsafe),
+	fiber3 + "Query":                           src("request data (c.Query)", AnyUnsafe),
+	fiber3 + "Queries":                         src("request data (c.Queries)", AnyUnsafe),
+	fiber3 + "FormValue":                       src("request data (c.FormValue)", AnyUnsafe),
+	fiber3 + "Get":                             src("a request header (c.Get)", AnyUnsafe),
+	fiber3 + "GetHeaders":                      src("the request headers (c.GetHeaders)", AnyUnsafe),
+	fiber3 + "GetReqHeaders":                   src("the request headers (c.GetReqHeaders)", AnyUnsafe),
+	fiber3 + "Cookies":                         src("a request cookie (c.Cookies)", AnyUnsafe),
+	fiber3 + "Body":                            src("the request body (c.Body)", AnyUnsafe),
+	fiber3 + "BodyRaw":                         src("the request body (c.BodyRaw)", AnyUnsafe),
+	fiber3 + "Path":                            src("the request path (c.Path)", AnyUnsafe),
+	fiber3 + "OriginalURL":                     src("the request URL (c.OriginalURL)", AnyUnsafe),
+	fiber3 + "Host":                            src("the Host header (c.Host)", AnyUnsafe),
+	fiber3 + "Hostname":                        src("the Host header (c.Hostname)", AnyUnsafe),
+	fiber3 + "Subdomains":                      src("the Host header's subdomains (c.Subdomains)", AnyUnsafe),
+	"github.com/gofiber/fiber/v3.Params":       src("a route parameter (fiber.Params)", AnyUnsafe),
+	"github.com/gofiber/fiber/v3.Query":        src("request data (fiber.Query)", AnyUnsafe),
+	"github.com/gofiber/fiber/v3.GetReqHeader": src("a request header (fiber.GetReqHeader)", AnyUnsafe),
+	fiber3Bind + "Body":                        srcInto("the request body (c.Bind().Body)", 1),
+	fiber3Bind + "JSON":                        srcInto("the request body (c.Bind().JSON)", 1),
+	fiber3Bind + "XML":                         srcInto("the request body (c.Bind().XML)", 1),
+	fiber3Bind + "CBOR":                        srcInto("the request body (c.Bind().CBOR)", 1),
+	fiber3Bind + "MsgPack":                     srcInto("the request body (c.Bind().MsgPack)", 1),
+	fiber3Bind + "Form":                        srcInto("request data (c.Bind().Form)", 1),
+	fiber3Bind + "Query":                       srcInto("request data (c.Bind().Query)", 1),
+	fiber3Bind + "URI":                         srcInto("route parameters (c.Bind().URI)", 1),
+	fiber3Bind + "Header":                      srcInto("the request headers (c.Bind().Header)", 1),
+	fiber3Bind + "Cookie":                      srcInto("request cookies (c.Bind().Cookie)", 1),
+	fiber3Bind + "All":                         srcInto("request data (c.Bind().All)", 1),
+
+	// Connect v1.21.1: Header() is the request's http.Header (net/http
+	// checked it: a space or a tab at most); the message is the field
+	// Msg and the query Peer().Query (see FieldSources).
+	connectReq + "Header": src("a Connect request header (req.Header)", HeaderBytes),
+
+	// gRPC v1.85.0 metadata: the request's headers, which the HTTP/2
+	// framer (golang.org/x/net/http2, readMetaFrame) checks as header
+	// values, except those whose key ends in "-bin": the transport
+	// base64-decodes them (http2_server.go operateHeaders,
+	// decodeMetadataHeader), and they may hold any byte. A constant key
+	// argument tells which (see Func.MetadataKey).
+	grpcMD + "FromIncomingContext":      src("gRPC request metadata (metadata.FromIncomingContext)", AnyUnsafe),
+	grpcMD + "ValueFromIncomingContext": {Source: &Source{Desc: "gRPC request metadata (metadata.ValueFromIncomingContext)", Bytes: AnyUnsafe}, MetadataKey: 1},
+	"(" + grpcMD + "MD).Get":            {Transform: Propagate, From: []int{0}, MetadataKey: 1},
 
 	// Data read from a server-side connection.
 	"(net.Listener).Accept":        src("data read from an accepted net.Conn", AnyUnsafe),

@@ -46,13 +46,39 @@ var FieldSources = map[string]Source{
 	"net/http.Request.Form":          {Desc: "request data (r.Form)", Bytes: AnyUnsafe},
 	"net/http.Request.PostForm":      {Desc: "request data (r.PostForm)", Bytes: AnyUnsafe},
 	"net/http.Request.MultipartForm": {Desc: "request data (r.MultipartForm)", Bytes: AnyUnsafe},
-	"net/http.Request.Header":        {Desc: "a request header (r.Header)", Bytes: AnyUnsafe},
-	"net/http.Request.Trailer":       {Desc: "a request trailer (r.Trailer)", Bytes: AnyUnsafe},
-	"net/http.Request.Body":          {Desc: "the request body (r.Body)", Bytes: AnyUnsafe},
+	"net/http.Request.Header":        {Desc: "a request header (r.Header)", Bytes: HeaderBytes},
+	// Trailers are read by textproto's ReadMIMEHeader, whose
+	// validHeaderValueByte takes the same bytes as a header's value.
+	"net/http.Request.Trailer": {Desc: "a request trailer (r.Trailer)", Bytes: HeaderBytes},
+	"net/http.Request.Body":    {Desc: "the request body (r.Body)", Bytes: AnyUnsafe},
 	// Escaped on the wire: no space or CR/LF until something decodes them.
 	"net/http.Request.URL":        {Desc: "the request URL (r.URL)", Bytes: 0},
 	"net/http.Request.RequestURI": {Desc: "the request URI (r.RequestURI)", Bytes: 0},
-	"net/http.Request.Host":       {Desc: "the Host header (r.Host)", Bytes: 0},
+	// An HTTP/1 Host header passes httpguts.ValidHostHeader (server.go's
+	// readRequest): letters, digits and "!$&'()*+,-.:;=[]_~%" only. In
+	// HTTP/2, r.Host is the :authority pseudo-header, which the server
+	// (newWriterAndRequest, httpcommon.NewServerRequest) checks only for
+	// "@" and, in the framer, as a header value: a space or a tab stays.
+	"net/http.Request.Host": {Desc: "the Host header (r.Host: HTTP/2's :authority is not checked like an HTTP/1 Host header)", Bytes: HeaderBytes},
+
+	// Connect handlers' request messages (connect.Request[T].Msg): the
+	// peer's protobuf or JSON, whose string fields hold any valid UTF-8
+	// and bytes fields any byte. Msg is the message, read through its
+	// pointer.
+	"connectrpc.com/connect.Request.Msg": {Desc: "a Connect request message (req.Msg)", Bytes: AnyUnsafe},
+	// Peer.Query is the query string of a Connect GET request, parsed
+	// (decoded) by url.ParseQuery; Peer.Addr is the remote address,
+	// which the peer does not choose.
+	"connectrpc.com/connect.Peer.Query": {Desc: "the query of a Connect request (req.Peer().Query)", Bytes: AnyUnsafe},
+
+	// httprouter's Params slice: each Param's Value is cut from
+	// req.URL.Path (router.go's ServeHTTP, path := req.URL.Path), the
+	// decoded path: any byte. Key is the route's own name.
+	"github.com/julienschmidt/httprouter.Param.Value": {Desc: "a route parameter (httprouter.Param.Value)", Bytes: AnyUnsafe},
+
+	// gqlgen's field context: Args are the field's arguments as the
+	// client sent them, unmarshalled from the query or its variables.
+	"github.com/99designs/gqlgen/graphql.FieldContext.Args": {Desc: "GraphQL field arguments (graphql.FieldContext.Args)", Bytes: AnyUnsafe},
 }
 
 // FieldTransforms are struct fields whose reads change the bytes of data

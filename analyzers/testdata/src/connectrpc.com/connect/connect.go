@@ -1,0 +1,39 @@
+// Package connect is a stub of connectrpc.com/connect v1.21.1.
+package connect
+
+import (
+	"net/http"
+	"net/url"
+)
+
+type Spec struct {
+	Procedure string
+}
+
+type Peer struct {
+	Addr     string
+	Protocol string
+	Query    url.Values
+}
+
+type Request[T any] struct {
+	Msg *T
+
+	spec   Spec
+	peer   Peer
+	header http.Header
+}
+
+func NewRequest[T any](message *T) *Request[T] { return &Request[T]{Msg: message} }
+
+func (r *Request[_]) Any() any            { return r.Msg }
+func (r *Request[_]) Spec() Spec          { return r.spec }
+func (r *Request[_]) Peer() Peer          { return r.peer }
+func (r *Request[_]) Header() http.Header { return r.header }
+func (r *Request[_]) HTTPMethod() string  { return "" }
+
+type Response[T any] struct {
+	Msg *T
+}
+
+func NewResponse[T any](message *T) *Response[T] { return &Response[T]{Msg: message} }
