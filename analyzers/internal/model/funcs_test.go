@@ -11,8 +11,9 @@ import (
 )
 
 // fullName is the shape of types.Func.FullName: "path.Func",
-// "(path.Type).Method" or "(*path.Type).Method".
-var fullName = regexp.MustCompile(`^(?:\((\*?)([a-z0-9][a-zA-Z0-9_.\-/]*)\.([A-Za-z_][A-Za-z0-9_]*)\)|([a-z0-9][a-zA-Z0-9_.\-/]*))\.([A-Za-z_][A-Za-z0-9_]*)$`)
+// "(path.Type).Method" or "(*path.Type).Method", a generic type's
+// receiver naming its type parameters as declared ("(*path.Type[_])").
+var fullName = regexp.MustCompile(`^(?:\((\*?)([a-z0-9][a-zA-Z0-9_.\-/]*)\.([A-Za-z_][A-Za-z0-9_]*)(?:\[[A-Za-z0-9_, ]+\])?\)|([a-z0-9][a-zA-Z0-9_.\-/]*))\.([A-Za-z_][A-Za-z0-9_]*)$`)
 
 // splitFullName returns the package path, the receiver type name ("" for
 // a function) and the function's name.
@@ -128,6 +129,7 @@ func TestSplitFullName(t *testing.T) {
 		{"(net/url.Values).Encode", "net/url", "Values", "Encode"},
 		{"gopkg.in/yaml.v3.Marshal", "gopkg.in/yaml.v3", "", "Marshal"},
 		{"(*github.com/gofiber/fiber/v2.Ctx).Params", "github.com/gofiber/fiber/v2", "Ctx", "Params"},
+		{"(*connectrpc.com/connect.Request[_]).Header", "connectrpc.com/connect", "Request", "Header"},
 	} {
 		path, recv, fn, ok := splitFullName(tc.name)
 		if !ok || path != tc.path || recv != tc.recv || fn != tc.fn {
