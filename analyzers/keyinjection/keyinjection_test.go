@@ -156,3 +156,10 @@ func TestCallbacks(t *testing.T) {
 func TestFrameworkSources(t *testing.T) {
 	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/frameworks")
 }
+
+// TestServiceHandlers: the parameters of methods implementing a gRPC
+// service registered by generated code and of gqlgen resolvers are the
+// client's data.
+func TestServiceHandlers(t *testing.T) {
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/services")
+}

@@ -141,7 +141,8 @@ type engine struct {
 	carryMemo  map[types.Type]bool
 	implsMemo  map[*types.Func][]*ssa.Function
 	ifaceMemo  map[string]*types.Interface
-	clients    *[]clientType // see clientTypes
+	services   *[]serviceInterface // see serviceInterfaces
+	clients    *[]clientType       // see clientTypes
 	initStores map[*ssa.Global][]ssa.Value
 	funcIdx    *funcIndex // see funcIndex
 	callDepth  int        // see maxCallDepth
@@ -291,6 +292,7 @@ func (e *engine) seedParams(fn *ssa.Function) {
 		}
 	}
 	e.seedCallbackKeys(fn)
+	e.seedServiceParams(fn)
 }
 
 // setVal merges t into the taint of v.

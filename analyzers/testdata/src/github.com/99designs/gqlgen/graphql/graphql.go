@@ -14,3 +14,10 @@ func GetFieldContext(ctx context.Context) *FieldContext { return nil }
 type ExecutableSchema interface {
 	Schema() any
 }
+
+type Config[R any, D any, C any] struct {
+	Schema     any
+	Resolvers  R
+	Directives D
+	Complexity C
+}
