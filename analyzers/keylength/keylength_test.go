@@ -91,3 +91,9 @@ func TestFuncValues(t *testing.T) {
 func TestCallbacks(t *testing.T) {
 	analysistest.Run(t, testdata(), keylength.Analyzer, "keylength/ormcacher")
 }
+
+// TestLoops: keys built by append loops, by sub-slicing and by ranges over
+// a request's values, and their bounded look-alikes.
+func TestLoops(t *testing.T) {
+	analysistest.Run(t, testdata(), keylength.Analyzer, "keylength/loops")
+}

@@ -109,8 +109,11 @@ func (e *engine) comparison(c *ssa.BinOp, whenTrue bool) []condition {
 	if s, ok := ssautil.ConstString(k); ok && (c.Op == token.EQL || c.Op == token.NEQ) {
 		return []condition{{x: x, whenTrue: whenTrue == eq, proof: memberProof([]string{s})}}
 	}
-	if c := lengthComparison(c, x, k, whenTrue); c != nil {
-		return c
+	// An integer's bound holds beside what the integer, an index, says
+	// of the string it was searched in.
+	bounds := lengthComparison(c, x, k, whenTrue)
+	if bounds != nil && isLenCall(x) {
+		return bounds
 	}
 	if k.IsNil() && (c.Op == token.EQL || c.Op == token.NEQ) {
 		// validate(x) == nil: success when the comparison is eq;
@@ -127,17 +130,17 @@ func (e *engine) comparison(c *ssa.BinOp, whenTrue bool) []condition {
 	}
 	call, ok := x.(*ssa.Call)
 	if !ok {
-		return nil
+		return bounds
 	}
 	// Index(x, ...) compared with -1 or 0.
 	notFound, ok := indexNotFound(c.Op, k)
 	if !ok {
-		return nil
+		return bounds
 	}
 	ce := e.calleeOf(call.Common())
 	as := args(call.Common())
 	if len(as) != 2 {
-		return nil
+		return bounds
 	}
 	var removes model.ByteSet
 	switch g := ce.row().Guard; g {
@@ -148,13 +151,13 @@ func (e *engine) comparison(c *ssa.BinOp, whenTrue bool) []condition {
 	case model.GuardMemberIndex:
 		// slices.Index(list, x): found means x is an element.
 		if elems, ok := e.constantElems(as[0]); ok {
-			return []condition{{x: ssautil.Unconvert(as[1]), whenTrue: whenTrue != notFound, proof: memberProof(elems)}}
+			return append(bounds, condition{x: ssautil.Unconvert(as[1]), whenTrue: whenTrue != notFound, proof: memberProof(elems)})
 		}
 	}
 	if removes == 0 {
-		return nil
+		return bounds
 	}
-	return []condition{{x: as[0], whenTrue: whenTrue == notFound, proof: proofOf(removes, model.NoBound)}}
+	return append(bounds, condition{x: as[0], whenTrue: whenTrue == notFound, proof: proofOf(removes, model.NoBound)})
 }
 
 // needleBytes is the set of unsafe bytes a constant needle stands for: the
@@ -325,14 +328,29 @@ func declaredValidation(sig *types.Signature) (model.Validation, bool) {
 	return model.Validation{Arg: arg, Removes: model.AnyUnsafe, MaxLen: model.NoBound, Success: success}, true
 }
 
+func isLenCall(v ssa.Value) bool {
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	b, ok := call.Call.Value.(*ssa.Builtin)
+	return ok && b.Name() == "len"
+}
+
 // lengthComparison handles `len(x) > 200` and its variants: on one edge x
 // is at most so many bytes long.
+//
+// An integer compared with a constant is bounded the same way, as a value
+// rather than a length: `if n > 200 { n = 200 }` bounds s[:n] (see
+// indexBound).
 func lengthComparison(c *ssa.BinOp, x ssa.Value, k *ssa.Const, whenTrue bool) []condition {
-	call, ok := x.(*ssa.Call)
-	if !ok {
-		return nil
+	bounded := x
+	if call, ok := x.(*ssa.Call); ok {
+		if b, ok := call.Call.Value.(*ssa.Builtin); ok && b.Name() == "len" {
+			bounded = call.Call.Args[0]
+		}
 	}
-	if b, ok := call.Call.Value.(*ssa.Builtin); !ok || b.Name() != "len" {
+	if bounded == x && !isIntegerType(x.Type()) {
 		return nil
 	}
 	n, ok := ssautil.ConstInt(k)
@@ -371,7 +389,7 @@ func lengthComparison(c *ssa.BinOp, x ssa.Value, k *ssa.Const, whenTrue bool) []
 	if limit < 0 {
 		return nil
 	}
-	return []condition{{x: call.Call.Args[0], whenTrue: whenTrue == holdsWhen, proof: proofOf(0, int(limit))}}
+	return []condition{{x: bounded, whenTrue: whenTrue == holdsWhen, proof: proofOf(0, int(limit))}}
 }
 
 // proven is what the guards gs prove where b is reached, all of them

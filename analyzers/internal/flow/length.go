@@ -97,6 +97,9 @@ func (e *engine) computeLength(v ssa.Value) Length {
 			return addLengths(e.lengthAt(x.X, b), e.lengthAt(x.Y, b))
 		}
 	case *ssa.Phi:
+		if l, ok := e.loopLength(x); ok {
+			return l
+		}
 		var ls []Length
 		for i, edge := range x.Edges {
 			ls = append(ls, e.lengthOnEdge(edge, x.Block().Preds[i], x.Block()))
@@ -104,11 +107,14 @@ func (e *engine) computeLength(v ssa.Value) Length {
 		return maxLengths(ls...)
 	case *ssa.Slice:
 		l := e.lengthAt(x.X, b)
-		if n, ok := constUpperBound(x.High); ok {
+		if n, ok := e.indexBound(x.High, b, 0); x.High != nil && ok {
 			return capped(l, n)
 		}
 		return l
 	case *ssa.Call:
+		if l, ok := e.appendLength(x); ok {
+			return l
+		}
 		return e.callLength(x)
 	case *ssa.Extract:
 		if call, ok := x.Tuple.(*ssa.Call); ok && x.Index == 0 {
