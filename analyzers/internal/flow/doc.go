@@ -35,4 +35,18 @@
 // struct (one embedding a framework's context) and a request context
 // value under a key are each one place for the package, exported to
 // importers as a package fact (see shared.go, contextvalues.go).
+//
+// Some sources are parameters: a framework calls the methods implementing
+// a gRPC service or gqlgen resolver interface with the client's data, by
+// generated dispatch or reflection, so that no call edge shows where their
+// parameters come from. The interfaces are recognized by the generated
+// functions naming them (model.Services), in the package and those it
+// imports, and the client's parameters of an implementation are seeded as
+// sources beside their parameter origins (services.go).
+//
+// Lengths follow loops: a phi that a loop grows is bounded by its trips,
+// a constant count or an array's length, or left open by what drives the
+// loop (looplength.go); an integer compared with a constant is bounded on
+// the edge the comparison proves, which bounds the sub-slice it cuts
+// (indexbound.go).
 package flow

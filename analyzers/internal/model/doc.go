@@ -14,4 +14,11 @@
 // function) are marked Special or LengthSpecial, and their code is one
 // entry of the flow engine's handler registry, keyed by the same name, as
 // staticcheck's callcheck rules are.
+//
+// Sources are rows too: an accessor's row in Funcs, a field's in
+// FieldSources, each with the bytes the framework lets through (header
+// values a space or a tab, a decoded path any byte), read from the
+// library's source and cited in a comment. Handlers that a framework
+// calls with the client's data (gRPC services, gqlgen resolvers) are rows
+// of Services, which say how generated code names their interfaces.
 package model

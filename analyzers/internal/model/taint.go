@@ -102,11 +102,14 @@ var GlobalSources = map[string]Source{
 // taking one is not a wrapper for it: what the caller passes is the
 // framework's request, not data the caller chose.
 var SourceTypes = map[string]bool{
-	"*net/http.Request":                   true,
-	"*github.com/gin-gonic/gin.Context":   true,
-	"github.com/labstack/echo/v4.Context": true,
-	"*github.com/gofiber/fiber/v2.Ctx":    true,
-	"net/http.ResponseWriter":             true,
+	"*net/http.Request":                          true,
+	"*github.com/gin-gonic/gin.Context":          true,
+	"github.com/labstack/echo/v4.Context":        true,
+	"*github.com/gofiber/fiber/v2.Ctx":           true,
+	"github.com/gofiber/fiber/v3.Ctx":            true,
+	"*gopkg.in/macaron.v1.Context":               true,
+	"github.com/julienschmidt/httprouter.Params": true,
+	"net/http.ResponseWriter":                    true,
 }
 
 // RequestScopedTypes are the frameworks' request and controller types
@@ -134,4 +137,6 @@ var RequestTypes = map[string]bool{
 	"*github.com/gin-gonic/gin.Context":   true,
 	"github.com/labstack/echo/v4.Context": true,
 	"*github.com/gofiber/fiber/v2.Ctx":    true,
+	"github.com/gofiber/fiber/v3.Ctx":     true,
+	"*gopkg.in/macaron.v1.Context":        true,
 }
