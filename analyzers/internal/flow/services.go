@@ -111,7 +111,14 @@ func (e *engine) seedServiceParams(fn *ssa.Function) {
 		return
 	}
 	for _, si := range e.serviceInterfaces() {
-		if !hasMethod(si.iface, fn.Name()) || !types.Implements(recv.Type(), si.iface) {
+		// A method of T implements the interface if T or *T does: the
+		// server is usually registered by pointer, whatever its
+		// methods' receivers.
+		t := recv.Type()
+		if _, ptr := t.(*types.Pointer); !ptr {
+			t = types.NewPointer(t)
+		}
+		if !hasMethod(si.iface, fn.Name()) || !types.Implements(t, si.iface) {
 			continue
 		}
 		params := fn.Params[1:]

@@ -29,6 +29,20 @@ func (s *usersServer) GetUser(ctx context.Context, req *pb.GetUserRequest) (*pb.
 	return &pb.GetUserReply{}, nil
 }
 
+// A value receiver: the server is registered by pointer.
+type reportsServer struct {
+	pb.UnimplementedUsersServer
+}
+
+func (reportsServer) GetUser(ctx context.Context, req *pb.GetUserRequest) (*pb.GetUserReply, error) {
+	mc.Get("report:" + req.Id) // want `a gRPC request message \(parameter req of GetUser\)`
+	return nil, nil
+}
+
+func (*reportsServer) Lookup(ctx context.Context, req *pb.GetUserRequest, region string) (*pb.GetUserReply, error) {
+	return nil, nil
+}
+
 // Lookup's string parameter is no message: generated gRPC handlers take
 // none, and a hand-written one is the server's to document.
 func (s *usersServer) Lookup(ctx context.Context, req *pb.GetUserRequest, region string) (*pb.GetUserReply, error) {
