@@ -18,7 +18,10 @@ type callee struct {
 
 func (e *engine) calleeOf(c *ssa.CallCommon) callee {
 	if c.IsInvoke() {
-		return callee{obj: c.Method, name: c.Method.FullName()}
+		// A method of an instantiated generic interface is named by its
+		// origin, as the model's rows are
+		// ("(google.golang.org/grpc.BidiStreamingServer[Req, Res any]).Recv").
+		return callee{obj: c.Method, name: c.Method.Origin().FullName()}
 	}
 	fn := c.StaticCallee()
 	if fn == nil {

@@ -166,6 +166,12 @@ var Funcs = map[string]Func{
 	// checked it: a space or a tab at most); the message is the field
 	// Msg and the query Peer().Query (see FieldSources).
 	connectReq + "Header": src("a Connect request header (req.Header)", HeaderBytes),
+	// The server side of its streams (handler_stream.go): a client
+	// stream's Msg after Receive, a bidirectional stream's Receive.
+	"(*connectrpc.com/connect.ClientStream[Req]).Msg":              src("a Connect stream message (stream.Msg)", AnyUnsafe),
+	"(*connectrpc.com/connect.ClientStream[Req]).RequestHeader":    src("a Connect request header (stream.RequestHeader)", HeaderBytes),
+	"(*connectrpc.com/connect.BidiStream[Req, Res]).Receive":       src("a Connect stream message (stream.Receive)", AnyUnsafe),
+	"(*connectrpc.com/connect.BidiStream[Req, Res]).RequestHeader": src("a Connect request header (stream.RequestHeader)", HeaderBytes),
 
 	// gRPC v1.85.0 metadata: the request's headers, which the HTTP/2
 	// framer (golang.org/x/net/http2, readMetaFrame) checks as header
@@ -176,6 +182,13 @@ var Funcs = map[string]Func{
 	grpcMD + "FromIncomingContext":      src("gRPC request metadata (metadata.FromIncomingContext)", AnyUnsafe),
 	grpcMD + "ValueFromIncomingContext": {Source: &Source{Desc: "gRPC request metadata (metadata.ValueFromIncomingContext)", Bytes: AnyUnsafe}, MetadataKey: 1},
 	"(" + grpcMD + "MD).Get":            {Transform: Propagate, From: []int{0}, MetadataKey: 1},
+	// A streaming handler's messages: Recv of the generic stream types
+	// protoc-gen-go-grpc names (stream_interfaces.go), RecvMsg of the
+	// ServerStream older generated code wraps; the server side only, a
+	// client stream's messages are the server's.
+	"(google.golang.org/grpc.ClientStreamingServer[Req, Res any]).Recv": src("a gRPC stream message (stream.Recv)", AnyUnsafe),
+	"(google.golang.org/grpc.BidiStreamingServer[Req, Res any]).Recv":   src("a gRPC stream message (stream.Recv)", AnyUnsafe),
+	"(google.golang.org/grpc.ServerStream).RecvMsg":                     srcInto("a gRPC stream message (stream.RecvMsg)", 1),
 
 	// Data read from a server-side connection.
 	"(net.Listener).Accept":        src("data read from an accepted net.Conn", AnyUnsafe),

@@ -37,3 +37,20 @@ type Response[T any] struct {
 }
 
 func NewResponse[T any](message *T) *Response[T] { return &Response[T]{Msg: message} }
+
+type ClientStream[Req any] struct {
+	msg    *Req
+	header http.Header
+}
+
+func (c *ClientStream[Req]) RequestHeader() http.Header { return c.header }
+func (c *ClientStream[Req]) Receive() bool              { return false }
+func (c *ClientStream[Req]) Msg() *Req                  { return c.msg }
+
+type BidiStream[Req, Res any] struct {
+	header http.Header
+}
+
+func (b *BidiStream[Req, Res]) RequestHeader() http.Header { return b.header }
+func (b *BidiStream[Req, Res]) Receive() (*Req, error)     { return nil, nil }
+func (b *BidiStream[Req, Res]) Send(*Res) error            { return nil }

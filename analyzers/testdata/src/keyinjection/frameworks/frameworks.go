@@ -125,6 +125,23 @@ func (userService) GetUser(ctx context.Context, req *connect.Request[GetUserRequ
 	return connect.NewResponse(&GetUserResponse{}), nil
 }
 
+func (userService) Upload(ctx context.Context, stream *connect.ClientStream[GetUserRequest]) (*connect.Response[GetUserResponse], error) {
+	for stream.Receive() {
+		mc.Get("user:" + stream.Msg().Id) // want `a Connect stream message \(stream\.Msg\)`
+	}
+	mc.Get(stream.RequestHeader().Get("X-Tenant")) // want `a Connect request header \(stream\.RequestHeader\) reaches the memcache key of \(\*memcache\.Client\)\.Get unescaped: a space or a tab in it`
+	return nil, nil
+}
+
+func (userService) Chat(ctx context.Context, stream *connect.BidiStream[GetUserRequest, GetUserResponse]) error {
+	m, err := stream.Receive()
+	if err != nil {
+		return err
+	}
+	mc.Get("user:" + m.Id) // want `a Connect stream message \(stream\.Receive\)`
+	return stream.Send(&GetUserResponse{Name: "x"})
+}
+
 func grpcMetadata(ctx context.Context) {
 	mc.Get(metadata.ValueFromIncomingContext(ctx, "x-user")[0])     // want `gRPC request metadata \(metadata\.ValueFromIncomingContext\) reaches the memcache key of \(\*memcache\.Client\)\.Get unescaped: a space or a tab in it`
 	mc.Get(metadata.ValueFromIncomingContext(ctx, "x-user-bin")[0]) // want `gRPC request metadata \(metadata\.ValueFromIncomingContext\) reaches the memcache key of \(\*memcache\.Client\)\.Get unescaped: a space, CR/LF or other control byte`

@@ -52,6 +52,31 @@ func (s *usersServer) Lookup(ctx context.Context, req *pb.GetUserRequest, region
 
 func (s *usersServer) key(part string) string { return s.prefix + part }
 
+func (s *usersServer) Chat(stream pb.Users_ChatServer) error {
+	for {
+		m, err := stream.Recv()
+		if err != nil {
+			return err
+		}
+		mc.Get("user:" + m.Id) // want `a gRPC stream message \(stream\.Recv\)`
+	}
+}
+
+func (s *usersServer) Import(stream pb.Users_ImportServer) error {
+	m, err := stream.Recv()
+	if err != nil {
+		return err
+	}
+	mc.Get("user:" + m.Id) // want `a gRPC stream message \(stream\.RecvMsg\)`
+	return nil
+}
+
+// A client stream's messages are the server's replies.
+func chatClient(stream pb.Users_ChatClient) {
+	reply, _ := stream.Recv()
+	mc.Get("name:" + reply.Name)
+}
+
 // A method of the same name on a type that implements no service.
 type notAServer struct{}
 

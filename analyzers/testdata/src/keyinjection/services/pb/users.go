@@ -32,8 +32,33 @@ func (*GetUserReply) ProtoMessage() {}
 type UsersServer interface {
 	GetUser(context.Context, *GetUserRequest) (*GetUserReply, error)
 	Lookup(context.Context, *GetUserRequest, string) (*GetUserReply, error)
+	Chat(Users_ChatServer) error
+	Import(Users_ImportServer) error
 	mustEmbedUnimplementedUsersServer()
 }
+
+type Users_ChatServer = grpc.BidiStreamingServer[GetUserRequest, GetUserReply]
+
+// Users_ImportServer is what protoc-gen-go-grpc generated before its
+// generic streams: Recv wraps RecvMsg.
+type Users_ImportServer interface {
+	Recv() (*GetUserRequest, error)
+	grpc.ServerStream
+}
+
+type usersImportServer struct {
+	grpc.ServerStream
+}
+
+func (x *usersImportServer) Recv() (*GetUserRequest, error) {
+	m := new(GetUserRequest)
+	if err := x.ServerStream.RecvMsg(m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+type Users_ChatClient = grpc.BidiStreamingClient[GetUserRequest, GetUserReply]
 
 type UnimplementedUsersServer struct{}
 
@@ -43,7 +68,13 @@ func (UnimplementedUsersServer) GetUser(context.Context, *GetUserRequest) (*GetU
 func (UnimplementedUsersServer) Lookup(context.Context, *GetUserRequest, string) (*GetUserReply, error) {
 	return nil, nil
 }
+func (UnimplementedUsersServer) Chat(Users_ChatServer) error        { return nil }
+func (UnimplementedUsersServer) Import(Users_ImportServer) error    { return nil }
 func (UnimplementedUsersServer) mustEmbedUnimplementedUsersServer() {}
+
+// NewImportServer stands for the generated handler that wraps the
+// transport's stream.
+func NewImportServer(s grpc.ServerStream) Users_ImportServer { return &usersImportServer{s} }
 
 var Users_ServiceDesc = grpc.ServiceDesc{ServiceName: "Users", HandlerType: (*UsersServer)(nil)}
 
