@@ -69,6 +69,15 @@
 // marshals and stores, makes its v a value sink, and the caller that passes
 // a User is reported.
 //
+// ORM query caches store whole rows. When a memcached-backed cache is
+// installed on a gorm handle (go-gorm/caches: db.Use(&caches.Caches{Conf:
+// &caches.Config{Cacher: c}}), c's Store reaching a memcache value) or an
+// ent driver is wrapped by entcache with such a level, every query through
+// that handle or one derived from it is reported once per model type, at
+// the query, with the installation, the store and the fields in the
+// related information. gorm-caches encodes rows with encoding/json;
+// entcache stores raw columns, so ent's Sensitive() fields count too.
+//
 // Silence one finding with a reason:
 //
 //	//cachevet:ignore sensitivedata the cache is encrypted at rest and bound to loopback
