@@ -148,6 +148,12 @@ var fixResidue = []residue{
 	{"writers/writers.go", `the constant "user " returned by keywriter.WriteSpaced`, "the constant is written by a helper in another package, which other keys may share"},
 	{"handwritten/buffered.go", "reaches the key of a hand-written memcached", "the key is written into a buffer by other statements than the write that sends the command"},
 	{"handwritten/buffered.go", "the key of a hand-written memcached", "the key is written into a buffer by other statements than the write that sends the command"},
+	{"funcapp/funcapp.go", "(*memcache.Client).Delete", "the key is an element of a list handed with a method value to a function of another package: which element to hash, there or here, is the developer's to say"},
+	{"funcapp/funcapp.go", "funclib.FromLoad", "the key is what a callback returns, inside a library that calls it: the fix belongs in the callback or the library, which -fix does not choose"},
+	{"funcapp/funcapp.go", "funclib.Lookup", "the key is a named string type converted away from the call: the fix belongs at the conversion, which other keys may share"},
+	{"funcvalues/funcvalues.go", "funcvalues.fromLoad", "the key is what a callback returns, inside the function that calls it: the fix belongs in the callback or the caller, which -fix does not choose"},
+	{"workers/workers.go", "workers.worker", "the key is sent on a channel to a worker goroutine: the send is not the call, so there is no argument to rewrite"},
+	{"funcvalues/funcvalues.go", "funcvalues.worker", "the key is sent on a channel to a worker goroutine: the send is not the call, so there is no argument to rewrite"},
 }
 
 // snapshot reads every file under dir.
