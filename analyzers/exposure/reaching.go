@@ -129,26 +129,7 @@ func newResolver(pass *analysis.Pass, debug bool) *resolver {
 		summaries: make(map[*ssa.Function][]returned),
 		busy:      make(map[any]bool),
 	}
-	var add func(fn *ssa.Function)
-	add = func(fn *ssa.Function) {
-		r.funcs = append(r.funcs, fn)
-		for _, anon := range fn.AnonFuncs {
-			add(anon)
-		}
-	}
-	for _, f := range pass.Files {
-		for _, decl := range f.Decls {
-			if decl, ok := decl.(*ast.FuncDecl); ok {
-				obj, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
-				if fn := prog.FuncValue(obj); fn != nil && fn.Blocks != nil {
-					add(fn)
-				}
-			}
-		}
-	}
-	if init := pkg.Func("init"); init != nil {
-		add(init)
-	}
+	r.funcs = ssautil.SourceFuncs(pkg, pass.Files, pass.TypesInfo)
 	for _, fn := range r.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {

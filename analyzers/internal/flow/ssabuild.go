@@ -1,10 +1,10 @@
 package flow
 
 import (
-	"go/ast"
 	"go/types"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"github.com/cachevet/cachevet/analyzers/internal/ssautil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
@@ -22,29 +22,9 @@ func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
 	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 	pkg.Build()
 
-	var funcs []*ssa.Function
-	var add func(fn *ssa.Function)
-	add = func(fn *ssa.Function) {
-		funcs = append(funcs, fn)
-		for _, anon := range fn.AnonFuncs {
-			add(anon)
-		}
-	}
-	for _, file := range pass.Files {
-		for _, decl := range file.Decls {
-			if decl, ok := decl.(*ast.FuncDecl); ok {
-				obj, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
-				if fn := prog.FuncValue(obj); fn != nil && fn.Blocks != nil {
-					add(fn)
-				}
-			}
-		}
-	}
-	// Package initializers hold the regexps and replacers that guards and
-	// sanitizers refer to.
-	if init := pkg.Func("init"); init != nil {
-		add(init)
-	}
+	// The package initializer holds the regexps and replacers that guards
+	// and sanitizers refer to.
+	funcs := ssautil.SourceFuncs(pkg, pass.Files, pass.TypesInfo)
 	return pkg, calleesFirst(funcs)
 }
 
