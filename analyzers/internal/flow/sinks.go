@@ -253,7 +253,14 @@ func (e *engine) itemKeyStores(fn *ssa.Function, item ssa.Value, c *model.Client
 }
 
 // fieldStores finds the stores to a field of the item in fn and its closures.
+// An item assigned whole (item := memcache.Item{Key: k, Value: v} when its
+// address is taken: the literal is built in a temporary and copied) has
+// the stores of the value copied in.
 func (e *engine) fieldStores(fn *ssa.Function, item ssa.Value, field string) []*ssa.Store {
+	return e.fieldStoresDepth(fn, item, field, 0)
+}
+
+func (e *engine) fieldStoresDepth(fn *ssa.Function, item ssa.Value, field string, depth int) []*ssa.Store {
 	root, path := e.addr(item)
 	want := path + "." + field
 	var out []*ssa.Store
@@ -267,8 +274,14 @@ func (e *engine) fieldStores(fn *ssa.Function, item ssa.Value, field string) []*
 				if !ok {
 					continue
 				}
-				if r, p := e.addr(st.Addr); r == root && p == want {
+				r, p := e.addr(st.Addr)
+				if r != root {
+					continue
+				}
+				if p == want {
 					out = append(out, st)
+				} else if u, ok := st.Val.(*ssa.UnOp); ok && p == path && u.Op == token.MUL && depth < 4 {
+					out = append(out, e.fieldStoresDepth(fn, u.X, field, depth+1)...)
 				}
 			}
 		}

@@ -17,6 +17,8 @@ func handler(r *http.Request) {
 	wrapped.Escaped(q)  // want `over the 83 bytes wrapped\.Escaped leaves it`
 	wrapped.Put(q, nil) // want `the argument that wrapped\.Put puts into the key of \(\*memcache\.Client\)\.Set may be unbounded bytes`
 	wrapped.Guarded(q)
+	wrapped.PutItem(q, nil)         // want `the argument that wrapped\.PutItem puts into the key of \(\*memcache\.Client\)\.Set may be unbounded bytes \(request data \(r\.FormValue\)\), over the 248 bytes`
+	wrapped.PutItem("k", []byte(q)) // the value is not the key
 	wrapped.Hashing(q)
 	wrapped.Get(q[:200])
 	wrapped.Get(strings.Repeat("k", 244)) // want `is up to 244 bytes, over the 243 bytes`

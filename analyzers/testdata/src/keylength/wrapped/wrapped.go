@@ -49,3 +49,11 @@ func Put(key string, v []byte) error {
 func Key(kind, id string) string {
 	return kind + ":" + id
 }
+
+// PutItem builds the item in a variable whose address it takes, so the
+// literal is built aside and copied: only the Key field counts, not the
+// value beside it.
+func PutItem(key string, value []byte) error {
+	item := memcache.Item{Key: "i:" + key, Value: value}
+	return mc.Set(&item)
+}
