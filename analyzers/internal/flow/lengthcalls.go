@@ -90,6 +90,9 @@ func (e *engine) modelLength(ce callee, b *ssa.BasicBlock, as []ssa.Value, arg f
 	case model.LengthScaled:
 		return scaled(arg(r.Arg), r.Num, r.Den, r.Max, r.How), true
 	case model.LengthCollection:
+		if l, ok := e.literalJoinLength(b, as); ok {
+			return l, true
+		}
 		return e.collection(r.Desc), true
 	case model.LengthSpecial:
 		if h := handlers[ce.name].length; h != nil {
@@ -210,6 +213,67 @@ func replaceLength(e *engine, _ *ssa.BasicBlock, as []ssa.Value, arg func(int) L
 		return arg(0)
 	}
 	return scaled(arg(0), (len(repl)+len(old)-1)/len(old), 1, 0, "")
+}
+
+// literalJoinLength bounds a join (strings.Join(elems, sep)) of a slice
+// literal, []string{verb, name, start}: its elements and separators, each
+// as long as it is. A slice that is built or changed elsewhere is a
+// collection of unknown size.
+func (e *engine) literalJoinLength(b *ssa.BasicBlock, as []ssa.Value) (Length, bool) {
+	if len(as) != 2 {
+		return Length{}, false
+	}
+	sep, ok := ssautil.ConstString(as[1])
+	if !ok || !literalOnce(as[0]) {
+		return Length{}, false
+	}
+	elems, ok := ssautil.Variadic(as[0])
+	if !ok || len(elems) == 0 {
+		return Length{}, false
+	}
+	l := fixed(len(sep) * (len(elems) - 1))
+	for _, el := range elems {
+		l = addLengths(l, e.lengthAt(el, b))
+	}
+	return l, true
+}
+
+// literalOnce reports whether v slices an array whose elements are each
+// stored once, by the literal, and then only read.
+func literalOnce(v ssa.Value) bool {
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return false
+	}
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	arr, ok := alloc.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Array)
+	if !ok {
+		return false
+	}
+	stores := int64(0)
+	for _, ref := range *alloc.Referrers() {
+		if ref == sl {
+			continue
+		}
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			return false
+		}
+		for _, use := range *ia.Referrers() {
+			if _, ok := use.(*ssa.Store); ok {
+				stores++
+			}
+		}
+	}
+	for _, ref := range *sl.Referrers() {
+		if _, ok := ref.(ssa.CallInstruction); !ok {
+			return false // stored, or sliced and written: not just the literal
+		}
+	}
+	return stores == arr.Len()
 }
 
 func (e *engine) collection(desc string) Length {

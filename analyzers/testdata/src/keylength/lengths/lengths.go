@@ -56,6 +56,16 @@ func collections(ids []string) {
 	mc.Get(fmt.Sprintf("ids:%v", ids))      // want `fmt's rendering of a \[\]string`
 }
 
+// A slice literal joined is as long as its elements and separators.
+func joinedLiterals(r *http.Request, name string, start int64) {
+	mc.Get(strings.Join([]string{"v", strconv.FormatInt(start, 10), "x"}, ":"))
+	mc.Get(strings.Join([]string{"v", name}, ":"))             // name's length is unknown, not unbounded: strict mode's
+	mc.Get(strings.Join([]string{"v", r.FormValue("q")}, ":")) // want `may be 2 \+ unbounded bytes \(request data \(r\.FormValue\)\)`
+	parts := []string{"v", "w"}
+	parts[1] = r.FormValue("q")
+	mc.Get(strings.Join(parts, ":")) // want `may be unbounded bytes \(strings\.Join of a slice\)`
+}
+
 var idRE = regexp.MustCompile(`^[a-z0-9]{1,64}$`)
 
 func guards(w http.ResponseWriter, r *http.Request) {
