@@ -48,7 +48,10 @@ func run(pass *analysis.Pass) (any, error) {
 
 func diagnostic(pass *analysis.Pass, res *flow.Result, h *flow.Hit) analysis.Diagnostic {
 	call := fix.CallExpr(pass, h.Call)
-	keyExpr := fix.KeyExpr(pass, h.Call, h.Key, h.Sink.Shape, h.Sink.ItemKeyField(), h.ItemKeyStores, call)
+	var keyExpr ast.Expr
+	if !h.Remote {
+		keyExpr = fix.KeyExpr(pass, h.Call, h.Key, h.Sink.Shape, h.Sink.ItemKeyField(), h.ItemKeyStores, call)
+	}
 	origins := h.Origins()
 	primary := origins[0]
 	for _, o := range origins {
@@ -106,7 +109,10 @@ func diagnostic(pass *analysis.Pass, res *flow.Result, h *flow.Hit) analysis.Dia
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: end, Message: what + ": " + o.Desc})
 		}
 	}
-	if len(h.Sink.Via) > 0 {
+	for _, s := range h.Steps {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: s.Pos, Message: s.Message})
+	}
+	if len(h.Sink.Via) > 0 && !h.Remote {
 		if obj := fix.CalleeObj(h.Call); obj != nil && obj.Pos().IsValid() {
 			d.Related = append(d.Related, analysis.RelatedInformation{
 				Pos:     obj.Pos(),

@@ -163,3 +163,24 @@ func TestFrameworkSources(t *testing.T) {
 func TestServiceHandlers(t *testing.T) {
 	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/services")
 }
+
+// TestRegistry: a session ID passed to a provider interface whose
+// memcache implementation registers itself from a package that imports
+// the manager's: reported once, at the implementation's Get.
+func TestRegistry(t *testing.T) {
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/sessions", "keyinjection/sessionsmc", "keyinjection/sessionsapp")
+}
+
+// TestLibraryKeys: a page-cache library builds raw digest keys for a store
+// the application hands it; reported where a memcache-backed store is
+// passed, not for an in-memory one nor for a library that hex-encodes.
+func TestLibraryKeys(t *testing.T) {
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/pagecache", "keyinjection/pagecacheapp")
+}
+
+// TestWired: an implementation from a package that does not import the
+// interface's, handed out in main, is reported at the call that hands it
+// out.
+func TestWired(t *testing.T) {
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/wiredgit", "keyinjection/wiredcache", "keyinjection/wiredmain")
+}

@@ -55,7 +55,10 @@ func diagnostic(pass *analysis.Pass, h *flow.LenHit) (analysis.Diagnostic, bool)
 		return analysis.Diagnostic{}, false
 	}
 	call := fix.CallExpr(pass, h.Call)
-	keyExpr := fix.KeyExpr(pass, h.Call, h.Key, h.Sink.Shape, h.Sink.ItemKeyField(), h.ItemKeyStores, call)
+	var keyExpr ast.Expr
+	if !h.Remote {
+		keyExpr = fix.KeyExpr(pass, h.Call, h.Key, h.Sink.Shape, h.Sink.ItemKeyField(), h.ItemKeyStores, call)
+	}
 
 	sink := h.Sink.Name
 	if len(h.Sink.Via) > 0 {
@@ -101,7 +104,10 @@ func diagnostic(pass *analysis.Pass, h *flow.LenHit) (analysis.Diagnostic, bool)
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: end, Message: "unbounded data enters here: " + p.Desc})
 		}
 	}
-	if len(h.Sink.Via) > 0 {
+	for _, s := range h.Steps {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: s.Pos, Message: s.Message})
+	}
+	if len(h.Sink.Via) > 0 && !h.Remote {
 		if obj := fix.CalleeObj(h.Call); obj != nil && obj.Pos().IsValid() {
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: obj.Pos(), Message: h.Sink.Via[0] + " puts this argument into " + h.Sink.Name})
 		}

@@ -97,3 +97,12 @@ func TestCallbacks(t *testing.T) {
 func TestLoops(t *testing.T) {
 	analysistest.Run(t, testdata(), keylength.Analyzer, "keylength/loops")
 }
+
+// TestDispatch: keys whose length comes from another package through an
+// interface: a provider registered by name, a store handed to a library
+// that builds the key, an implementation seen only through its
+// interface's summary.
+func TestDispatch(t *testing.T) {
+	analysistest.Run(t, testdata(), keylength.Analyzer, "keyinjection/sessions", "keylength/sessionstore",
+		"keyinjection/pagecache", "keylength/pagecacheapp", "keylength/ifacestore", "keylength/ifacecaller")
+}

@@ -97,6 +97,9 @@ func diagnostic(pass *analysis.Pass, h *flow.ValueHit) (analysis.Diagnostic, boo
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: o.Field.Pos(), Message: o.Desc + " is declared here"})
 		}
 	}
+	for _, s := range h.Steps {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: s.Pos, Message: s.Message})
+	}
 	if len(h.Sink.Via) > 0 {
 		if obj := fix.CalleeObj(h.Call); obj != nil && obj.Pos().IsValid() {
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: obj.Pos(), Message: h.Sink.Via[0] + " stores this argument in the cache"})

@@ -99,3 +99,9 @@ func TestORMCaches(t *testing.T) {
 func TestEntCache(t *testing.T) {
 	analysistest.Run(t, testdata(), sensitivedata.Analyzer, "sensitivedata/entgen", "sensitivedata/entservice")
 }
+
+// TestDispatch: a user encoded in one package reaches a cache registered
+// by name from a package that imports it.
+func TestDispatch(t *testing.T) {
+	analysistest.Run(t, testdata(), sensitivedata.Analyzer, "sensitivedata/vstore", "sensitivedata/vstoremc")
+}

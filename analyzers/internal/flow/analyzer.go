@@ -21,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://pkg.go.dev/github.com/cachevet/cachevet/analyzers/internal/flow",
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(summaryFact), new(analyzedFact), new(patternFact), new(sharedFact)},
+	FactTypes:  []analysis.Fact{new(summaryFact), new(analyzedFact), new(patternFact), new(sharedFact), new(pendingFact), new(pendingPackageFact)},
 }
 
 // Sanitizers and Validators are the user's declarations by full function
@@ -117,6 +117,7 @@ func run(pass *analysis.Pass) (any, error) {
 			ok := v.Pkg() != nil && pass.ImportObjectFact(v, &f)
 			return f.Pattern, ok
 		},
+		Pending:    func() []PendingFlow { return importPending(pass) },
 		Sanitizers: Sanitizers,
 		Validators: Validators,
 		Sources:    Sources,
@@ -132,6 +133,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if len(res.Shared) > 0 {
 		pass.ExportPackageFact(&sharedFact{res.Shared})
 	}
+	exportPending(pass, res.Pending)
 	pass.ExportPackageFact(new(analyzedFact))
 	return res, nil
 }

@@ -49,4 +49,18 @@
 // loop (looplength.go); an integer compared with a constant is bounded on
 // the edge the comparison proves, which bounds the sub-slice it cuts
 // (indexbound.go).
+//
+// Interface calls reach the implementations the package sees: its own
+// types, and a dependency's through the summary that package gives its
+// interface methods. An implementation that only appears later (registered
+// by name from a package that imports this one, wired by a blank import)
+// is reached through a pending flow: the calling package records what it
+// passes to the method as a fact, with portable positions, and the first
+// package that declares and converts an implementation whose parameter
+// reaches a sink reports there (dispatch.go). A call on the function's own
+// interface parameter is summarized instead (a ParamCall), and reported
+// at the caller that passes a store whose method sinks the argument
+// (storecalls.go): a library's key, judged by the store the application
+// chooses. An implementation of a package that does not import the
+// interface's, handed to a call by main, is reported at that call.
 package flow

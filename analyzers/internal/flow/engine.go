@@ -3,7 +3,6 @@ package flow
 import (
 	"go/token"
 	"go/types"
-	"slices"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"golang.org/x/tools/go/analysis"
@@ -28,6 +27,9 @@ type Config struct {
 	Sources, Sinks map[string]bool
 	// Shared is what the imported packages stored in shared places.
 	Shared []SharedValue
+	// Pending returns the pending flows of the packages this one depends
+	// on (see dispatch.go).
+	Pending func() []PendingFlow
 }
 
 // Hit is a concrete origin reaching a memcache key: one diagnostic.
@@ -42,6 +44,12 @@ type Hit struct {
 	Taint Taint
 	// ItemKeyStores are, for an Item sink, the stores of its Key field.
 	ItemKeyStores []*ssa.Store
+	// Steps lead from an origin in another package to the sink (see
+	// dispatch.go and storecalls.go).
+	Steps []Step
+	// Remote: Key is the store a library builds its key for (see
+	// storecalls.go), not the key.
+	Remote bool
 }
 
 // LenHit is a key whose length may exceed its limit: one keylength
@@ -56,6 +64,8 @@ type LenHit struct {
 	// its prefix and whatever escaping multiplies it by.
 	Limit         int
 	ItemKeyStores []*ssa.Store
+	Steps         []Step
+	Remote        bool
 }
 
 // ValueHit is a cached value that holds sensitive fields: one
@@ -68,6 +78,7 @@ type ValueHit struct {
 	// Fields are the FromSensitive origins reaching the value.
 	Fields      Taint
 	ValueStores []*ssa.Store
+	Steps       []Step
 }
 
 // Origins returns the origins of the hit in a stable order.
@@ -106,7 +117,10 @@ type Result struct {
 	Patterns map[*types.Var]Pattern
 	// Shared is what the package and its imports stored in shared places.
 	Shared []SharedValue
-	Fset   *token.FileSet
+	// Pending are the flows into interface methods whose implementations
+	// the package does not see, for export.
+	Pending []pendingOut
+	Fset    *token.FileSet
 }
 
 // Run analyzes the package of cfg.Pass.
@@ -116,6 +130,7 @@ func Run(cfg *Config) *Result {
 	e.inferValidators()
 	e.solve()
 	e.checkCachedQueries()
+	e.resolvePending()
 	return e.result()
 }
 
@@ -146,6 +161,7 @@ type engine struct {
 	initStores map[*ssa.Global][]ssa.Value
 	funcIdx    *funcIndex // see funcIndex
 	callDepth  int        // see maxCallDepth
+	callVia    []string   // see viaCalls
 
 	sharedFields map[*types.Var]ssa.Value     // see sharedRoot
 	sharedMemo   map[*ssa.FieldAddr]ssa.Value // see sharedRoot
@@ -153,6 +169,12 @@ type engine struct {
 	sharedPlaces map[ssa.Value]string         // see seedShared
 	changed      bool
 	reporting    bool
+
+	// See dispatch.go and positions.go.
+	sites       map[*ssa.Function][]paramSite
+	pending     []pendingOut
+	conversions *conversions
+	files       map[string]*token.File
 
 	taintState
 	lengthState
@@ -317,7 +339,7 @@ func (e *engine) summary(fn *ssa.Function) *Summary {
 }
 
 func (e *engine) result() *Result {
-	r := &Result{Hits: e.hits, LenHits: e.lenHits, ValueHits: e.valueHits, keyLengths: e.keyLengths, Summaries: make(map[*types.Func]*Summary), Patterns: e.packagePatterns(), CachedQueries: e.cachedQueries, Shared: e.sharedValues(), Fset: e.pass.Fset}
+	r := &Result{Hits: e.hits, LenHits: e.lenHits, ValueHits: e.valueHits, keyLengths: e.keyLengths, Summaries: make(map[*types.Func]*Summary), Patterns: e.packagePatterns(), CachedQueries: e.cachedQueries, Shared: e.sharedValues(), Pending: e.pending, Fset: e.pass.Fset}
 	for fn, s := range e.sums {
 		obj, ok := fn.Object().(*types.Func)
 		if !ok || fn.Parent() != nil || s.IsEmpty() {
@@ -369,6 +391,12 @@ func mergeSummary(dst, src *Summary) {
 		dst.addWrite(w)
 	}
 	for _, c := range src.Calls {
-		dst.addCall(ParamCall{Param: c.Param, Args: slices.Clone(c.Args)})
+		dst.addCall(c.clone())
+	}
+	for _, b := range src.LenSinks {
+		dst.addBudget(b)
+	}
+	for _, v := range src.ValueSinks {
+		dst.addValueSink(v)
 	}
 }

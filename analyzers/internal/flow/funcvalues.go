@@ -360,32 +360,6 @@ func (e *engine) argParams(fn *ssa.Function, as []ssa.Value, at ssa.Instruction)
 	return out
 }
 
-// paramCall is the call that pc, recorded in the summary of the callee of
-// a call with arguments as, stands for in the caller: a call of the
-// function the caller passes, with the caller's arguments.
-func paramCall(pc ParamCall, as []ssa.Value) (*ssa.CallCommon, bool) {
-	if pc.Param >= len(as) {
-		return nil, false
-	}
-	fn := as[pc.Param]
-	sig, ok := fn.Type().Underlying().(*types.Signature)
-	if !ok {
-		return nil, false
-	}
-	args := make([]ssa.Value, len(pc.Args))
-	for j, p := range pc.Args {
-		switch {
-		case p >= 0 && p < len(as):
-			args[j] = as[p]
-		case j < sig.Params().Len():
-			args[j] = ssa.NewConst(nil, sig.Params().At(j).Type())
-		default:
-			return nil, false
-		}
-	}
-	return &ssa.CallCommon{Value: fn, Args: args}, true
-}
-
 // calledResult is the taint of what calling the function value v with
 // no attacker data returns: what its targets return of their own, and
 // the result part of a parameter it may be.
@@ -404,53 +378,4 @@ func (e *engine) calledResult(v ssa.Value, at ssa.Instruction) Taint {
 	}
 	t, _ := e.dynamicEffects(&ssa.CallCommon{Value: v, Args: args}, call)
 	return t
-}
-
-// ParamCall says that the function calls its parameter Param, a function,
-// with its parameters Args as the arguments (-1: an argument that carries
-// none of them unescaped).
-type ParamCall struct {
-	Param int
-	Args  []int
-}
-
-// addCall merges c into s and reports whether s grew: an argument
-// recorded as carrying no parameter may carry one in a later round.
-func (s *Summary) addCall(c ParamCall) bool {
-	for i := range s.Calls {
-		q := &s.Calls[i]
-		if q.Param != c.Param || len(q.Args) != len(c.Args) {
-			continue
-		}
-		changed := false
-		for j, p := range c.Args {
-			if q.Args[j] < 0 && p >= 0 {
-				q.Args[j] = p
-				changed = true
-			}
-		}
-		return changed
-	}
-	s.Calls = append(s.Calls, c)
-	return true
-}
-
-// maxCallDepth bounds the calls of function values one call stands for,
-// through callbacks passing callbacks on (or themselves).
-const maxCallDepth = 4
-
-// applyParamCalls applies each call of a function parameter that s
-// records, as the call with the arguments as of its callee stands for it,
-// by apply.
-func (e *engine) applyParamCalls(s *Summary, as []ssa.Value, apply func(*ssa.CallCommon)) {
-	if len(s.Calls) == 0 || e.callDepth >= maxCallDepth {
-		return
-	}
-	e.callDepth++
-	for _, pc := range s.Calls {
-		if c, ok := paramCall(pc, as); ok {
-			apply(c)
-		}
-	}
-	e.callDepth--
 }

@@ -69,6 +69,11 @@ func (e *engine) checkLengthOf(call ssa.CallInstruction, key ssa.Value, own Leng
 	if !e.reporting {
 		return
 	}
+	for _, p := range own.Open {
+		if p.Kind == OpenParam {
+			e.recordSite(p.Fn, paramSite{param: p.Param, call: call, key: key, info: info, length: &lengthSite{own.Max, p.Num, p.Den, num, den, limit}})
+		}
+	}
 	k := hitKey{call, key}
 	ownConcrete := Length{Max: own.Max}
 	for _, p := range own.Open {

@@ -57,7 +57,7 @@ func (e *engine) checkCallSinks(call ssa.CallInstruction, c *ssa.CallCommon) {
 	ce := e.calleeOf(c)
 	if ks, ok := e.keySinkOf(c, ce); ok {
 		if ks.arg < len(as) {
-			info := SinkInfo{Name: ks.name, Shape: ks.shape, Client: ks.client}
+			info := SinkInfo{Name: ks.name, Shape: ks.shape, Client: ks.client, Via: e.viaCalls(nil)}
 			harmful := model.AnyUnsafe
 			if ks.client != nil {
 				harmful = ks.client.HarmfulBytes()
@@ -86,13 +86,16 @@ func (e *engine) checkCallSinks(call ssa.CallInstruction, c *ssa.CallCommon) {
 		return
 	}
 	sums, _ := e.summariesOf(c, ce)
+	e.recordPending(call, c, as, sums)
+	e.recordStoreCalls(call, c, as, sums)
+	e.checkStoreCalls(call, ce, as, sums)
 	for _, s := range sums {
-		e.applyParamCalls(s, as, func(pc *ssa.CallCommon) { e.checkCallSinks(call, pc) })
+		e.applyParamCalls(s, ce, as, func(pc *ssa.CallCommon) { e.checkCallSinks(call, pc) })
 		for _, ps := range s.Sinks {
 			if ps.Param >= len(as) {
 				continue
 			}
-			info := SinkInfo{Name: ps.Sink, Shape: ps.Shape, Client: e.clientTab.client(ps.Client), HandWritten: ps.HandWritten, Via: ps.Via}
+			info := SinkInfo{Name: ps.Sink, Shape: ps.Shape, Client: e.clientTab.client(ps.Client), HandWritten: ps.HandWritten, Via: e.viaCalls(ps.Via)}
 			arg := as[ps.Param]
 			var t Taint
 			if ps.Path == "" {
@@ -106,7 +109,7 @@ func (e *engine) checkCallSinks(call ssa.CallInstruction, c *ssa.CallCommon) {
 			if vs.Param >= len(as) {
 				continue
 			}
-			info := SinkInfo{Name: vs.Sink, Client: e.clientTab.client(vs.Client), Via: vs.Via}
+			info := SinkInfo{Name: vs.Sink, Client: e.clientTab.client(vs.Client), Via: e.viaCalls(vs.Via)}
 			arg := as[vs.Param]
 			switch {
 			case vs.Item:
@@ -125,7 +128,7 @@ func (e *engine) checkCallSinks(call ssa.CallInstruction, c *ssa.CallCommon) {
 			if pb.Param >= len(as) {
 				continue
 			}
-			info := SinkInfo{Name: pb.Sink, Shape: model.KeyString, Client: e.clientTab.client(pb.Client), HandWritten: pb.HandWritten, Via: pb.Via}
+			info := SinkInfo{Name: pb.Sink, Shape: model.KeyString, Client: e.clientTab.client(pb.Client), HandWritten: pb.HandWritten, Via: e.viaCalls(pb.Via)}
 			if pb.Path == "" {
 				e.checkLength(call, as[pb.Param], info, pb.Budget, pb.Num, pb.Den)
 			} else {
@@ -182,6 +185,7 @@ func (e *engine) checkKey(call ssa.CallInstruction, key ssa.Value, t Taint, info
 			if e.summary(o.Fn).addSink(ps) {
 				e.changed = true
 			}
+			e.recordSite(o.Fn, paramSite{param: o.Param, call: call, key: key, info: info, bytes: bytes})
 			continue
 		}
 		if !e.reporting {

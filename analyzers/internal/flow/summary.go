@@ -29,8 +29,8 @@ type Summary struct {
 	// LenSinks are parameters that reach a memcache key with a length
 	// budget: the bytes they may hold before the key passes 250.
 	LenSinks []ParamBudget
-	// Calls are the function parameters the function calls, and with
-	// what (see funcvalues.go).
+	// Calls are the parameters the function calls, functions or
+	// interfaces, and with what (see paramcalls.go).
 	Calls []ParamCall
 	// ResultLen bounds the result's length, if it is a string.
 	ResultLen *LenSummary
@@ -265,7 +265,11 @@ func (s *Summary) String() string {
 		parts = append(parts, fmt.Sprintf("param %d -> result (%s)", r.Param, r.Encoder))
 	}
 	for _, c := range s.Calls {
-		parts = append(parts, fmt.Sprintf("calls param %d with params %v", c.Param, c.Args))
+		what := ""
+		if c.Method != "" {
+			what = "'s " + c.Method
+		}
+		parts = append(parts, fmt.Sprintf("calls param %d%s with params %v and %d passed", c.Param, what, c.Args, len(c.Passed)))
 	}
 	for _, b := range s.LenSinks {
 		parts = append(parts, fmt.Sprintf("param %d%s -> %s key (budget %d)", b.Param, b.Path, b.Sink, b.Budget))

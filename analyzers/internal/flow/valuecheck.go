@@ -45,6 +45,7 @@ func (e *engine) checkValue(call ssa.CallInstruction, value ssa.Value, t Taint, 
 			if e.summary(o.Fn).addValueSink(vs) {
 				e.changed = true
 			}
+			e.recordSite(o.Fn, paramSite{param: o.Param, call: call, key: value, info: info, value: true})
 		case FromSensitive:
 			if !e.reporting {
 				continue

@@ -27,7 +27,7 @@ func handler(r *http.Request) {
 	var g getter = remote{}
 	lookup := g.Get
 	lookup(id)                                       // want `reaches the memcache key of \(\*memcache\.Client\)\.Get through \(funcapp\.remote\)\.Get`
-	funclib.WithKey(id, func(k string) { g.Get(k) }) // want `through funcapp\.handler and \(funcapp\.remote\)\.Get`
+	funclib.WithKey(id, func(k string) { g.Get(k) }) // want `through funclib\.WithKey and funcapp\.handler and \(funcapp\.remote\)\.Get`
 	m := memory{}
 	memGet := m.Get
 	memGet(id)

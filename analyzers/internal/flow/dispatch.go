@@ -1,0 +1,494 @@
+package flow
+
+import (
+	"cmp"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"github.com/cachevet/cachevet/analyzers/internal/model"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Interface calls whose implementations the calling package cannot see.
+//
+// A call through an interface method is a sink when an implementation the
+// package sees has one (see implementations). When it sees none, the
+// implementation may still come later: registered by name from a package
+// that imports this one (session.Register("memcache", p) in an adapter's
+// init), wired in main, pulled in by a blank import. Facts only flow from
+// a package to its importers, so the call's package records what it
+// passes (a PendingFlow: the method, the argument, the origins and the
+// length of the data) as a fact, and the first package that both sees
+// the flow and declares an implementation with a sink, converted to an
+// interface there (a registration, an assignment), reports it at that
+// implementation's sink call: that is where the untrusted key meets
+// memcached and where it can be escaped for every caller. The related
+// information leads back to the interface call and the origin.
+
+// PendingFlow is data passed to an argument of an interface method call
+// whose implementations the calling package cannot see.
+type PendingFlow struct {
+	// Iface is the interface declaring the method, "path.Name".
+	Iface  string
+	Method string
+	// Arg is the argument, the receiver being 0.
+	Arg int
+	// Pkg is the package making the call, Caller the function, and
+	// Call where.
+	Pkg    string
+	Caller string
+	Call   Position
+	Passed
+}
+
+// PendingOrigin is an Origin carried by a fact.
+type PendingOrigin struct {
+	Kind  OriginKind
+	Desc  string
+	Hint  string
+	Made  Construction
+	Bytes model.ByteSet
+	At    Position
+	Via   []string
+	// Encoder is the serializer a sensitive field went through.
+	Encoder string
+}
+
+// PendingOpen is an unbounded part of a length carried by a fact.
+type PendingOpen struct {
+	Kind OpenKind
+	Desc string
+	At   Position
+}
+
+// Step is a place on the way from an origin to a sink in another package,
+// shown as related information: an interface call, the library function
+// that builds a key.
+type Step struct {
+	Pos     token.Pos
+	Message string
+}
+
+// pendingFact holds the pending flows into an interface method the
+// package declares; pendingPackageFact those into methods declared
+// elsewhere, which the package cannot attach a fact to.
+type pendingFact struct{ Flows []PendingFlow }
+
+func (*pendingFact) AFact()         {}
+func (*pendingFact) String() string { return "pending" }
+
+type pendingPackageFact struct{ Flows []PendingFlow }
+
+func (*pendingPackageFact) AFact()         {}
+func (*pendingPackageFact) String() string { return "pending" }
+
+// paramSite is a sink in a function of this package that one of its
+// parameters reaches: a pending flow into that parameter is reported
+// there.
+type paramSite struct {
+	param  int
+	call   ssa.CallInstruction
+	key    ssa.Value
+	info   SinkInfo
+	bytes  model.ByteSet // for a key: the bytes of the parameter that reach it
+	length *lengthSite   // for a key's length
+	value  bool          // for a cached value
+}
+
+// lengthSite is how a parameter makes up a key checked for length (see
+// checkLengthOf): the key is ownMax bytes and pnum/pden times the
+// parameter, and the sink scales it by num/den against limit.
+type lengthSite struct {
+	ownMax, pnum, pden, num, den, limit int
+}
+
+// recordSite remembers, in the reporting round, that parameter param of
+// fn reaches a sink at call.
+func (e *engine) recordSite(fn *ssa.Function, s paramSite) {
+	if !e.reporting || fn.Parent() != nil {
+		return
+	}
+	if e.sites == nil {
+		e.sites = make(map[*ssa.Function][]paramSite)
+	}
+	e.sites[fn] = append(e.sites[fn], s)
+}
+
+// recordPending records what an interface call passes to the methods of
+// implementations the package does not see. Calls on a parameter of the
+// function are left to its callers, which see what they pass (see
+// storecalls.go); arguments that a known implementation already sinks
+// are reported at the call.
+func (e *engine) recordPending(call ssa.CallInstruction, c *ssa.CallCommon, as []ssa.Value, sums []*Summary) {
+	if !e.reporting || !c.IsInvoke() {
+		return
+	}
+	n, ok := types.Unalias(c.Method.Signature().Recv().Type()).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return
+	}
+	if _, ok := e.storeParam(call, c.Value); ok {
+		return
+	}
+	for j := 1; j < len(as); j++ {
+		if sunk(sums, j) {
+			continue
+		}
+		p, ok := e.passed(as[j], call)
+		if !ok {
+			continue
+		}
+		f := PendingFlow{
+			Iface:  n.Obj().Pkg().Path() + "." + n.Obj().Name(),
+			Method: c.Method.Name(),
+			Arg:    j,
+			Pkg:    e.pass.Pkg.Path(),
+			Caller: wrapperName(call.Parent()),
+			Call:   e.position(call.Pos()),
+			Passed: p,
+		}
+		e.pending = append(e.pending, pendingOut{c.Method, f})
+	}
+}
+
+// sunk reports whether a summary of the call already sinks argument j.
+func sunk(sums []*Summary, j int) bool {
+	for _, s := range sums {
+		for _, p := range s.Sinks {
+			if p.Param == j {
+				return true
+			}
+		}
+		for _, p := range s.ValueSinks {
+			if p.Param == j {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (e *engine) pendingOrigin(o *Origin, bytes model.ByteSet) PendingOrigin {
+	return PendingOrigin{Kind: o.Kind, Desc: o.Desc, Hint: o.Hint, Made: o.Made, Bytes: bytes, At: e.position(o.Pos), Via: o.Via, Encoder: o.Encoder}
+}
+
+// pendingOut is a pending flow to export, with the method it goes into.
+type pendingOut struct {
+	method *types.Func
+	flow   PendingFlow
+}
+
+// resolvePending reports the pending flows of other packages that reach
+// a sink of an implementation this package declares and converts to an
+// interface.
+func (e *engine) resolvePending() {
+	if e.cfg.Pending == nil {
+		return
+	}
+	flows := e.cfg.Pending()
+	slices.SortStableFunc(flows, func(a, b PendingFlow) int {
+		return cmp.Or(cmp.Compare(a.Call.File, b.Call.File), cmp.Compare(a.Call.Line, b.Call.Line), cmp.Compare(a.Call.Col, b.Call.Col), cmp.Compare(a.Arg, b.Arg))
+	})
+	for _, f := range flows {
+		m := e.lookupMethod(f.Iface, f.Method)
+		if m == nil {
+			continue
+		}
+		for _, impl := range e.convertedImplementations(m) {
+			for _, s := range e.sites[impl] {
+				if s.param == f.Arg {
+					e.reportPending(f, impl, s)
+				}
+			}
+		}
+		e.resolveWired(f, m)
+	}
+}
+
+// resolveWired reports f at the calls of this package that hand out a
+// dependency's type implementing m as an interface (main passing a cache
+// type of one package to another's SetCache), when that type's package
+// could not see the flow itself because it does not import the package
+// that recorded it. The call is where the implementation is chosen; the
+// implementation's sink is in a package this one cannot report in.
+func (e *engine) resolveWired(f PendingFlow, m *types.Func) {
+	iface, ok := m.Signature().Recv().Type().Underlying().(*types.Interface)
+	if !ok || e.cfg.Import == nil {
+		return
+	}
+	method := f.Iface[lastDot(f.Iface)+1:] + "." + f.Method
+	for _, mi := range e.conversionsOf().foreign {
+		t := mi.X.Type()
+		if !types.Implements(t, iface) || importsPath(namedOf(t).Obj().Pkg(), f.Pkg, map[*types.Package]bool{}) {
+			continue
+		}
+		obj, _, _ := types.LookupFieldOrMethod(t, true, m.Pkg(), m.Name())
+		impl, ok := obj.(*types.Func)
+		if !ok {
+			continue
+		}
+		sum, _ := e.cfg.Import(impl)
+		call := callTaking(mi)
+		if sum == nil || call == nil {
+			continue
+		}
+		step := Step{Pos: e.posOf(f.Call), Message: f.Caller + " passes it to " + method + " here, which " + shortName(impl) + ", handed out here, implements"}
+		e.reportRemote(call, mi, f.Passed, f.Arg, sum, []string{shortName(impl)}, ", passed by "+f.Caller+" to "+method, step)
+	}
+}
+
+// callTaking returns the call that v is an argument of, if any.
+func callTaking(v ssa.Value) ssa.CallInstruction {
+	for _, ref := range *v.Referrers() {
+		if call, ok := ref.(ssa.CallInstruction); ok && slices.Contains(call.Common().Args, v) {
+			return call
+		}
+	}
+	return nil
+}
+
+// importsPath reports whether p is, or imports, the package path.
+func importsPath(p *types.Package, path string, seen map[*types.Package]bool) bool {
+	if p.Path() == path {
+		return true
+	}
+	if seen[p] {
+		return false
+	}
+	seen[p] = true
+	for _, imp := range p.Imports() {
+		if importsPath(imp, path, seen) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportPending reports flow f at site s of implementation impl.
+func (e *engine) reportPending(f PendingFlow, impl *ssa.Function, s paramSite) {
+	method := f.Iface[lastDot(f.Iface)+1:] + "." + f.Method
+	step := Step{Pos: e.posOf(f.Call), Message: f.Caller + " passes it to " + method + " here, which " + wrapperName(impl) + " implements"}
+	origin := func(po PendingOrigin) *Origin {
+		desc := po.describe() + ", passed by " + f.Caller + " to " + method
+		if po.Kind == FromSensitive {
+			desc = po.Desc // a field's name, which the message lists
+		}
+		return e.origin(originKey{kind: po.Kind, pos: e.posOf(po.At), desc: desc, path: po.Encoder}, func(o *Origin) {
+			o.Hint, o.Made, o.Encoder = po.Hint, po.Made, po.Encoder
+		})
+	}
+	switch {
+	case s.length != nil:
+		ls := s.length
+		arg := Length{Max: f.MaxLen}
+		for _, p := range f.Open {
+			arg.Open = append(arg.Open, OpenPart{Kind: p.Kind, Desc: p.Desc + ", passed by " + f.Caller + " to " + method, Pos: e.posOf(p.At), Num: 1, Den: 1})
+		}
+		key := scaled(arg, ls.pnum, ls.pden, ls.ownMax, "")
+		if sl := scaled(key, ls.num, ls.den, 0, ""); sl.Finite() && sl.Max <= ls.limit {
+			return
+		}
+		k := hitKey{s.call, s.key}
+		if e.lenHitIndex[k] != nil {
+			return
+		}
+		h := &LenHit{Call: s.call, Sink: s.info, Key: s.key, Length: key, Limit: ls.limit * ls.den / ls.num, Steps: []Step{step}}
+		e.lenHitIndex[k] = h
+		e.lenHits = append(e.lenHits, h)
+	case s.value:
+		for _, po := range f.Origins {
+			if po.Kind != FromSensitive {
+				continue
+			}
+			h := hitAt(e.valueHitIndex, &e.valueHits, hitKey{s.call, s.key}, func() *ValueHit {
+				return &ValueHit{Call: s.call, Sink: s.info, Value: s.key, Fields: Taint{}}
+			})
+			h.Fields[origin(po)] = 0
+			h.Steps = addStep(h.Steps, step)
+		}
+	default:
+		for _, po := range f.Origins {
+			bytes := po.Bytes & s.bytes
+			if po.Kind == FromSensitive || bytes == 0 {
+				continue
+			}
+			h := hitAt(e.hitIndex, &e.hits, hitKey{s.call, s.key}, func() *Hit {
+				return &Hit{Call: s.call, Sink: s.info, Key: s.key, Taint: Taint{}}
+			})
+			h.Taint[origin(po)] |= bytes
+			h.Steps = addStep(h.Steps, step)
+		}
+	}
+}
+
+func addStep(steps []Step, s Step) []Step {
+	if slices.Contains(steps, s) {
+		return steps
+	}
+	return append(steps, s)
+}
+
+func lastDot(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == '.' {
+			return i
+		}
+	}
+	return -1
+}
+
+// lookupMethod finds method name of the interface "path.Name" among the
+// packages this one depends on.
+func (e *engine) lookupMethod(iface, name string) *types.Func {
+	i := lastDot(iface)
+	if i < 0 {
+		return nil
+	}
+	pkg := e.importedPackage(iface[:i])
+	if pkg == nil {
+		return nil
+	}
+	tn, ok := pkg.Scope().Lookup(iface[i+1:]).(*types.TypeName)
+	if !ok {
+		return nil
+	}
+	obj, _, _ := types.LookupFieldOrMethod(tn.Type(), false, pkg, name)
+	m, _ := obj.(*types.Func)
+	return m
+}
+
+// importedPackage returns the package of this one's transitive imports
+// (or this one) with the given path.
+func (e *engine) importedPackage(path string) *types.Package {
+	seen := make(map[*types.Package]bool)
+	var find func(p *types.Package) *types.Package
+	find = func(p *types.Package) *types.Package {
+		if seen[p] {
+			return nil
+		}
+		seen[p] = true
+		if p.Path() == path {
+			return p
+		}
+		for _, imp := range p.Imports() {
+			if q := find(imp); q != nil {
+				return q
+			}
+		}
+		return nil
+	}
+	return find(e.pass.Pkg)
+}
+
+// convertedImplementations returns the methods implementing m of this
+// package's types that the package converts to an interface: a type only
+// counts once something hands it out as one (a registration, an
+// assignment to an interface variable), so that a type that merely has
+// the method's name and signature stays quiet.
+func (e *engine) convertedImplementations(m *types.Func) []*ssa.Function {
+	var out []*ssa.Function
+	for _, fn := range e.implementations(m) {
+		if recv := fn.Signature.Recv(); recv != nil && e.conversionsOf().local[namedOf(recv.Type())] {
+			out = append(out, fn)
+		}
+	}
+	return out
+}
+
+// conversions are the package's conversions of named types, as values or
+// pointers, to interfaces: of its own types, and of its dependencies'.
+type conversions struct {
+	local   map[*types.Named]bool
+	foreign []*ssa.MakeInterface
+}
+
+func (e *engine) conversionsOf() *conversions {
+	if e.conversions != nil {
+		return e.conversions
+	}
+	c := &conversions{local: make(map[*types.Named]bool)}
+	for _, fn := range e.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				mi, ok := instr.(*ssa.MakeInterface)
+				if !ok {
+					continue
+				}
+				switch n := namedOf(mi.X.Type()); {
+				case n == nil || n.Obj().Pkg() == nil:
+				case n.Obj().Pkg() == e.pass.Pkg:
+					c.local[n] = true
+				default:
+					c.foreign = append(c.foreign, mi)
+				}
+			}
+		}
+	}
+	e.conversions = c
+	return c
+}
+
+// namedOf returns the named type of t or of what t points to.
+func namedOf(t types.Type) *types.Named {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, _ := types.Unalias(t).(*types.Named)
+	return n
+}
+
+// exportPending stores the package's pending flows: on the interface
+// method when the package declares it, in a package fact otherwise.
+func exportPending(pass *analysis.Pass, pending []pendingOut) {
+	byMethod := make(map[*types.Func]*pendingFact)
+	var methods []*types.Func
+	var elsewhere pendingPackageFact
+	for _, p := range pending {
+		if p.method.Pkg() != pass.Pkg {
+			elsewhere.Flows = append(elsewhere.Flows, p.flow)
+			continue
+		}
+		f := byMethod[p.method]
+		if f == nil {
+			f = new(pendingFact)
+			byMethod[p.method] = f
+			methods = append(methods, p.method)
+		}
+		f.Flows = append(f.Flows, p.flow)
+	}
+	for _, m := range methods {
+		pass.ExportObjectFact(m, byMethod[m])
+	}
+	if len(elsewhere.Flows) > 0 {
+		pass.ExportPackageFact(&elsewhere)
+	}
+}
+
+// importPending returns the pending flows of the packages this one
+// depends on.
+func importPending(pass *analysis.Pass) []PendingFlow {
+	var flows []PendingFlow
+	for _, f := range pass.AllObjectFacts() {
+		if p, ok := f.Fact.(*pendingFact); ok {
+			flows = append(flows, p.Flows...)
+		}
+	}
+	for _, f := range pass.AllPackageFacts() {
+		if p, ok := f.Fact.(*pendingPackageFact); ok && f.Package != pass.Pkg {
+			flows = append(flows, p.Flows...)
+		}
+	}
+	return flows
+}
+
+// describe names the origin with the wrappers it came out of, for an
+// origin that the message then says more of.
+func (o PendingOrigin) describe() string {
+	if len(o.Via) == 0 {
+		return o.Desc
+	}
+	return o.Desc + " returned by " + strings.Join(o.Via, " from ")
+}

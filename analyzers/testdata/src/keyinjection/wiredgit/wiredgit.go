@@ -1,0 +1,19 @@
+// Package wiredgit reads a cache interface that main sets: the
+// implementation lives in a package that does not import this one.
+package wiredgit
+
+import "net/http"
+
+type Cache interface {
+	Get(key string) ([]byte, error)
+}
+
+var cache Cache
+
+// SetCache is called by main.
+func SetCache(c Cache) { cache = c }
+
+func Blob(w http.ResponseWriter, r *http.Request) {
+	b, _ := cache.Get("blob:" + r.URL.Query().Get("sha"))
+	w.Write(b)
+}

@@ -1,0 +1,37 @@
+// Command app wires the providers by blank imports and hands pagecache a
+// memcache-backed store and an in-memory one.
+package main
+
+import (
+	"net/http"
+
+	"github.com/bradfitz/gomemcache/memcache"
+
+	"example.com/dispatch/pagecache"
+	"example.com/dispatch/sessions"
+	_ "example.com/dispatch/sessionsmc"
+	_ "example.com/dispatch/sessionsmem"
+)
+
+type mcStore struct{ mc *memcache.Client }
+
+func (s mcStore) Get(key string) ([]byte, error) {
+	it, err := s.mc.Get(key)
+	if err != nil {
+		return nil, err
+	}
+	return it.Value, nil
+}
+
+type mapStore map[string][]byte
+
+func (m mapStore) Get(key string) ([]byte, error) { return m[key], nil }
+
+func main() {
+	m := sessions.NewManager("memcache")
+	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { m.Start(r) })
+	next := http.NotFoundHandler()
+	http.Handle("/mc", pagecache.CachePage(mcStore{memcache.New("127.0.0.1:11211")}, next))
+	http.Handle("/map", pagecache.CachePage(mapStore{}, next))
+	http.ListenAndServe("127.0.0.1:8080", nil)
+}
