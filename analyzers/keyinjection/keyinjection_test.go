@@ -178,6 +178,14 @@ func TestLibraryKeys(t *testing.T) {
 	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/pagecache", "keyinjection/pagecacheapp")
 }
 
+// TestStoreFields: a generic manager keeps the store it is given in a
+// field and keys it by its callers' arguments; the application's call is
+// reported when the manager was built over a memcache-backed store, not
+// over an in-memory one, nor where the manager hashes the key.
+func TestStoreFields(t *testing.T) {
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/managerlib", "keyinjection/managerapp")
+}
+
 // TestWired: an implementation from a package that does not import the
 // interface's, handed out in main, is reported at the call that hands it
 // out.

@@ -140,7 +140,7 @@ func (e *engine) callEffects(c *ssa.CallCommon, at ssa.CallInstruction) Taint {
 	var t Taint
 	for _, s := range sums {
 		mergeInto(&t, e.applySummary(s, ce, as, at, result), model.AnyUnsafe)
-		e.applyParamCalls(s, ce, as, func(pc *ssa.CallCommon) { e.callEffects(pc, at) })
+		e.applyParamCalls(s, ce, as, at, func(pc *ssa.CallCommon) { e.callEffects(pc, at) })
 	}
 	return t
 }

@@ -30,7 +30,10 @@ import (
 // ParamCall says that the function calls its parameter Param: a function,
 // or, when Method is set, method Method of interface Iface ("path.Name").
 type ParamCall struct {
-	Param         int
+	Param int
+	// Path is the field of the parameter that holds the store (".store"
+	// of a manager's receiver), "" for the parameter itself.
+	Path          string
 	Iface, Method string
 	// Args are, for each argument of the call (after the receiver), the
 	// parameter of the function it carries unescaped (-1: none).
@@ -63,7 +66,7 @@ func (c ParamCall) clone() ParamCall {
 // parameter's calls are one record per arity, a method's one per call
 // site, so that each site is named on the way to its report.
 func (c ParamCall) same(q ParamCall) bool {
-	return q.Param == c.Param && q.Iface == c.Iface && q.Method == c.Method && len(q.Args) == len(c.Args) && q.Call == c.Call
+	return q.Param == c.Param && q.Path == c.Path && q.Iface == c.Iface && q.Method == c.Method && len(q.Args) == len(c.Args) && q.Call == c.Call
 }
 
 // addCall merges c into s and reports whether s grew: an argument
@@ -131,15 +134,14 @@ const maxCallDepth = 4
 // callee ce, records, as the call with the arguments as of its callee
 // stands for it, by apply. The sinks it reaches are named through the
 // functions the record passed (ce and those it passed its parameter to).
-func (e *engine) applyParamCalls(s *Summary, ce callee, as []ssa.Value, apply func(*ssa.CallCommon)) {
+func (e *engine) applyParamCalls(s *Summary, ce callee, as []ssa.Value, at ssa.Instruction, apply func(*ssa.CallCommon)) {
 	if len(s.Calls) == 0 || e.callDepth >= maxCallDepth {
 		return
 	}
 	e.callDepth++
 	outer := e.callVia
 	for _, pc := range s.Calls {
-		c, ok := e.paramCall(pc, as)
-		if !ok {
+		if pc.Path != "" && e.passStoreField(pc, as, at) {
 			continue
 		}
 		e.callVia = outer
@@ -151,7 +153,9 @@ func (e *engine) applyParamCalls(s *Summary, ce callee, as []ssa.Value, apply fu
 		case ce.obj != nil:
 			e.callVia = appendVia(e.callVia, shortName(ce.obj))
 		}
-		apply(c)
+		for _, c := range e.paramCalls(pc, as) {
+			apply(c)
+		}
 	}
 	e.callVia = outer
 	e.callDepth--
@@ -170,29 +174,31 @@ func (e *engine) viaCalls(via []string) []string {
 	return out
 }
 
-// paramCall is the call that pc, recorded in the summary of the callee of
-// a call with arguments as, stands for in the caller: a call of the
+// paramCalls are the calls that pc, recorded in the summary of the callee
+// of a call with arguments as, stands for in the caller: a call of the
 // function the caller passes, or of the method of the store it passes,
 // with the caller's arguments. A store whose type the caller knows is
 // called statically, so that a dependency's type is judged by its
 // method's summary; one the caller only knows as an interface stays an
-// interface call, which the caller resolves (or records) in turn.
-func (e *engine) paramCall(pc ParamCall, as []ssa.Value) (*ssa.CallCommon, bool) {
+// interface call, which the caller resolves (or records) in turn. A store
+// in a field of the argument is each type the caller made the argument
+// with (see implementationsIn).
+func (e *engine) paramCalls(pc ParamCall, as []ssa.Value) []*ssa.CallCommon {
 	if pc.Param >= len(as) {
-		return nil, false
+		return nil
 	}
 	fn := as[pc.Param]
 	var params *types.Tuple
 	var m *types.Func
 	if pc.Method != "" {
 		if m = e.lookupMethod(pc.Iface, pc.Method); m == nil {
-			return nil, false
+			return nil
 		}
 		params = m.Signature().Params()
 	} else {
 		sig, ok := fn.Type().Underlying().(*types.Signature)
 		if !ok {
-			return nil, false
+			return nil
 		}
 		params = sig.Params()
 	}
@@ -204,19 +210,64 @@ func (e *engine) paramCall(pc ParamCall, as []ssa.Value) (*ssa.CallCommon, bool)
 		case j < params.Len():
 			args[j] = ssa.NewConst(nil, params.At(j).Type())
 		default:
-			return nil, false
+			return nil
 		}
 	}
-	if m == nil {
-		return &ssa.CallCommon{Value: fn, Args: args}, true
+	switch {
+	case m == nil:
+		return []*ssa.CallCommon{{Value: fn, Args: args}}
+	case pc.Path != "":
+		iface, ok := m.Signature().Recv().Type().Underlying().(*types.Interface)
+		if !ok {
+			return nil
+		}
+		var ts []types.Type
+		e.implementationsIn(fn, iface, 0, make(map[ssa.Value]bool), &ts)
+		var out []*ssa.CallCommon
+		for _, t := range ts {
+			if impl := e.methodOf(t, m); impl != nil && !slices.ContainsFunc(out, func(c *ssa.CallCommon) bool { return c.Value == impl }) {
+				out = append(out, &ssa.CallCommon{Value: impl, Args: append([]ssa.Value{ssa.NewConst(nil, t)}, args...)})
+			}
+		}
+		return out
 	}
 	if impl := e.storeMethod(fn, m); impl != nil {
-		return &ssa.CallCommon{Value: impl, Args: append([]ssa.Value{fn}, args...)}, true
+		return []*ssa.CallCommon{{Value: impl, Args: append([]ssa.Value{fn}, args...)}}
 	}
 	if !types.IsInterface(fn.Type()) {
-		return nil, false
+		return nil
 	}
-	return &ssa.CallCommon{Value: fn, Method: m, Args: args}, true
+	return []*ssa.CallCommon{{Value: fn, Method: m, Args: args}}
+}
+
+// passStoreField passes pc, a call on a store in a field of argument
+// pc.Param, on to the summary of the caller when that argument is the
+// caller's own parameter: the caller's callers made it. It reports whether
+// it did.
+func (e *engine) passStoreField(pc ParamCall, as []ssa.Value, at ssa.Instruction) bool {
+	if pc.Param >= len(as) {
+		return false
+	}
+	o, ok := e.heldParam(at, as[pc.Param])
+	if !ok {
+		return false
+	}
+	up := pc.clone()
+	up.Param = o.Param
+	for j, p := range pc.Args {
+		up.Args[j] = -1
+		if p >= 0 && p < len(as) {
+			up.Args[j] = e.argParams(o.Fn, as[p:p+1], at)[0]
+		}
+	}
+	up.Via = append([]string{wrapperName(o.Fn)}, e.callVia...)
+	for _, v := range pc.Via {
+		up.Via = appendVia(up.Via, v)
+	}
+	if e.summary(o.Fn).addCall(up) {
+		e.changed = true
+	}
+	return true
 }
 
 // storeMethod returns the method implementing m of the concrete type the
@@ -226,6 +277,11 @@ func (e *engine) storeMethod(v ssa.Value, m *types.Func) *ssa.Function {
 	if types.IsInterface(t) {
 		return nil // not known here: a store read from a field or a registry
 	}
+	return e.methodOf(t, m)
+}
+
+// methodOf returns the method of type t that implements m.
+func (e *engine) methodOf(t types.Type, m *types.Func) *ssa.Function {
 	obj, _, _ := types.LookupFieldOrMethod(t, true, m.Pkg(), m.Name())
 	impl, ok := obj.(*types.Func)
 	if !ok {

@@ -90,7 +90,7 @@ func (e *engine) checkCallSinks(call ssa.CallInstruction, c *ssa.CallCommon) {
 	e.recordStoreCalls(call, c, as, sums)
 	e.checkStoreCalls(call, ce, as, sums)
 	for _, s := range sums {
-		e.applyParamCalls(s, ce, as, func(pc *ssa.CallCommon) { e.checkCallSinks(call, pc) })
+		e.applyParamCalls(s, ce, as, call, func(pc *ssa.CallCommon) { e.checkCallSinks(call, pc) })
 		for _, ps := range s.Sinks {
 			if ps.Param >= len(as) {
 				continue

@@ -3,6 +3,7 @@ package flow
 import (
 	"go/types"
 	"slices"
+	"strings"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"golang.org/x/tools/go/ssa"
@@ -58,16 +59,53 @@ func (e *engine) passed(arg ssa.Value, call ssa.CallInstruction) (Passed, bool) 
 // parameter of another function, stored in a variable this one reads, is
 // not: the store is then whatever was last set.
 func (e *engine) storeParam(at ssa.Instruction, recv ssa.Value) (*Origin, bool) {
-	fn := at.Parent()
-	for fn.Parent() != nil {
-		fn = fn.Parent()
-	}
+	fn := outermost(at.Parent())
 	for _, o := range e.read(recv, at).sorted() {
 		if o.Kind == FromParam && o.Path == "" && o.Fn == fn && types.IsInterface(o.Fn.Params[o.Param].Type()) {
 			return o, true
 		}
 	}
 	return nil, false
+}
+
+// storeField returns the origin of recv when it is an interface field of a
+// parameter of the enclosing function: the store a manager keeps
+// (c.store.Get(key) in a method of the value cache.New(store) returned).
+func (e *engine) storeField(at ssa.Instruction, recv ssa.Value) (*Origin, bool) {
+	if !types.IsInterface(recv.Type()) {
+		return nil, false
+	}
+	fn := outermost(at.Parent())
+	for _, o := range e.read(recv, at).sorted() {
+		if o.Kind == FromParam && o.Fn == fn && o.Encoder == "" && isFieldPath(o.Path) {
+			return o, true
+		}
+	}
+	return nil, false
+}
+
+// isFieldPath reports whether path names one field (".store").
+func isFieldPath(path string) bool {
+	return len(path) > 1 && path[0] == '.' && !strings.ContainsAny(path[1:], ".[(")
+}
+
+// heldParam returns the origin of v when it is a parameter of the
+// enclosing function itself, as a whole.
+func (e *engine) heldParam(at ssa.Instruction, v ssa.Value) (*Origin, bool) {
+	fn := outermost(at.Parent())
+	for _, o := range e.read(v, at).sorted() {
+		if o.Kind == FromParam && o.Path == "" && o.Encoder == "" && o.Fn == fn {
+			return o, true
+		}
+	}
+	return nil, false
+}
+
+func outermost(fn *ssa.Function) *ssa.Function {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	return fn
 }
 
 // recordStoreCalls adds to the summary of the enclosing function the
@@ -81,7 +119,12 @@ func (e *engine) recordStoreCalls(call ssa.CallInstruction, c *ssa.CallCommon, a
 	}
 	o, ok := e.storeParam(call, c.Value)
 	if !ok {
-		return
+		// A store in a field of a parameter: what the call passes of its
+		// own is a pending flow (see recordPending), what it passes of
+		// the parameters is recorded here.
+		if o, ok = e.storeField(call, c.Value); !ok {
+			return
+		}
 	}
 	n := namedOf(c.Method.Signature().Recv().Type())
 	if n == nil || n.Obj().Pkg() == nil {
@@ -89,6 +132,7 @@ func (e *engine) recordStoreCalls(call ssa.CallInstruction, c *ssa.CallCommon, a
 	}
 	pc := ParamCall{
 		Param:  o.Param,
+		Path:   o.Path,
 		Iface:  n.Obj().Pkg().Path() + "." + n.Obj().Name(),
 		Method: c.Method.Name(),
 		Args:   e.argParams(o.Fn, c.Args, call),
@@ -105,6 +149,9 @@ func (e *engine) recordStoreCalls(call ssa.CallInstruction, c *ssa.CallCommon, a
 		}
 		if pc.Args[j-1] >= 0 {
 			carries = true
+		}
+		if o.Path != "" {
+			continue
 		}
 		if p, ok := e.passed(as[j], call); ok {
 			pc.Passed = append(pc.Passed, PassedArg{Arg: j, Passed: p})
