@@ -9,12 +9,13 @@ import (
 
 // TestDispatch runs cachevet on testdata/dispatch: a session ID handed to
 // a provider interface whose memcache implementation registers itself
-// from a package that imports the manager's, and a page-cache library
-// that builds raw digest keys for the store the application passes. Both
-// are reported where the developer acts, with the way back to the origin
-// in related information and SARIF code flows, standalone and under go
-// vet, where every package is analyzed in a process of its own and facts
-// only reach importers. The in-memory provider and store stay quiet.
+// from a package that imports the manager's; a page-cache library that
+// builds raw digest keys for the store the application passes; a generic
+// manager that keeps its store in a field, keyed by the application's
+// request data. Each is reported where the developer acts, with the way
+// back to the origin in related information and SARIF code flows,
+// standalone and under go vet, where every package is analyzed in a
+// process of its own and facts only reach importers. The in-memory provider and store stay quiet.
 func TestDispatch(t *testing.T) {
 	bin, goBin := buildCachevet(t)
 	dir := copyDir(t, "testdata/dispatch")
@@ -24,7 +25,9 @@ func TestDispatch(t *testing.T) {
 		related                 []string // files:lines the related information must name, in order
 	}
 	wants := []want{
-		{"keyinjection", "app/app.go:34:21", "raw digest bytes (sha1.Sum) in the key that pagecache.CachePage builds puts", []string{"pagecache/pagecache.go:20", "pagecache/pagecache.go:23"}},
+		{"keyinjection", "app/app.go:35:21", "raw digest bytes (sha1.Sum) in the key that pagecache.CachePage builds puts", []string{"pagecache/pagecache.go:20", "pagecache/pagecache.go:23"}},
+		{"keyinjection", "app/app.go:40:13", "request data (r.FormValue) reaches the memcache key of (*memcache.Client).Get through (*manager.Cache[T]).Get and (main.mcStore).Get unescaped", []string{"app/app.go:40", "manager/manager.go:17"}},
+		{"keylength", "app/app.go:40:13", "the argument that (*manager.Cache[T]).Get puts into the key of (*memcache.Client).Get may be unbounded bytes", []string{"app/app.go:40", "manager/manager.go:17"}},
 		{"keyinjection", "sessionsmc/sessionsmc.go:15:24", "a request cookie (r.Cookie), passed by (*sessions.Manager).Start to Provider.SessionRead reaches the memcache key", []string{"sessions/sessions.go:28", "sessions/sessions.go:36"}},
 		{"keylength", "sessionsmc/sessionsmc.go:15:24", "the memcache key of (*memcache.Client).Get may be unbounded bytes (a request cookie (r.Cookie), passed by", []string{"sessions/sessions.go:28", "sessions/sessions.go:36"}},
 	}
@@ -70,7 +73,7 @@ func TestDispatch(t *testing.T) {
 	// dependency's facts and would replay it for the package itself.
 	t.Run("GoVet", func(t *testing.T) {
 		var all []finding
-		for _, pkg := range []string{"./sessions", "./pagecache", "./sessionsmem", "./sessionsmc", "./app"} {
+		for _, pkg := range []string{"./sessions", "./pagecache", "./manager", "./sessionsmem", "./sessionsmc", "./app"} {
 			res := run(t, command(goBin, dir, "vet", "-vettool="+bin, "-json", pkg))
 			for _, f := range parseJSON(t, dir, res.stdout) {
 				if "./"+strings.TrimPrefix(f.Package, "example.com/dispatch/") == pkg {

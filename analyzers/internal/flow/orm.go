@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"go/token"
 	"go/types"
 	"reflect"
 	"slices"
@@ -185,6 +186,15 @@ func (e *engine) implementationsIn(v ssa.Value, iface *types.Interface, depth in
 		for _, a := range args(x.Common()) {
 			e.implementationsIn(a, iface, depth+1, seen, out)
 		}
+	case *ssa.FreeVar:
+		// A closure's captured variable: what each making of it binds.
+		for _, b := range e.bindings[x] {
+			e.implementationsIn(b, iface, depth+1, seen, out)
+		}
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			e.implementationsIn(x.X, iface, depth+1, seen, out)
+		}
 	case *ssa.Alloc:
 		for _, ref := range *x.Referrers() {
 			var elem ssa.Value
@@ -193,6 +203,11 @@ func (e *engine) implementationsIn(v ssa.Value, iface *types.Interface, depth in
 				elem = a
 			case *ssa.IndexAddr:
 				elem = a
+			case *ssa.Store:
+				if a.Addr == x { // the variable itself, captured by a closure
+					e.implementationsIn(a.Val, iface, depth+1, seen, out)
+				}
+				continue
 			default:
 				continue
 			}

@@ -51,3 +51,13 @@ func handler(mc *memcache.Client, r *http.Request) {
 func lookup(ctx context.Context, c *managerlib.Cache[string], key string) {
 	c.Get(ctx, key)
 }
+
+// routes builds the managers once; the handlers capture them.
+func routes(mc *memcache.Client) {
+	users := managerlib.New[string](&mcStore{mc})
+	local := managerlib.New[string](memStore{})
+	http.HandleFunc("/u", func(w http.ResponseWriter, r *http.Request) {
+		users.Get(r.Context(), r.FormValue("id")) // want `request data \(r\.FormValue\) reaches the memcache key of \(\*memcache\.Client\)\.Get through \(\*managerlib\.Cache\[T\]\)\.Get`
+		local.Get(r.Context(), r.FormValue("id"))
+	})
+}

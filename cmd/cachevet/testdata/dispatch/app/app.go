@@ -1,5 +1,5 @@
-// Command app wires the providers by blank imports and hands pagecache a
-// memcache-backed store and an in-memory one.
+// Command app wires the providers by blank imports, and hands pagecache
+// and a generic manager a memcache-backed store and an in-memory one.
 package main
 
 import (
@@ -7,6 +7,7 @@ import (
 
 	"github.com/bradfitz/gomemcache/memcache"
 
+	"example.com/dispatch/manager"
 	"example.com/dispatch/pagecache"
 	"example.com/dispatch/sessions"
 	_ "example.com/dispatch/sessionsmc"
@@ -33,5 +34,11 @@ func main() {
 	next := http.NotFoundHandler()
 	http.Handle("/mc", pagecache.CachePage(mcStore{memcache.New("127.0.0.1:11211")}, next))
 	http.Handle("/map", pagecache.CachePage(mapStore{}, next))
+	users := manager.New[string](mcStore{memcache.New("127.0.0.1:11211")})
+	local := manager.New[string](mapStore{})
+	http.HandleFunc("/user", func(w http.ResponseWriter, r *http.Request) {
+		users.Get(r.FormValue("id"))
+		local.Get(r.FormValue("id"))
+	})
 	http.ListenAndServe("127.0.0.1:8080", nil)
 }
