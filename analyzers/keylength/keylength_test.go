@@ -106,3 +106,11 @@ func TestDispatch(t *testing.T) {
 	analysistest.Run(t, testdata(), keylength.Analyzer, "keyinjection/sessions", "keylength/sessionstore",
 		"keyinjection/pagecache", "keylength/pagecacheapp", "keylength/ifacestore", "keylength/ifacecaller")
 }
+
+// TestHTTPCacheTransport: an HTTP cache transport keys the cache the
+// application hands it by the outgoing request's URL; a memcache-backed
+// cache that keys by the raw URL is reported where main hands it to the
+// transport, one that hashes stays quiet.
+func TestHTTPCacheTransport(t *testing.T) {
+	analysistest.Run(t, testdata(), keylength.Analyzer, "keylength/httpcache", "keylength/httpcachemc", "keylength/httpcacheapp")
+}

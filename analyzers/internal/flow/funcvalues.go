@@ -3,6 +3,7 @@ package flow
 import (
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
@@ -84,6 +85,17 @@ func (e *engine) funcValues() *funcIndex {
 						if loc := funcLocation(in.Addr); loc != nil {
 							ix.stores[loc] = append(ix.stores[loc], in.Val)
 						}
+						if ia, ok := in.Addr.(*ssa.IndexAddr); ok {
+							for _, loc := range elemLocations(ia.X) {
+								ix.stores[loc] = append(ix.stores[loc], in.Val)
+							}
+						}
+					}
+				case *ssa.MapUpdate:
+					if isFunc(in.Value.Type()) {
+						for _, loc := range elemLocations(in.Map) {
+							ix.stores[loc] = append(ix.stores[loc], in.Value)
+						}
 					}
 				case *ssa.Return:
 					ix.returns[fn] = append(ix.returns[fn], in)
@@ -113,6 +125,54 @@ func funcLocation(addr ssa.Value) any {
 		return a
 	}
 	return nil
+}
+
+// elemsOf is the location of the elements of a map or slice held at a
+// location (a field, a package variable, a local variable), or made by an
+// instruction: every function stored into one of them is a possible value
+// of every element read, whatever the key or index.
+type elemsOf struct{ of any }
+
+// elemLocations names the elements of container c: where it was read
+// from or made, and where it is stored, which is where its readers find it
+// (a map literal stored into a package variable in init).
+func elemLocations(c ssa.Value) []any {
+	var out []any
+	add := func(loc any) {
+		if loc != nil && !slices.Contains(out, any(elemsOf{loc})) {
+			out = append(out, elemsOf{loc})
+		}
+	}
+	switch x := c.(type) {
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			add(funcLocation(x.X))
+		}
+		return out
+	case *ssa.Field:
+		add(structField(x.X.Type(), x.Field))
+		return out
+	case *ssa.Slice:
+		return elemLocations(x.X)
+	case *ssa.MakeMap, *ssa.MakeSlice, *ssa.Alloc:
+		add(x)
+	default:
+		return out
+	}
+	stored := []ssa.Value{c}
+	for _, ref := range *c.Referrers() {
+		if sl, ok := ref.(*ssa.Slice); ok {
+			stored = append(stored, sl) // a slice literal's array
+		}
+	}
+	for _, v := range stored {
+		for _, ref := range *v.Referrers() {
+			if st, ok := ref.(*ssa.Store); ok && st.Val == v {
+				add(funcLocation(st.Addr))
+			}
+		}
+	}
+	return out
 }
 
 // structField returns field i of the struct that t is or points to, as
@@ -178,6 +238,14 @@ func (e *engine) funcValueOf(v ssa.Value) *funcValue {
 				}
 				return
 			}
+			if ia, ok := x.X.(*ssa.IndexAddr); ok { // an element of a slice or array
+				for _, loc := range elemLocations(ia.X) {
+					for _, s := range ix.stores[loc] {
+						walk(s)
+					}
+				}
+				return
+			}
 			for _, s := range ix.stores[funcLocation(x.X)] {
 				walk(s)
 			}
@@ -185,9 +253,20 @@ func (e *engine) funcValueOf(v ssa.Value) *funcValue {
 			for _, s := range ix.stores[structField(x.X.Type(), x.Field)] {
 				walk(s)
 			}
+		case *ssa.Lookup:
+			for _, loc := range elemLocations(x.X) {
+				for _, s := range ix.stores[loc] {
+					walk(s)
+				}
+			}
 		case *ssa.Extract:
-			if call, ok := x.Tuple.(*ssa.Call); ok {
-				e.walkResults(call, x.Index, walk)
+			switch t := x.Tuple.(type) {
+			case *ssa.Call:
+				e.walkResults(t, x.Index, walk)
+			case *ssa.Lookup: // v, ok := m[k]
+				if x.Index == 0 {
+					walk(t)
+				}
 			}
 		case *ssa.Call:
 			e.walkResults(x, 0, walk)

@@ -112,3 +112,44 @@ func quietFieldFuncs() {
 	s := newStore()
 	s.get("fixed")
 }
+
+// Function values kept in maps and slices: every function stored into
+// the container is a possible target of a call of one of its elements.
+var ops = map[string]func(string) error{
+	"delete": mc.Delete,
+	"touch":  func(k string) error { return mc.Touch(k, 60) },
+}
+
+var quietOps = map[string]func(string) error{
+	"log": func(string) error { return nil },
+}
+
+func init() { ops["noop"] = func(string) error { return nil } }
+
+func mapElements(r *http.Request) {
+	ops[r.FormValue("op")](r.FormValue("id")) // want `reaches the memcache key of \(\*memcache\.Client\)\.(Delete|Touch)`
+	if op, ok := ops["delete"]; ok {
+		op(r.FormValue("id")) // want `reaches the memcache key of \(\*memcache\.Client\)\.(Delete|Touch)`
+	}
+	quietOps["log"](r.FormValue("id"))
+}
+
+func sliceElements(r *http.Request) {
+	steps := []func(string) error{mc.Delete, func(string) error { return nil }}
+	for _, step := range steps {
+		step(r.FormValue("id")) // want `reaches the memcache key of \(\*memcache\.Client\)\.Delete`
+	}
+	quiet := []func(string) error{func(string) error { return nil }}
+	quiet[0](r.FormValue("id"))
+}
+
+// Router keeps its handlers in a map field.
+type Router struct{ routes map[string]func(string) error }
+
+func newRouter() *Router {
+	return &Router{routes: map[string]func(string) error{"del": mc.Delete}}
+}
+
+func (rt *Router) serve(r *http.Request) {
+	rt.routes[r.FormValue("op")](r.FormValue("id")) // want `reaches the memcache key of \(\*memcache\.Client\)\.Delete`
+}
