@@ -70,21 +70,21 @@
 //
 // How far the flow reaches. Calls through function values (method values
 // and expressions, function-typed fields, elements of maps and slices of
-// functions, callbacks a function of any package calls, generic
-// instantiations) apply what their possible targets do; keys sent on a
-// channel reach the goroutine that receives them; request data a
-// middleware stores in a request-scoped struct or under a context key
-// reaches the handlers that read it. A call through an interface reaches
-// the implementations the package sees, and those that only appear later
-// (registered by name from an adapter's init, handed out by main) through
-// a fact that the first package seeing both reports at the
-// implementation's sink. A library that builds a key and calls a store it
-// is handed is reported at the application's call that hands it a
-// memcache-backed store, naming the library function. Not followed: a
-// closure returned from another package, a store assigned to another
-// package's variable or field rather than passed in a call, and code
-// loaded from export data only (a dependency that uses no memcache client,
-// no modelled framework and no hand-written command).
+// functions, closures returned by a function of another package, callbacks
+// a function of any package calls, generic instantiations) apply what
+// their possible targets do; keys sent on a channel reach the goroutine
+// that receives them; request data a middleware stores in a request-scoped
+// struct or under a context key reaches the handlers that read it. A call
+// through an interface reaches the implementations the package sees, and
+// those that only appear later (registered by name from an adapter's init,
+// handed out by main) through a fact that the first package seeing both
+// reports at the implementation's sink. A library that builds a key and
+// calls a store it is handed is reported at the application's call that
+// hands it a memcache-backed store, naming the library function. Not
+// followed: what a returned closure does with what it captured, a store
+// assigned to another package's variable or field rather than passed in a
+// call, and code loaded from export data only (a dependency that uses no
+// memcache client, no modelled framework and no hand-written command).
 //
 // Declare your own sanitizers and validators with a directive in the
 // function's doc comment, or with the -sanitizers and -validators flags

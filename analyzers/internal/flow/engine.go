@@ -131,6 +131,7 @@ func Run(cfg *Config) *Result {
 	e.solve()
 	e.checkCachedQueries()
 	e.resolvePending()
+	e.summarizeCalled()
 	return e.result()
 }
 

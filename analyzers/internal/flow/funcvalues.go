@@ -50,6 +50,9 @@ type funcTarget struct {
 type funcValue struct {
 	targets []funcTarget
 	params  []*ssa.Parameter
+	// called are the summaries of calling what a function of another
+	// package returned (Summary.Called).
+	called []*Summary
 }
 
 // funcIndex holds, for the package, what resolving function values needs:
@@ -263,6 +266,9 @@ func (e *engine) funcValueOf(v ssa.Value) *funcValue {
 			switch t := x.Tuple.(type) {
 			case *ssa.Call:
 				e.walkResults(t, x.Index, walk)
+				if x.Index == 0 {
+					fv.addCalled(e.importedCalled(t))
+				}
 			case *ssa.Lookup: // v, ok := m[k]
 				if x.Index == 0 {
 					walk(t)
@@ -270,6 +276,7 @@ func (e *engine) funcValueOf(v ssa.Value) *funcValue {
 			}
 		case *ssa.Call:
 			e.walkResults(x, 0, walk)
+			fv.addCalled(e.importedCalled(x))
 		}
 	}
 	walk(v)
@@ -322,6 +329,109 @@ func wrappedMethod(fn *ssa.Function) *types.Func {
 		return nil
 	}
 	return obj
+}
+
+func (fv *funcValue) addCalled(s *Summary) {
+	if s != nil && !slices.Contains(fv.called, s) {
+		fv.called = append(fv.called, s)
+	}
+}
+
+// importedCalled is what calling the function value that call returns
+// does, when call calls a function of another package whose summary says.
+func (e *engine) importedCalled(call *ssa.Call) *Summary {
+	ce := e.calleeOf(&call.Call)
+	if ce.obj == nil || ce.obj.Pkg() == e.pass.Pkg || e.cfg.Import == nil {
+		return nil
+	}
+	s, _ := e.cfg.Import(ce.obj)
+	if s == nil {
+		return nil
+	}
+	return s.Called
+}
+
+// summarizeCalled gives each function of the package that returns a
+// function value (a closure, a method value) what calling that value
+// does: the sinks its parameters reach, so that a caller in another
+// package, which cannot see the closure, applies them to the arguments
+// it calls the value with (get := lib.Getter(mc); get(key)).
+func (e *engine) summarizeCalled() {
+	for _, fn := range e.funcs {
+		res := fn.Signature.Results()
+		if fn.Parent() != nil || res.Len() == 0 || !isFunc(res.At(0).Type()) {
+			continue
+		}
+		var called Summary
+		for _, ret := range e.funcValues().returns[fn] {
+			if len(ret.Results) == 0 {
+				continue
+			}
+			for _, t := range e.funcValueOf(ret.Results[0]).targets {
+				if t.fn == nil {
+					continue
+				}
+				if s := e.sums[t.fn]; s != nil {
+					mergeCalled(&called, s, len(t.bound))
+				}
+				if s, ok := e.clientSinkSummary(t.fn); ok {
+					mergeCalled(&called, s, len(t.bound))
+				}
+			}
+		}
+		if !called.IsEmpty() {
+			e.summary(fn).Called = &called
+		}
+	}
+}
+
+// clientSinkSummary describes a client method (mc.Delete returned as a
+// method value) as a summary of its key and value sinks.
+func (e *engine) clientSinkSummary(fn *ssa.Function) (*Summary, bool) {
+	c := &ssa.CallCommon{Value: fn}
+	ks, ok := e.keySinkOf(c, e.calleeOf(c))
+	if !ok {
+		return nil, false
+	}
+	harmful := model.AnyUnsafe
+	if ks.client != nil {
+		harmful = ks.client.HarmfulBytes()
+	}
+	s := &Summary{
+		Sinks:    []ParamSink{{Param: ks.arg, Bytes: harmful, Shape: ks.shape, Sink: ks.name, Client: clientName(ks.client)}},
+		LenSinks: []ParamBudget{{Param: ks.arg, Budget: MaxKeyLength, Num: 1, Den: 1, Sink: ks.name, Client: clientName(ks.client)}},
+	}
+	if ks.shape != model.KeyString {
+		s.LenSinks = nil // lists and items are checked where they are built
+	}
+	if ks.value >= 0 {
+		s.ValueSinks = []ValueSink{{Param: ks.value, Sink: ks.name, Client: clientName(ks.client)}}
+	}
+	return s, true
+}
+
+// mergeCalled adds the sinks of src, the summary of a function whose
+// first bound parameters are bound (a method value's receiver), to dst,
+// numbered as the arguments of a call of the value.
+func mergeCalled(dst, src *Summary, bound int) {
+	for _, p := range src.Sinks {
+		if p.Param >= bound {
+			p.Param -= bound
+			dst.addSink(p)
+		}
+	}
+	for _, b := range src.LenSinks {
+		if b.Param >= bound {
+			b.Param -= bound
+			dst.addBudget(b)
+		}
+	}
+	for _, v := range src.ValueSinks {
+		if v.Param >= bound {
+			v.Param -= bound
+			dst.addValueSink(v)
+		}
+	}
 }
 
 func (fv *funcValue) addTarget(t funcTarget) {

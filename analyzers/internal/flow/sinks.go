@@ -49,7 +49,9 @@ func (e *engine) checkCallSinks(call ssa.CallInstruction, c *ssa.CallCommon) {
 			e.checkCallSinks(call, tc)
 		}
 		e.callDepth--
-		if len(fv.targets) > 0 || len(fv.params) > 0 {
+		// A function another package returned: what calling it does.
+		e.checkSummarySinks(call, callee{}, c.Args, fv.called)
+		if len(fv.targets) > 0 || len(fv.params) > 0 || len(fv.called) > 0 {
 			return
 		}
 	}
@@ -89,6 +91,12 @@ func (e *engine) checkCallSinks(call ssa.CallInstruction, c *ssa.CallCommon) {
 	e.recordPending(call, c, as, sums)
 	e.recordStoreCalls(call, c, as, sums)
 	e.checkStoreCalls(call, ce, as, sums)
+	e.checkSummarySinks(call, ce, as, sums)
+}
+
+// checkSummarySinks checks the arguments as of call against the sinks of
+// the summaries that apply to it, of callee ce.
+func (e *engine) checkSummarySinks(call ssa.CallInstruction, ce callee, as []ssa.Value, sums []*Summary) {
 	for _, s := range sums {
 		e.applyParamCalls(s, ce, as, call, func(pc *ssa.CallCommon) { e.checkCallSinks(call, pc) })
 		for _, ps := range s.Sinks {

@@ -32,6 +32,9 @@ type Summary struct {
 	// Calls are the parameters the function calls, functions or
 	// interfaces, and with what (see paramcalls.go).
 	Calls []ParamCall
+	// Called is what calling the function's first result does, when it
+	// is a function value: the sinks of the call's arguments.
+	Called *Summary
 	// ResultLen bounds the result's length, if it is a string.
 	ResultLen *LenSummary
 	// Sanitizer: the result never holds an unsafe byte (declared by
@@ -232,7 +235,7 @@ type ReturnedOrigin struct {
 // IsEmpty reports whether the summary says nothing a caller needs.
 func (s *Summary) IsEmpty() bool {
 	return s == nil || len(s.Sinks) == 0 && len(s.Returns) == 0 && len(s.Origins) == 0 &&
-		len(s.LenSinks) == 0 && s.ResultLen == nil && len(s.ValueSinks) == 0 && len(s.EncodedReturns) == 0 && len(s.Writes) == 0 && len(s.Calls) == 0 && !s.Sanitizer && !s.Validator && len(s.Proves) == 0
+		len(s.LenSinks) == 0 && s.ResultLen == nil && len(s.ValueSinks) == 0 && len(s.EncodedReturns) == 0 && len(s.Writes) == 0 && len(s.Calls) == 0 && s.Called == nil && !s.Sanitizer && !s.Validator && len(s.Proves) == 0
 }
 
 func (s *Summary) String() string {
@@ -286,6 +289,9 @@ func (s *Summary) String() string {
 			bound += " + " + o.Desc
 		}
 		parts = append(parts, "len(result) <= "+bound)
+	}
+	if s.Called != nil {
+		parts = append(parts, "calling the result: "+s.Called.String())
 	}
 	if s.Sanitizer {
 		parts = append(parts, "sanitizer")

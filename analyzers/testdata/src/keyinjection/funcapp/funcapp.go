@@ -55,3 +55,14 @@ type memory struct{}
 var values = map[string]int{}
 
 func (memory) Get(k string) (int, error) { return values[k], nil }
+
+// Closures and method values another package returns are called here.
+func returned(r *http.Request) {
+	id := r.FormValue("id")
+	get := funclib.Getter(mc)
+	get(id)                 // want `request data \(r\.FormValue\) reaches the memcache key of \(\*memcache\.Client\)\.Get`
+	funclib.Deleter(mc)(id) // want `reaches the memcache key of \(\*memcache\.Client\)\.Delete`
+	get("user:42")
+	n := 0
+	funclib.CountingGetter(&n)(id)
+}

@@ -33,3 +33,17 @@ func (c *Cache[T]) Get(key string) (T, error) {
 
 // Lookup is a generic helper taking a key.
 func Lookup[K ~string](c *memcache.Client, key K) { c.Get(string(key)) }
+
+// Getter returns a closure that looks keys up, prefixed: its callers in
+// other packages call it with their keys.
+func Getter(c *memcache.Client) func(string) (*memcache.Item, error) {
+	return func(key string) (*memcache.Item, error) { return c.Get("g:" + key) }
+}
+
+// Deleter returns the client's method value.
+func Deleter(c *memcache.Client) func(string) error { return c.Delete }
+
+// CountingGetter returns a closure that only counts the keys: quiet.
+func CountingGetter(n *int) func(string) (*memcache.Item, error) {
+	return func(string) (*memcache.Item, error) { *n++; return nil, nil }
+}
