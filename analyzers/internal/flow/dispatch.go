@@ -220,23 +220,28 @@ func (e *engine) resolveWired(f PendingFlow, m *types.Func) {
 		return
 	}
 	method := f.Iface[lastDot(f.Iface)+1:] + "." + f.Method
-	for _, mi := range e.conversionsOf().foreign {
-		t := mi.X.Type()
-		if !types.Implements(t, iface) || importsPath(namedOf(t).Obj().Pkg(), f.Pkg, map[*types.Package]bool{}) {
+	convs := e.conversionsOf()
+	for _, fc := range convs.foreign {
+		if !convs.implements(fc, iface) || importsPath(fc.named.Obj().Pkg(), f.Pkg, map[*types.Package]bool{}) {
 			continue
 		}
-		obj, _, _ := types.LookupFieldOrMethod(t, true, m.Pkg(), m.Name())
+		obj, _, _ := types.LookupFieldOrMethod(fc.typ, true, m.Pkg(), m.Name())
 		impl, ok := obj.(*types.Func)
 		if !ok {
 			continue
 		}
 		sum, _ := e.cfg.Import(impl)
-		call := callTaking(mi)
-		if sum == nil || call == nil {
+		if sum == nil {
 			continue
 		}
-		step := Step{Pos: e.posOf(f.Call), Message: f.Caller + " passes it to " + method + " here, which " + shortName(impl) + ", handed out here, implements"}
-		e.reportRemote(call, mi, f.Passed, f.Arg, sum, []string{shortName(impl)}, ", passed by "+f.Caller+" to "+method, step)
+		for _, mi := range fc.at {
+			call := callTaking(mi)
+			if call == nil {
+				continue
+			}
+			step := Step{Pos: e.posOf(f.Call), Message: f.Caller + " passes it to " + method + " here, which " + shortName(impl) + ", handed out here, implements"}
+			e.reportRemote(call, mi, f.Passed, f.Arg, sum, []string{shortName(impl)}, ", passed by "+f.Caller+" to "+method, step)
+		}
 	}
 }
 
@@ -402,14 +407,44 @@ func (e *engine) convertedImplementations(m *types.Func) []*ssa.Function {
 // pointers, to interfaces: of its own types, and of its dependencies'.
 type conversions struct {
 	local   map[*types.Named]bool
-	foreign []*ssa.MakeInterface
+	foreign []*foreignConversion
+	// implMemo caches types.Implements for a foreign type and an
+	// interface: a package converts few types, each often, and checks
+	// them against every pending flow's interface.
+	implMemo map[implKey]bool
+}
+
+// foreignConversion is a dependency's type, as a value or a pointer, and
+// where the package converts it to an interface.
+type foreignConversion struct {
+	named *types.Named
+	typ   types.Type
+	at    []*ssa.MakeInterface
+}
+
+type implKey struct {
+	named *types.Named
+	ptr   bool
+	iface *types.Interface
+}
+
+func (c *conversions) implements(fc *foreignConversion, iface *types.Interface) bool {
+	_, ptr := fc.typ.Underlying().(*types.Pointer)
+	k := implKey{fc.named, ptr, iface}
+	ok, seen := c.implMemo[k]
+	if !seen {
+		ok = types.Implements(fc.typ, iface)
+		c.implMemo[k] = ok
+	}
+	return ok
 }
 
 func (e *engine) conversionsOf() *conversions {
 	if e.conversions != nil {
 		return e.conversions
 	}
-	c := &conversions{local: make(map[*types.Named]bool)}
+	c := &conversions{local: make(map[*types.Named]bool), implMemo: make(map[implKey]bool)}
+	byType := make(map[implKey]*foreignConversion)
 	for _, fn := range e.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
@@ -422,7 +457,15 @@ func (e *engine) conversionsOf() *conversions {
 				case n.Obj().Pkg() == e.pass.Pkg:
 					c.local[n] = true
 				default:
-					c.foreign = append(c.foreign, mi)
+					_, ptr := mi.X.Type().Underlying().(*types.Pointer)
+					k := implKey{named: n, ptr: ptr}
+					fc := byType[k]
+					if fc == nil {
+						fc = &foreignConversion{named: n, typ: mi.X.Type()}
+						byType[k] = fc
+						c.foreign = append(c.foreign, fc)
+					}
+					fc.at = append(fc.at, mi)
 				}
 			}
 		}

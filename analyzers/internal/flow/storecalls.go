@@ -68,20 +68,28 @@ func (e *engine) storeParam(at ssa.Instruction, recv ssa.Value) (*Origin, bool) 
 	return nil, false
 }
 
-// storeField returns the origin of recv when it is an interface field of a
-// parameter of the enclosing function: the store a manager keeps
-// (c.store.Get(key) in a method of the value cache.New(store) returned).
-func (e *engine) storeField(at ssa.Instruction, recv ssa.Value) (*Origin, bool) {
+// storeOrigin returns the origin of recv, an interface, when it is an
+// interface parameter of the enclosing function (see storeParam) or an
+// interface field of one: the store a manager keeps (c.store.Get(key) in
+// a method of the value cache.New(store) returned).
+func (e *engine) storeOrigin(at ssa.Instruction, recv ssa.Value) (*Origin, bool) {
 	if !types.IsInterface(recv.Type()) {
 		return nil, false
 	}
 	fn := outermost(at.Parent())
+	var field *Origin
 	for _, o := range e.read(recv, at).sorted() {
-		if o.Kind == FromParam && o.Fn == fn && o.Encoder == "" && isFieldPath(o.Path) {
+		if o.Kind != FromParam || o.Fn != fn {
+			continue
+		}
+		if o.Path == "" && types.IsInterface(o.Fn.Params[o.Param].Type()) {
 			return o, true
 		}
+		if field == nil && o.Encoder == "" && isFieldPath(o.Path) {
+			field = o
+		}
 	}
-	return nil, false
+	return field, field != nil
 }
 
 // isFieldPath reports whether path names one field (".store").
@@ -117,14 +125,12 @@ func (e *engine) recordStoreCalls(call ssa.CallInstruction, c *ssa.CallCommon, a
 	if !c.IsInvoke() {
 		return
 	}
-	o, ok := e.storeParam(call, c.Value)
+	// A store in a field of a parameter: what the call passes of its own
+	// is a pending flow (see recordPending), what it passes of the
+	// parameters is recorded here.
+	o, ok := e.storeOrigin(call, c.Value)
 	if !ok {
-		// A store in a field of a parameter: what the call passes of its
-		// own is a pending flow (see recordPending), what it passes of
-		// the parameters is recorded here.
-		if o, ok = e.storeField(call, c.Value); !ok {
-			return
-		}
+		return
 	}
 	n := namedOf(c.Method.Signature().Recv().Type())
 	if n == nil || n.Obj().Pkg() == nil {
