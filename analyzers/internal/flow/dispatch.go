@@ -348,6 +348,21 @@ func lastDot(s string) int {
 // lookupMethod finds method name of the interface "path.Name" among the
 // packages this one depends on.
 func (e *engine) lookupMethod(iface, name string) *types.Func {
+	k := [2]string{iface, name}
+	if m, ok := e.methodMemo[k]; ok {
+		return m
+	}
+	m := e.findMethod(iface, name)
+	if e.methodMemo == nil {
+		e.methodMemo = make(map[[2]string]*types.Func)
+	}
+	e.methodMemo[k] = m
+	return m
+}
+
+// findMethod is lookupMethod without the memo: every call through a
+// parameter applies its method by name, every round.
+func (e *engine) findMethod(iface, name string) *types.Func {
 	i := lastDot(iface)
 	if i < 0 {
 		return nil

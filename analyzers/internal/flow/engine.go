@@ -176,6 +176,7 @@ type engine struct {
 	pending     []pendingOut
 	conversions *conversions
 	files       map[string]*token.File
+	methodMemo  map[[2]string]*types.Func // see lookupMethod
 
 	taintState
 	lengthState
