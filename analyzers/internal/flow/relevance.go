@@ -44,12 +44,16 @@ type PackageInfo struct {
 // packages the model and the configuration name.
 type Relevance struct {
 	modelled map[string]bool
+	rpc      map[string]bool // model.RPCPackages
 }
 
 // NewRelevance returns the rule for the current model and configuration
 // (the -keyinjection.sources and -keyinjection.sinks flags).
 func NewRelevance() *Relevance {
-	r := &Relevance{modelled: make(map[string]bool)}
+	r := &Relevance{modelled: make(map[string]bool), rpc: make(map[string]bool)}
+	for _, path := range model.RPCPackages {
+		r.rpc[path] = true
+	}
 	for _, c := range KnownClients() {
 		r.modelled[c.Path] = true
 	}
@@ -91,11 +95,29 @@ func (r *Relevance) Relevant(p PackageInfo, mentionsProtocol bool) bool {
 		return true
 	}
 	for _, imp := range p.Imports {
-		if r.modelled[imp] && !StandardPath(imp) {
+		if r.makesRelevant(imp) {
 			return true
 		}
 	}
 	return false
+}
+
+// makesRelevant reports whether importing path makes a dependency
+// relevant: a modelled package other than the standard library's (see
+// StandardPath) and an RPC framework's.
+//
+// A dependency importing gRPC, its metadata package, Connect or gqlgen is
+// a client SDK, an exporter, an interceptor library or generated code far
+// more often than a place where request data reaches a memcache key:
+// counting them made a third more of a large gRPC program's dependencies
+// relevant (every importer of a relevant package is), which cost a third
+// more memory and found nothing.
+// The user's own service implementations and interceptors are analyzed
+// anyway; what is missed is a dependency's helper that reads incoming
+// metadata for its caller (a tenant from the context), which, unlike
+// readsRequest's, takes nothing the engine can tell is a request.
+func (r *Relevance) makesRelevant(path string) bool {
+	return r.modelled[path] && !StandardPath(path) && !r.rpc[path]
 }
 
 // StandardPath reports whether path names a package of the standard library:

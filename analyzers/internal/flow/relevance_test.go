@@ -4,7 +4,11 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"slices"
+	"strings"
 	"testing"
+
+	"github.com/cachevet/cachevet/analyzers/internal/model"
 )
 
 func TestFuncPackage(t *testing.T) {
@@ -53,6 +57,16 @@ func TestRelevance(t *testing.T) {
 		{"a dependency importing a relevant package", with(dep, func(p *PackageInfo) { p.ImportsRelevant = true }), false, true},
 		{"a dependency importing net/http", with(dep, func(p *PackageInfo) { p.Imports = append(p.Imports, "net/http") }), false, false},
 		{"a dependency importing a modelled framework", with(dep, func(p *PackageInfo) { p.Imports = append(p.Imports, "github.com/labstack/echo/v4") }), false, true},
+		{"a dependency importing RPC frameworks", with(dep, func(p *PackageInfo) {
+			p.Imports = append(p.Imports, "google.golang.org/grpc", "google.golang.org/grpc/metadata", "connectrpc.com/connect", "github.com/99designs/gqlgen/graphql")
+		}), false, false},
+		{"a dependency importing gRPC and a client", with(dep, func(p *PackageInfo) {
+			p.Imports = append(p.Imports, "google.golang.org/grpc", "github.com/bradfitz/gomemcache/memcache")
+		}), false, true},
+		{"the user's own code importing gRPC", with(dep, func(p *PackageInfo) {
+			p.Versioned = false
+			p.Imports = append(p.Imports, "google.golang.org/grpc/metadata")
+		}), false, true},
 		{"the user's own code importing net/http", with(dep, func(p *PackageInfo) { p.Versioned = false; p.Imports = append(p.Imports, "net/http") }), false, true},
 		{"a dependency importing a client", with(dep, func(p *PackageInfo) { p.Imports = []string{"github.com/bradfitz/gomemcache/memcache"} }), false, true},
 		{"the user's own code", with(dep, func(p *PackageInfo) { p.Versioned = false }), false, true},
@@ -61,6 +75,25 @@ func TestRelevance(t *testing.T) {
 	} {
 		if got := r.Relevant(tc.info, tc.mentions); got != tc.want {
 			t.Errorf("%s: Relevant = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestRPCPackages checks that model.RPCPackages lists every modelled
+// package of the RPC frameworks, so that a row added for one of their
+// packages does not make its importers relevant again.
+func TestRPCPackages(t *testing.T) {
+	r := NewRelevance()
+	for _, path := range model.RPCPackages {
+		if !r.Modelled(path) {
+			t.Errorf("model.RPCPackages lists %s, which the model does not name", path)
+		}
+	}
+	for path := range r.modelled {
+		for _, module := range []string{"google.golang.org/grpc", "connectrpc.com/connect", "github.com/99designs/gqlgen"} {
+			if (path == module || strings.HasPrefix(path, module+"/")) && !slices.Contains(model.RPCPackages, path) {
+				t.Errorf("%s is modelled but not in model.RPCPackages: its importers are relevant", path)
+			}
 		}
 	}
 }

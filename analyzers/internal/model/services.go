@@ -67,3 +67,18 @@ var Services = []Service{
 		Operations: []string{"Query", "Mutation", "Subscription"},
 	},
 }
+
+// RPCPackages are the packages of the RPC and GraphQL frameworks (gRPC,
+// Connect, gqlgen) whose API the rows of Funcs, FieldSources and Services
+// name. Unlike a web framework, such a package is imported by most of a
+// program's dependencies for other reasons than serving requests: cloud
+// SDKs, tracing exporters and service discovery dial over gRPC, and
+// generated code of every protobuf API imports it. Their request data
+// reaches a key through the user's own service implementations and
+// interceptors, which cachevet always analyzes (see flow.Relevance).
+var RPCPackages = []string{
+	"google.golang.org/grpc",
+	"google.golang.org/grpc/metadata",
+	"connectrpc.com/connect",
+	"github.com/99designs/gqlgen/graphql",
+}
