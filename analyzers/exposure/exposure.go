@@ -95,7 +95,9 @@ func run(pass *analysis.Pass) (any, error) {
 			c.cacheConfigAssign(n)
 		}
 	})
-	if summarizes(pass) {
+	// With the SSA form built for the checks, summaries cost little;
+	// without it, only where one may say something.
+	if summarizes(pass) && (c.res != nil || mayExport(pass)) {
 		c.exportSummaries()
 	}
 	return nil, nil
