@@ -95,9 +95,7 @@ func run(pass *analysis.Pass) (any, error) {
 			c.cacheConfigAssign(n)
 		}
 	})
-	// With the SSA form built for the checks, summaries cost little;
-	// without it, only where one may say something.
-	if summarizes(pass) && (c.res != nil || mayExport(pass)) {
+	if summarizes(pass) {
 		c.exportSummaries()
 	}
 	return nil, nil

@@ -11,19 +11,26 @@ import (
 )
 
 // Building a package's SSA form to summarize its helpers costs as much as
-// the rest of exposure together, and most packages have no helper whose
-// summary could say anything: a summary tells an importer a constant or a
-// parameter a result may be (see summarize), and an importer can only call
-// the package's exported functions and methods. mayExport reads the
-// syntax of those, before any SSA is built, and reports whether one of
-// their string results may be such a value by the resolver's rules. It
-// answers yes wherever it cannot tell (a variable, a field, a call of
-// this package or of one with a summary fact, a fold of the model), so
-// that it only rules out what the resolver would find unknown too: a
-// result that is an opaque call (fmt.Sprintf of a variable, a method of
-// an interface, one of a package without facts), an index, a slice, a
-// type assertion, or a concatenation with one of them.
-func mayExport(pass *analysis.Pass) bool {
+// the rest of exposure together, and most of it is spent on functions no
+// summary an importer can use depends on. A summary tells an importer a
+// constant or a parameter a result may be (see summarize), and an
+// importer can only call the package's exported functions and methods.
+// summaryScope reads the syntax of those, before any SSA is built, and
+// keeps the ones whose string results may be such a value by the
+// resolver's rules. It answers yes wherever it cannot tell (a variable, a
+// field, a call of this package or of one with a summary fact, a fold of
+// the model), so that it only rules out what the resolver would find
+// unknown too: a result that is an opaque call (fmt.Sprintf of a
+// variable, a method of an interface, one of a package without facts), an
+// index, a slice, a type assertion, or a concatenation with one of them.
+
+// summaryScope returns the function declarations whose bodies the
+// summaries of the package's exported helpers may depend on: the helpers
+// whose results may say something, the functions they refer to, and
+// every function that refers to a package variable, whose stores the
+// resolver follows wherever they are. It returns nil if no exported
+// helper may say anything.
+func summaryScope(pass *analysis.Pass) map[*ast.FuncDecl]bool {
 	m := &maySay{pass: pass, vars: make(map[*types.Var][]ast.Expr), seen: make(map[any]bool)}
 	var roots []*ast.FuncDecl
 	for _, f := range pass.Files {
@@ -38,22 +45,100 @@ func mayExport(pass *analysis.Pass) bool {
 			}
 		}
 	}
+	keep := make(map[*ast.FuncDecl]bool)
+	var work []*ast.FuncDecl
 	for _, fd := range roots {
 		if m.funcDecl(fd) {
-			return true
+			keep[fd] = true
+			work = append(work, fd)
 		}
 	}
-	return false
+	if len(keep) == 0 {
+		return nil
+	}
+	for _, fd := range m.decls() {
+		if !keep[fd] && m.refersToGlobal(fd) {
+			keep[fd] = true
+			work = append(work, fd)
+		}
+	}
+	for len(work) > 0 {
+		fd := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, callee := range m.refs(fd) {
+			if !keep[callee] {
+				keep[callee] = true
+				work = append(work, callee)
+			}
+		}
+	}
+	return keep
 }
 
-// maySay is mayExport's state: the values assigned to each local
+// refersToGlobal reports whether fd's body refers to a package variable.
+func (m *maySay) refersToGlobal(fd *ast.FuncDecl) bool {
+	found := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := m.pass.TypesInfo.Uses[id].(*types.Var); ok && v.Kind() == types.PackageVar && v.Pkg() == m.pass.Pkg {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// refs returns the declarations of the package's functions and methods
+// that fd's body refers to, called or not.
+func (m *maySay) refs(fd *ast.FuncDecl) []*ast.FuncDecl {
+	var out []*ast.FuncDecl
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if fn, ok := m.pass.TypesInfo.Uses[id].(*types.Func); ok {
+				if fn.Origin() != nil {
+					fn = fn.Origin()
+				}
+				if d := m.decl(fn); d != nil {
+					out = append(out, d)
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// stripped returns copies of files in which the functions outside keep
+// have no body: SSA builds them as external functions, which is cheap.
+func stripped(files []*ast.File, keep map[*ast.FuncDecl]bool) []*ast.File {
+	out := make([]*ast.File, len(files))
+	for i, f := range files {
+		nf := *f
+		nf.Decls = make([]ast.Decl, len(f.Decls))
+		for j, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && !keep[fd] {
+				c := *fd
+				c.Body = nil
+				d = &c
+			}
+			nf.Decls[j] = d
+		}
+		out[i] = &nf
+	}
+	return out
+}
+
+// maySay is summaryScope's state: the values assigned to each local
 // variable, and what is being or was looked at (a cycle adds nothing, as
 // for the resolver).
 type maySay struct {
-	pass  *analysis.Pass
-	vars  map[*types.Var][]ast.Expr // nil entries: a value that may be anything
-	decls map[*types.Func]*ast.FuncDecl
-	seen  map[any]bool
+	pass *analysis.Pass
+	vars map[*types.Var][]ast.Expr // nil entries: a value that may be anything
+	seen map[any]bool
+
+	byFunc  map[*types.Func]*ast.FuncDecl
+	ordered []*ast.FuncDecl
 }
 
 // record notes the values assigned to local variables in body, its
@@ -226,17 +311,25 @@ func isFolded(fn *types.Func) bool {
 
 // decl returns the declaration of a function of the package.
 func (m *maySay) decl(fn *types.Func) *ast.FuncDecl {
-	if m.decls == nil {
-		m.decls = make(map[*types.Func]*ast.FuncDecl)
+	m.decls()
+	return m.byFunc[fn]
+}
+
+// decls returns the package's function declarations with a body, in
+// source order.
+func (m *maySay) decls() []*ast.FuncDecl {
+	if m.byFunc == nil {
+		m.byFunc = make(map[*types.Func]*ast.FuncDecl)
 		for _, f := range m.pass.Files {
 			for _, d := range f.Decls {
 				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
 					if obj, ok := m.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-						m.decls[obj] = fd
+						m.byFunc[obj] = fd
+						m.ordered = append(m.ordered, fd)
 					}
 				}
 			}
 		}
 	}
-	return m.decls[fn]
+	return m.ordered
 }

@@ -21,7 +21,7 @@ import (
 // resolve returns the package's resolver, built on first use.
 func (c *checker) resolve() *resolver {
 	if c.res == nil {
-		c.res = newResolver(c.pass, true)
+		c.res = newResolver(c.pass, c.pass.Files, true)
 	}
 	return c.res
 }
@@ -66,11 +66,17 @@ func returnsString(sig *types.Signature) bool {
 	return false
 }
 
-// exportSummaries exports what the package's functions return.
+// exportSummaries exports what the package's functions return. With the
+// SSA form the checks built, that costs little; without it, only the
+// functions in summaryScope are built.
 func (c *checker) exportSummaries() {
 	r := c.res
 	if r == nil {
-		r = newResolver(c.pass, false) // no expression is looked up
+		keep := summaryScope(c.pass)
+		if keep == nil {
+			return
+		}
+		r = newResolver(c.pass, stripped(c.pass.Files, keep), false) // no expression is looked up
 	}
 	for _, fn := range r.funcs {
 		obj, ok := fn.Object().(*types.Func)

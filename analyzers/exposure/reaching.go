@@ -107,9 +107,10 @@ type resolver struct {
 	summarizing *ssa.Function
 }
 
-// newResolver builds the package's SSA form; debug keeps the mapping from
+// newResolver builds the SSA form of the package written in files (those
+// of pass, or copies with fewer bodies); debug keeps the mapping from
 // expressions to values that valueOf needs, which summaries alone do not.
-func newResolver(pass *analysis.Pass, debug bool) *resolver {
+func newResolver(pass *analysis.Pass, files []*ast.File, debug bool) *resolver {
 	mode := ssa.InstantiateGenerics
 	if debug {
 		mode |= ssa.GlobalDebug
@@ -118,7 +119,7 @@ func newResolver(pass *analysis.Pass, debug bool) *resolver {
 	for _, p := range pass.Pkg.Imports() {
 		prog.CreatePackage(p, nil, nil, true)
 	}
-	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	pkg := prog.CreatePackage(pass.Pkg, files, pass.TypesInfo, false)
 	pkg.Build()
 	r := &resolver{
 		pass:      pass,
@@ -129,7 +130,7 @@ func newResolver(pass *analysis.Pass, debug bool) *resolver {
 		summaries: make(map[*ssa.Function][]returned),
 		busy:      make(map[any]bool),
 	}
-	r.funcs = ssautil.SourceFuncs(pkg, pass.Files, pass.TypesInfo)
+	r.funcs = ssautil.SourceFuncs(pkg, files, pass.TypesInfo)
 	for _, fn := range r.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
