@@ -76,9 +76,10 @@ func TestPrune(t *testing.T) {
 				got = strings.Fields(list)
 			}
 		}
-		// keys imports nothing cachevet models and web only the standard
-		// library's net/http: read from export data, as are the standard
-		// library and gomemcache, which the model describes.
+		// keys imports nothing cachevet models, web only the standard
+		// library's net/http and rpc only gRPC's metadata package: read
+		// from export data, as are the standard library, gRPC and
+		// gomemcache, which the model describes.
 		want := []string{
 			"example.com/cachewrap/proto", // its text holds a command
 			"example.com/cachewrap/wrap",  // imports gomemcache

@@ -1,9 +1,9 @@
 // Package app uses the versioned dependency example.com/cachewrap, which
 // the prune test serves from a module proxy of its own, so that cachevet
 // sees it as it sees any module from the module cache: through a wrapper
-// (analyzed: it imports gomemcache), a key builder and a request helper
-// (read from export data) and a hand-written client (analyzed: its text
-// holds a command).
+// (analyzed: it imports gomemcache), a key builder, a request helper and
+// a gRPC client helper (read from export data) and a hand-written client
+// (analyzed: its text holds a command).
 package app
 
 import (
@@ -13,6 +13,7 @@ import (
 
 	"example.com/cachewrap/keys"
 	"example.com/cachewrap/proto"
+	"example.com/cachewrap/rpc"
 	"example.com/cachewrap/web"
 	"example.com/cachewrap/wrap"
 	"github.com/bradfitz/gomemcache/memcache"
@@ -26,6 +27,10 @@ func Wrapped(w http.ResponseWriter, r *http.Request) {
 
 func Built(w http.ResponseWriter, r *http.Request) {
 	mc.Get(keys.Product(r.FormValue("id"))) // want keyinjection: r.FormValue // want keylength: unbounded
+}
+
+func Tenanted(w http.ResponseWriter, r *http.Request) {
+	mc.Get(rpc.CacheKey("Get", r.FormValue("tenant"))) // want keyinjection: r.FormValue // want keylength: unbounded
 }
 
 func Sourced(w http.ResponseWriter, r *http.Request) {
