@@ -28,9 +28,13 @@ func (c *checker) resolve() *resolver {
 
 // summarizes reports whether the package's helpers are summarized for
 // other packages: the user's own code (not the standard library, not a
-// versioned dependency) that declares a function returning a string.
+// versioned dependency) that declares a function returning a string, in
+// a package another can import (not a command, not an external test).
 func summarizes(pass *analysis.Pass) bool {
 	if inGOROOT(pass) || (pass.Module != nil && pass.Module.Version != "") {
+		return false
+	}
+	if name := pass.Pkg.Name(); name == "main" || strings.HasSuffix(name, "_test") {
 		return false
 	}
 	for _, f := range pass.Files {
