@@ -27,7 +27,7 @@ import (
 // summaryScope returns the function declarations whose bodies the
 // summaries of the package's exported helpers may depend on: the helpers
 // whose results may say something, the functions they refer to, and
-// every function that refers to a package variable, whose stores the
+// every function that may store to a package variable, whose stores the
 // resolver follows wherever they are. It returns nil if no exported
 // helper may say anything.
 func summaryScope(pass *analysis.Pass) map[*ast.FuncDecl]bool {
@@ -57,7 +57,7 @@ func summaryScope(pass *analysis.Pass) map[*ast.FuncDecl]bool {
 		return nil
 	}
 	for _, fd := range m.decls() {
-		if !keep[fd] && m.refersToGlobal(fd) {
+		if !keep[fd] && m.storesGlobal(fd) {
 			keep[fd] = true
 			work = append(work, fd)
 		}
@@ -75,18 +75,41 @@ func summaryScope(pass *analysis.Pass) map[*ast.FuncDecl]bool {
 	return keep
 }
 
-// refersToGlobal reports whether fd's body refers to a package variable.
-func (m *maySay) refersToGlobal(fd *ast.FuncDecl) bool {
-	found := false
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := m.pass.TypesInfo.Uses[id].(*types.Var); ok && v.Kind() == types.PackageVar && v.Pkg() == m.pass.Pkg {
-				found = true
-			}
+// storesGlobal reports whether fd's body may store to a package
+// variable or to memory reached from one, which the resolver's locations
+// follow: it refers to a package variable, and it assigns to something
+// other than a variable of its own or takes an address.
+func (m *maySay) storesGlobal(fd *ast.FuncDecl) bool {
+	info := m.pass.TypesInfo
+	global, store := false, false
+	ownVar := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return false
 		}
-		return !found
+		v, ok := info.ObjectOf(id).(*types.Var)
+		return id.Name == "_" || ok && v.Kind() != types.PackageVar
+	}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if v, ok := info.Uses[n].(*types.Var); ok && v.Kind() == types.PackageVar && v.Pkg() == m.pass.Pkg {
+				global = true
+			}
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				store = store || !ownVar(lhs)
+			}
+		case *ast.RangeStmt:
+			store = store || n.Key != nil && !ownVar(n.Key) || n.Value != nil && !ownVar(n.Value)
+		case *ast.IncDecStmt:
+			store = store || !ownVar(n.X)
+		case *ast.UnaryExpr:
+			store = store || n.Op == token.AND
+		}
+		return !(global && store)
 	})
-	return found
+	return global && store
 }
 
 // refs returns the declarations of the package's functions and methods
