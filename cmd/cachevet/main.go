@@ -52,7 +52,9 @@
 // such as "get ", or a format starting with one, and a \r\n in the same
 // file) or a cachevet directive, or import such a package. Importing
 // net/http, net or os does not make a dependency relevant: nearly every one
-// does. The rest is read from export data, and calls into it pass their
+// does; nor does importing gRPC, its metadata package, Connect or gqlgen,
+// which client SDKs, exporters and generated code import to make calls.
+// The rest is read from export data, and calls into it pass their
 // arguments' bytes through (text returned by one given the request is
 // request data). -prune=false loads everything from source, as the stock
 // go/analysis driver does; the findings are the same. Under go vet, the
