@@ -69,8 +69,9 @@
 // of a switch), stores to variables whose address is taken, the defaults
 // of flag.String and flag.StringVar (in init too), fields of a struct
 // copied from a package variable, helpers in this package or another that
-// return a parameter or a constant (summarized as a fact, so that
-// getenv(name, def) is judged by its def), and lists built by append in a
+// return a parameter or a constant (another package's exported helpers
+// are summarized as facts, so that getenv(name, def) is judged by its
+// def), and lists built by append in a
 // conditional block. A finding names the definition and how it reaches
 // the use: "(when addr == \"\")", "(the default of flag -listen)",
 // "(returned by getenv (its argument def))". Parameters, maps, files and
