@@ -381,26 +381,29 @@ func (e *engine) findMethod(iface, name string) *types.Func {
 }
 
 // importedPackage returns the package of this one's transitive imports
-// (or this one) with the given path.
+// (or this one) with the given path: the first in depth-first order. The
+// walk is made once per package, not once per interface call, which on a
+// program of thousands of packages cost more than the calls' analysis.
 func (e *engine) importedPackage(path string) *types.Package {
-	seen := make(map[*types.Package]bool)
-	var find func(p *types.Package) *types.Package
-	find = func(p *types.Package) *types.Package {
-		if seen[p] {
-			return nil
-		}
-		seen[p] = true
-		if p.Path() == path {
-			return p
-		}
-		for _, imp := range p.Imports() {
-			if q := find(imp); q != nil {
-				return q
+	if e.importsByPath == nil {
+		e.importsByPath = make(map[string]*types.Package)
+		seen := make(map[*types.Package]bool)
+		var walk func(p *types.Package)
+		walk = func(p *types.Package) {
+			if seen[p] {
+				return
+			}
+			seen[p] = true
+			if _, ok := e.importsByPath[p.Path()]; !ok {
+				e.importsByPath[p.Path()] = p
+			}
+			for _, imp := range p.Imports() {
+				walk(imp)
 			}
 		}
-		return nil
+		walk(e.pass.Pkg)
 	}
-	return find(e.pass.Pkg)
+	return e.importsByPath[path]
 }
 
 // convertedImplementations returns the methods implementing m of this

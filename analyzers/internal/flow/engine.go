@@ -147,6 +147,9 @@ type engine struct {
 	pkg   *ssa.Package
 	funcs []*ssa.Function
 	local map[*ssa.Function]bool
+	// importsByPath indexes the package's transitive imports (see
+	// importedPackage).
+	importsByPath map[string]*types.Package
 
 	sums       map[*ssa.Function]*Summary
 	bindings   map[*ssa.FreeVar][]ssa.Value
