@@ -53,7 +53,7 @@ func generatedServices(s *model.Service, sig *types.Signature) []serviceInterfac
 		var ifaces []*types.Interface
 		for i := 0; i < params.Len(); i++ {
 			t := params.At(i).Type()
-			if t.String() == s.Registrar {
+			if qualifiedName(t) == s.Registrar {
 				registrar = true
 			} else if it, ok := namedInterface(t); ok {
 				ifaces = append(ifaces, it)
@@ -64,7 +64,7 @@ func generatedServices(s *model.Service, sig *types.Signature) []serviceInterfac
 		}
 		return []serviceInterface{{service: s, iface: ifaces[0]}}
 	case s.Schema != "":
-		if sig.Results().Len() != 1 || sig.Results().At(0).Type().String() != s.Schema || params.Len() != 1 {
+		if sig.Results().Len() != 1 || params.Len() != 1 || qualifiedName(sig.Results().At(0).Type()) != s.Schema {
 			return nil
 		}
 		cfg, ok := params.At(0).Type().Underlying().(*types.Struct)
@@ -93,6 +93,18 @@ func generatedServices(s *model.Service, sig *types.Signature) []serviceInterfac
 		return out
 	}
 	return nil
+}
+
+// qualifiedName is "path.Name" for a named type, "" for any other: what
+// t.String() says of a named type without type arguments, without
+// printing every parameter of every function of the package and its
+// imports.
+func qualifiedName(t types.Type) string {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.TypeArgs().Len() > 0 {
+		return ""
+	}
+	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
 }
 
 func namedInterface(t types.Type) (*types.Interface, bool) {

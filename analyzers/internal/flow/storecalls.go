@@ -142,10 +142,6 @@ func (e *engine) recordStoreCalls(call ssa.CallInstruction, c *ssa.CallCommon, a
 		Iface:  n.Obj().Pkg().Path() + "." + n.Obj().Name(),
 		Method: c.Method.Name(),
 		Args:   e.argParams(o.Fn, c.Args, call),
-		Call:   e.position(call.Pos()),
-		Via:    append([]string{wrapperName(o.Fn)}, e.callVia...),
-		// The call itself, or a call of a function that makes it.
-		Builder: wrapperName(o.Fn),
 	}
 	carries := false
 	for j := 1; j < len(as); j++ {
@@ -164,7 +160,14 @@ func (e *engine) recordStoreCalls(call ssa.CallInstruction, c *ssa.CallCommon, a
 			carries = true
 		}
 	}
-	if carries && e.summary(o.Fn).addCall(pc) {
+	if !carries {
+		return
+	}
+	pc.Call = e.position(call.Pos())
+	// The call itself, or a call of a function that makes it.
+	pc.Builder = wrapperName(o.Fn)
+	pc.Via = append([]string{pc.Builder}, e.callVia...)
+	if e.summary(o.Fn).addCall(pc) {
 		e.changed = true
 	}
 }
