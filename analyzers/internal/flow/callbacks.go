@@ -36,26 +36,13 @@ func (e *engine) interfaceNamed(name string) *types.Interface {
 	if iface, ok := e.ifaceMemo[name]; ok {
 		return iface
 	}
-	path, typ := name[:strings.LastIndex(name, ".")], name[strings.LastIndex(name, ".")+1:]
+	i := strings.LastIndex(name, ".")
 	var found *types.Interface
-	seen := map[*types.Package]bool{}
-	var walk func(p *types.Package)
-	walk = func(p *types.Package) {
-		if found != nil || seen[p] {
-			return
-		}
-		seen[p] = true
-		if p.Path() == path {
-			if tn, ok := p.Scope().Lookup(typ).(*types.TypeName); ok {
-				found, _ = tn.Type().Underlying().(*types.Interface)
-			}
-			return
-		}
-		for _, imp := range p.Imports() {
-			walk(imp)
+	if p := e.importedPackage(name[:i]); p != nil {
+		if tn, ok := p.Scope().Lookup(name[i+1:]).(*types.TypeName); ok {
+			found, _ = tn.Type().Underlying().(*types.Interface)
 		}
 	}
-	walk(e.pass.Pkg)
 	e.ifaceMemo[name] = found
 	return found
 }
