@@ -64,6 +64,15 @@ type keySink struct {
 	value  int
 }
 
+// harmful returns the bytes of a key that harm with the sink's client:
+// every unsafe byte for a -sinks entry.
+func (ks keySink) harmful() model.ByteSet {
+	if ks.client == nil {
+		return model.AnyUnsafe
+	}
+	return ks.client.HarmfulBytes()
+}
+
 // clientTable indexes the known clients' calls by the full name of the
 // function or method, and the clients by name.
 type clientTable struct {
@@ -241,34 +250,25 @@ func (e *engine) clientTypes() []clientType {
 		return *e.clients
 	}
 	var out []clientType
-	seen := make(map[*types.Package]bool)
-	var visit func(p *types.Package)
-	visit = func(p *types.Package) {
-		if seen[p] {
-			return
+	for _, p := range e.transitiveImports() {
+		if !e.clientTab.paths[p.Path()] {
+			continue
 		}
-		seen[p] = true
-		if e.clientTab.paths[p.Path()] {
-			for _, c := range e.clientTab.clients {
-				if c.Path != p.Path() || c.Type == "" {
-					continue
-				}
-				tn, ok := p.Scope().Lookup(c.TypeName()).(*types.TypeName)
-				if !ok {
-					continue
-				}
-				var t types.Type = tn.Type()
-				if strings.HasPrefix(c.Type, "*") {
-					t = types.NewPointer(t)
-				}
-				out = append(out, clientType{c, t})
+		for _, c := range e.clientTab.clients {
+			if c.Path != p.Path() || c.Type == "" {
+				continue
 			}
-		}
-		for _, imp := range p.Imports() {
-			visit(imp)
+			tn, ok := p.Scope().Lookup(c.TypeName()).(*types.TypeName)
+			if !ok {
+				continue
+			}
+			var t types.Type = tn.Type()
+			if strings.HasPrefix(c.Type, "*") {
+				t = types.NewPointer(t)
+			}
+			out = append(out, clientType{c, t})
 		}
 	}
-	visit(e.pass.Pkg)
 	// A map's order must not decide which client an interface call is
 	// taken for.
 	slices.SortFunc(out, func(a, b clientType) int { return strings.Compare(a.client.Name, b.client.Name) })

@@ -382,28 +382,40 @@ func (e *engine) findMethod(iface, name string) *types.Func {
 
 // importedPackage returns the package of this one's transitive imports
 // (or this one) with the given path: the first in depth-first order. The
-// walk is made once per package, not once per interface call, which on a
-// program of thousands of packages cost more than the calls' analysis.
+// index is built once per package, not once per interface call, which on
+// a program of thousands of packages cost more than the calls' analysis.
 func (e *engine) importedPackage(path string) *types.Package {
 	if e.importsByPath == nil {
 		e.importsByPath = make(map[string]*types.Package)
-		seen := make(map[*types.Package]bool)
-		var walk func(p *types.Package)
-		walk = func(p *types.Package) {
-			if seen[p] {
-				return
-			}
-			seen[p] = true
+		for _, p := range e.transitiveImports() {
 			if _, ok := e.importsByPath[p.Path()]; !ok {
 				e.importsByPath[p.Path()] = p
 			}
-			for _, imp := range p.Imports() {
-				walk(imp)
-			}
 		}
-		walk(e.pass.Pkg)
 	}
 	return e.importsByPath[path]
+}
+
+// transitiveImports returns this package and those it imports, directly
+// or not, in depth-first order, once.
+func (e *engine) transitiveImports() []*types.Package {
+	if e.imports != nil {
+		return e.imports
+	}
+	seen := make(map[*types.Package]bool)
+	var walk func(p *types.Package)
+	walk = func(p *types.Package) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		e.imports = append(e.imports, p)
+		for _, imp := range p.Imports() {
+			walk(imp)
+		}
+	}
+	walk(e.pass.Pkg)
+	return e.imports
 }
 
 // convertedImplementations returns the methods implementing m of this

@@ -150,6 +150,7 @@ type engine struct {
 	// importsByPath indexes the package's transitive imports (see
 	// importedPackage).
 	importsByPath map[string]*types.Package
+	imports       []*types.Package // see transitiveImports
 
 	sums       map[*ssa.Function]*Summary
 	bindings   map[*ssa.FreeVar][]ssa.Value

@@ -393,12 +393,8 @@ func (e *engine) clientSinkSummary(fn *ssa.Function) (*Summary, bool) {
 	if !ok {
 		return nil, false
 	}
-	harmful := model.AnyUnsafe
-	if ks.client != nil {
-		harmful = ks.client.HarmfulBytes()
-	}
 	s := &Summary{
-		Sinks:    []ParamSink{{Param: ks.arg, Bytes: harmful, Shape: ks.shape, Sink: ks.name, Client: clientName(ks.client)}},
+		Sinks:    []ParamSink{{Param: ks.arg, Bytes: ks.harmful(), Shape: ks.shape, Sink: ks.name, Client: clientName(ks.client)}},
 		LenSinks: []ParamBudget{{Param: ks.arg, Budget: MaxKeyLength, Num: 1, Den: 1, Sink: ks.name, Client: clientName(ks.client)}},
 	}
 	if ks.shape != model.KeyString {

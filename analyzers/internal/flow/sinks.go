@@ -60,10 +60,7 @@ func (e *engine) checkCallSinks(call ssa.CallInstruction, c *ssa.CallCommon) {
 	if ks, ok := e.keySinkOf(c, ce); ok {
 		if ks.arg < len(as) {
 			info := SinkInfo{Name: ks.name, Shape: ks.shape, Client: ks.client, Via: e.viaCalls(nil)}
-			harmful := model.AnyUnsafe
-			if ks.client != nil {
-				harmful = ks.client.HarmfulBytes()
-			}
+			harmful := ks.harmful()
 			key := as[ks.arg]
 			e.checkKey(call, key, e.keyTaint(key, ks.shape, ks.client, call), info, harmful)
 			e.checkLength(call, key, info, MaxKeyLength, 1, 1)

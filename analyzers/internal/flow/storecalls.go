@@ -54,14 +54,31 @@ func (e *engine) passed(arg ssa.Value, call ssa.CallInstruction) (Passed, bool) 
 	return p, true
 }
 
-// storeParam returns the origin of recv when it is an interface parameter
-// of the enclosing function (or of the function a closure is made in); a
-// parameter of another function, stored in a variable this one reads, is
-// not: the store is then whatever was last set.
-func (e *engine) storeParam(at ssa.Instruction, recv ssa.Value) (*Origin, bool) {
+// enclosingParams returns the origins of v at at that are parameters of
+// the enclosing function (or of the function a closure is made in), in a
+// stable order. A parameter of another function, stored in a variable
+// this one reads, is not one: the value is then whatever was last set.
+func (e *engine) enclosingParams(at ssa.Instruction, v ssa.Value) []*Origin {
 	fn := outermost(at.Parent())
-	for _, o := range e.read(recv, at).sorted() {
-		if o.Kind == FromParam && o.Path == "" && o.Fn == fn && types.IsInterface(o.Fn.Params[o.Param].Type()) {
+	var out []*Origin
+	for _, o := range e.read(v, at).sorted() {
+		if o.Kind == FromParam && o.Fn == fn {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// isStoreParam reports whether o is an interface parameter as a whole.
+func isStoreParam(o *Origin) bool {
+	return o.Path == "" && types.IsInterface(o.Fn.Params[o.Param].Type())
+}
+
+// storeParam returns the origin of recv when it is an interface parameter
+// of the enclosing function.
+func (e *engine) storeParam(at ssa.Instruction, recv ssa.Value) (*Origin, bool) {
+	for _, o := range e.enclosingParams(at, recv) {
+		if isStoreParam(o) {
 			return o, true
 		}
 	}
@@ -76,13 +93,9 @@ func (e *engine) storeOrigin(at ssa.Instruction, recv ssa.Value) (*Origin, bool)
 	if !types.IsInterface(recv.Type()) {
 		return nil, false
 	}
-	fn := outermost(at.Parent())
 	var field *Origin
-	for _, o := range e.read(recv, at).sorted() {
-		if o.Kind != FromParam || o.Fn != fn {
-			continue
-		}
-		if o.Path == "" && types.IsInterface(o.Fn.Params[o.Param].Type()) {
+	for _, o := range e.enclosingParams(at, recv) {
+		if isStoreParam(o) {
 			return o, true
 		}
 		if field == nil && o.Encoder == "" && isFieldPath(o.Path) {
@@ -100,9 +113,8 @@ func isFieldPath(path string) bool {
 // heldParam returns the origin of v when it is a parameter of the
 // enclosing function itself, as a whole.
 func (e *engine) heldParam(at ssa.Instruction, v ssa.Value) (*Origin, bool) {
-	fn := outermost(at.Parent())
-	for _, o := range e.read(v, at).sorted() {
-		if o.Kind == FromParam && o.Path == "" && o.Encoder == "" && o.Fn == fn {
+	for _, o := range e.enclosingParams(at, v) {
+		if o.Path == "" && o.Encoder == "" {
 			return o, true
 		}
 	}
