@@ -2,7 +2,6 @@ package exposure
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"github.com/cachevet/cachevet/analyzers/internal/exposed"
@@ -54,24 +53,13 @@ func (c *checker) cacheConfigLit(lit *ast.CompositeLit) {
 
 // cacheConfigAssign checks an assignment to such a field.
 func (c *checker) cacheConfigAssign(as *ast.AssignStmt) {
-	if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
-		return
-	}
-	for i, lhs := range as.Lhs {
-		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-		if !ok {
-			continue
-		}
-		s, ok := c.pass.TypesInfo.Selections[sel]
-		if !ok || s.Kind() != types.FieldVal {
-			continue
-		}
+	c.eachFieldAssign(as, func(_ *ast.SelectorExpr, s *types.Selection, rhs ast.Expr) {
 		for _, cfg := range model.CacheConfigs {
 			if cfg.Field != "" && cfg.Field == typeName(s.Recv())+"."+s.Obj().Name() {
-				c.configString(as, as.Rhs[i], cfg)
+				c.configString(as, rhs, cfg)
 			}
 		}
-	}
+	})
 }
 
 // configString judges every address each definition of the configuration

@@ -322,6 +322,22 @@ func authValue(ev *evaluator, e ast.Expr) authState {
 // fields assigned to the same variable in this package tell whether it
 // authenticates or is hardened.
 func (c *checker) configAssign(as *ast.AssignStmt) {
+	c.eachFieldAssign(as, func(sel *ast.SelectorExpr, s *types.Selection, rhs ast.Expr) {
+		cfg := serverConfig(s.Recv())
+		if cfg == nil || s.Obj().Name() != cfg.Listen {
+			return
+		}
+		values := func(field string) []ast.Expr { return c.eval().fieldValues(sel.X, field) }
+		auth, refused := c.authOf(cfg, values, false)
+		if !refused {
+			c.configListen(cfg, rhs, auth, "")
+		}
+	})
+}
+
+// eachFieldAssign calls f with each field that the plain assignment as
+// (x.f = v, several at once) sets, its selection and the value assigned.
+func (c *checker) eachFieldAssign(as *ast.AssignStmt, f func(sel *ast.SelectorExpr, s *types.Selection, rhs ast.Expr)) {
 	if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
 		return
 	}
@@ -330,18 +346,8 @@ func (c *checker) configAssign(as *ast.AssignStmt) {
 		if !ok {
 			continue
 		}
-		s, ok := c.pass.TypesInfo.Selections[sel]
-		if !ok || s.Kind() != types.FieldVal {
-			continue
-		}
-		cfg := serverConfig(s.Recv())
-		if cfg == nil || s.Obj().Name() != cfg.Listen {
-			continue
-		}
-		values := func(field string) []ast.Expr { return c.eval().fieldValues(sel.X, field) }
-		auth, refused := c.authOf(cfg, values, false)
-		if !refused {
-			c.configListen(cfg, as.Rhs[i], auth, "")
+		if s, ok := c.pass.TypesInfo.Selections[sel]; ok && s.Kind() == types.FieldVal {
+			f(sel, s, as.Rhs[i])
 		}
 	}
 }

@@ -193,19 +193,7 @@ func (r *resolver) defs(v ssa.Value, depth int) []def {
 			return []def{constDef(constant.StringVal(v.Value))}
 		}
 	case *ssa.Phi:
-		if r.busy[v] {
-			return nil
-		}
-		r.busy[v] = true
-		defer delete(r.busy, v)
-		var out []def
-		for i, e := range v.Edges {
-			cond, at := r.condition(v, i)
-			for _, d := range r.defs(e, depth+1) {
-				out = appendDef(out, d.with(cond, at))
-			}
-		}
-		return out
+		return phiEdges(r, v, func(e ssa.Value) []def { return r.defs(e, depth+1) }, def.with, appendDef)
 	case *ssa.BinOp:
 		if v.Op == token.ADD {
 			return product(r.defs(v.X, depth+1), r.defs(v.Y, depth+1), func(x, y string) string { return x + y })
@@ -437,6 +425,25 @@ func (r *resolver) summarize(fn *ssa.Function) []returned {
 	}
 	if !says {
 		return nil
+	}
+	return out
+}
+
+// phiEdges collects what resolve makes of each edge of phi, with the
+// condition under which the edge is taken added by with, merged by add.
+// A phi already being resolved (a loop back to itself) adds nothing.
+func phiEdges[T any](r *resolver, phi *ssa.Phi, resolve func(ssa.Value) []T, with func(T, string, token.Pos) T, add func([]T, T) []T) []T {
+	if r.busy[phi] {
+		return nil
+	}
+	r.busy[phi] = true
+	defer delete(r.busy, phi)
+	var out []T
+	for i, e := range phi.Edges {
+		cond, at := r.condition(phi, i)
+		for _, x := range resolve(e) {
+			out = add(out, with(x, cond, at))
+		}
 	}
 	return out
 }
@@ -839,22 +846,13 @@ func (r *resolver) lists(v ssa.Value, depth int) []listDef {
 			}
 		}
 	case *ssa.Phi:
-		if r.busy[v] {
-			return nil
-		}
-		r.busy[v] = true
-		defer delete(r.busy, v)
-		var out []listDef
-		for i, e := range v.Edges {
-			cond, at := r.condition(v, i)
-			for _, l := range r.lists(e, depth+1) {
-				if cond != "" {
-					l = l.with(cond, at)
-				}
-				out = appendList(out, l)
+		with := func(l listDef, cond string, at token.Pos) listDef {
+			if cond != "" {
+				l = l.with(cond, at)
 			}
+			return l
 		}
-		return out
+		return phiEdges(r, v, func(e ssa.Value) []listDef { return r.lists(e, depth+1) }, with, appendList)
 	case *ssa.UnOp:
 		if v.Op != token.MUL {
 			break
