@@ -53,6 +53,9 @@ type handleID struct {
 // hold sensitive fields. It runs once the summaries are final: whether a
 // cache stores into memcached is the summary of its store method.
 func (e *engine) checkCachedQueries() {
+	if !e.mayInstallCaches() {
+		return
+	}
 	installs := map[handleID][]cacheInstall{}
 	var made []cacheInstall
 	var queries []ssa.CallInstruction
@@ -97,6 +100,19 @@ func (e *engine) checkCachedQueries() {
 	for _, in := range made {
 		e.madeHandleQueries(in)
 	}
+}
+
+// mayInstallCaches reports whether the package can call a function that
+// installs an ORM cache: one of the packages of model.CacheInstalls is
+// among its imports. Most packages use no ORM, and finding the installs
+// means resolving the callee of every call.
+func (e *engine) mayInstallCaches() bool {
+	for name := range model.CacheInstalls {
+		if e.importedPackage(funcPackage(name)) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // cachedQuery records a query whose rows, of type rows, the install's
