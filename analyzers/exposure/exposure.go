@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -30,7 +31,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       doc.Extract(docSource, "exposure"),
 	URL:       "https://pkg.go.dev/github.com/cachevet/cachevet/analyzers/exposure",
 	Run:       run,
-	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	Requires:  []*analysis.Analyzer{inspect.Analyzer, flow.Analyzer}, // flow for its SSA form (see exportSummaries)
 	FactTypes: []analysis.Fact{new(returnsFact)},
 }
 
@@ -49,10 +50,15 @@ type checker struct {
 	reporter *suppress.Reporter
 	ev       *evaluator // built on first use
 	res      *resolver  // built on first use
+	// built is the SSA form the flow engine built of the package, if it
+	// did and it is still held: taken as the pass starts, it is held for
+	// the pass.
+	built *ssa.Package
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	c := &checker{pass: pass, reporter: suppress.NewReporter(pass)}
+	c.built = pass.ResultOf[flow.Analyzer].(*flow.Result).SSA()
 	servers := model.ServerListCalls(flow.KnownClients())
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}

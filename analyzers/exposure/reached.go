@@ -72,7 +72,9 @@ func returnsString(sig *types.Signature) bool {
 
 // exportSummaries exports what the package's functions return. With the
 // SSA form the checks built, that costs little; without it, only the
-// functions in summaryScope are built.
+// functions in summaryScope are read: in the SSA form the flow engine
+// built, or else built alone. Both find the same, since the resolver
+// reads the bodies the stripped files have and no other.
 func (c *checker) exportSummaries() {
 	r := c.res
 	if r == nil {
@@ -80,7 +82,12 @@ func (c *checker) exportSummaries() {
 		if keep == nil {
 			return
 		}
-		r = newResolver(c.pass, stripped(c.pass.Files, keep), false) // no expression is looked up
+		files := stripped(c.pass.Files, keep)
+		if c.built != nil {
+			r = resolverOver(c.pass, c.built, files)
+		} else {
+			r = newResolver(c.pass, files, false) // no expression is looked up
+		}
 	}
 	for _, fn := range r.funcs {
 		obj, ok := fn.Object().(*types.Func)

@@ -93,7 +93,8 @@ type loc struct {
 type resolver struct {
 	pass    *analysis.Pass
 	pkg     *ssa.Package
-	funcs   []*ssa.Function // declared in the package, with their closures
+	funcs   []*ssa.Function        // declared in the package, with their closures
+	bodies  map[*ssa.Function]bool // funcs, the functions whose bodies are read
 	stores  []*ssa.Store
 	flags   []*ssa.Call // calls of flag.StringVar and the like
 	closure map[*ssa.Function][]*ssa.MakeClosure
@@ -111,19 +112,21 @@ type resolver struct {
 // of pass, or copies with fewer bodies); debug keeps the mapping from
 // expressions to values that valueOf needs, which summaries alone do not.
 func newResolver(pass *analysis.Pass, files []*ast.File, debug bool) *resolver {
-	mode := ssa.InstantiateGenerics
+	var mode ssa.BuilderMode
 	if debug {
-		mode |= ssa.GlobalDebug
+		mode = ssa.GlobalDebug
 	}
-	prog := ssa.NewProgram(pass.Fset, mode)
-	for _, p := range pass.Pkg.Imports() {
-		prog.CreatePackage(p, nil, nil, true)
-	}
-	pkg := prog.CreatePackage(pass.Pkg, files, pass.TypesInfo, false)
-	pkg.Build()
+	return resolverOver(pass, ssautil.Build(pass, files, mode), files)
+}
+
+// resolverOver returns a resolver over pkg, built by ssautil.Build from
+// the pass's files or from files, that reads the bodies files has and no
+// other: over the same files, it finds what a build of them alone finds.
+func resolverOver(pass *analysis.Pass, pkg *ssa.Package, files []*ast.File) *resolver {
 	r := &resolver{
 		pass:      pass,
 		pkg:       pkg,
+		bodies:    make(map[*ssa.Function]bool),
 		closure:   make(map[*ssa.Function][]*ssa.MakeClosure),
 		locsOf:    make(map[ssa.Value][]loc),
 		storesTo:  make(map[loc][]*ssa.Store),
@@ -132,6 +135,7 @@ func newResolver(pass *analysis.Pass, files []*ast.File, debug bool) *resolver {
 	}
 	r.funcs = ssautil.SourceFuncs(pkg, files, pass.TypesInfo)
 	for _, fn := range r.funcs {
+		r.bodies[fn] = true
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				switch in := instr.(type) {
@@ -388,7 +392,7 @@ func (r *resolver) summary(fn *ssa.Function) []returned {
 	r.summaries[fn] = nil
 	var out []returned
 	switch obj, _ := fn.Object().(*types.Func); {
-	case fn.Pkg == r.pkg && fn.Blocks != nil:
+	case r.bodies[fn]:
 		out = r.summarize(fn)
 	case obj != nil && obj.Pkg() != nil && obj.Pkg() != r.pass.Pkg:
 		var f returnsFact

@@ -3,6 +3,7 @@ package flow
 import (
 	"go/token"
 	"go/types"
+	"weak"
 
 	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"golang.org/x/tools/go/analysis"
@@ -121,6 +122,21 @@ type Result struct {
 	// the package does not see, for export.
 	Pending []pendingOut
 	Fset    *token.FileSet
+	// pkg is the SSA form the engine built, offered to other analyzers
+	// of the package without keeping it alive: the checker keeps every
+	// result until the whole run ends, and a reference would keep the SSA
+	// of every package analyzed.
+	pkg weak.Pointer[ssa.Package]
+}
+
+// SSA returns the package's SSA form as the engine built it with
+// ssautil.Build from the pass's files, or nil if it was not built (the
+// package is not relevant) or is no longer held.
+func (r *Result) SSA() *ssa.Package {
+	if r == nil {
+		return nil
+	}
+	return r.pkg.Value()
 }
 
 // Run analyzes the package of cfg.Pass.
@@ -345,7 +361,7 @@ func (e *engine) summary(fn *ssa.Function) *Summary {
 }
 
 func (e *engine) result() *Result {
-	r := &Result{Hits: e.hits, LenHits: e.lenHits, ValueHits: e.valueHits, keyLengths: e.keyLengths, Summaries: make(map[*types.Func]*Summary), Patterns: e.packagePatterns(), CachedQueries: e.cachedQueries, Shared: e.sharedValues(), Pending: e.pending, Fset: e.pass.Fset}
+	r := &Result{Hits: e.hits, LenHits: e.lenHits, ValueHits: e.valueHits, keyLengths: e.keyLengths, Summaries: make(map[*types.Func]*Summary), Patterns: e.packagePatterns(), CachedQueries: e.cachedQueries, Shared: e.sharedValues(), Pending: e.pending, Fset: e.pass.Fset, pkg: weak.Make(e.pkg)}
 	for fn, s := range e.sums {
 		obj, ok := fn.Object().(*types.Func)
 		if !ok || fn.Parent() != nil || s.IsEmpty() {

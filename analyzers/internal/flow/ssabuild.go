@@ -1,27 +1,15 @@
 package flow
 
 import (
-	"go/types"
-
-	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"github.com/cachevet/cachevet/analyzers/internal/ssautil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
 
-// buildSSA builds SSA for the package of pass, as the buildssa pass does,
-// but without requiring ctrlflow: ctrlflow exports facts, which would make
-// every driver build CFGs for every dependency. The few functions that never
-// return and matter for guards come from the model instead.
+// buildSSA builds SSA for the package of pass (see ssautil.Build) and
+// orders its source functions callees first.
 func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
-	prog := ssa.NewProgram(pass.Fset, ssa.InstantiateGenerics)
-	prog.SetNoReturn(func(fn *types.Func) bool { return model.Funcs[fn.FullName()].NoReturn })
-	for _, p := range pass.Pkg.Imports() {
-		prog.CreatePackage(p, nil, nil, true)
-	}
-	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
-	pkg.Build()
-
+	pkg := ssautil.Build(pass, pass.Files, 0)
 	// The package initializer holds the regexps and replacers that guards
 	// and sanitizers refer to.
 	funcs := ssautil.SourceFuncs(pkg, pass.Files, pass.TypesInfo)

@@ -9,7 +9,9 @@ import (
 
 // SourceFuncs returns the functions of pkg written in files: every declared
 // function and method with a body, the closures inside them, and the
-// package initializer, which holds the package variables' values.
+// package initializer, which holds the package variables' values. A
+// declaration whose body files leaves out is left out, even if pkg was
+// built from one that has it.
 func SourceFuncs(pkg *ssa.Package, files []*ast.File, info *types.Info) []*ssa.Function {
 	var funcs []*ssa.Function
 	var add func(fn *ssa.Function)
@@ -21,7 +23,7 @@ func SourceFuncs(pkg *ssa.Package, files []*ast.File, info *types.Info) []*ssa.F
 	}
 	for _, file := range files {
 		for _, decl := range file.Decls {
-			if decl, ok := decl.(*ast.FuncDecl); ok {
+			if decl, ok := decl.(*ast.FuncDecl); ok && decl.Body != nil {
 				obj, _ := info.Defs[decl.Name].(*types.Func)
 				if fn := pkg.Prog.FuncValue(obj); fn != nil && fn.Blocks != nil {
 					add(fn)
