@@ -62,11 +62,12 @@ func run(pass *analysis.Pass) (any, error) {
 	servers := model.ServerListCalls(flow.KnownClients())
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
+	checked := checkedNames(servers)
 	insp.Preorder(filter, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			fn := typeutil.StaticCallee(pass.TypesInfo, n)
-			if fn == nil {
+			if fn == nil || !checked[fn.Name()] {
 				return
 			}
 			name := fn.FullName()
@@ -105,6 +106,29 @@ func run(pass *analysis.Pass) (any, error) {
 		c.exportSummaries()
 	}
 	return nil, nil
+}
+
+// checkedNames returns the bare names (Listen of "(*net.ListenConfig).Listen")
+// of the functions whose calls run checks: most calls are of none, and
+// their full names need not be built.
+func checkedNames(servers []model.ServerListCall) map[string]bool {
+	names := make(map[string]bool)
+	add := func(full string) { names[full[strings.LastIndexByte(full, '.')+1:]] = true }
+	for _, l := range model.Listeners {
+		add(l.Func)
+	}
+	for _, l := range model.Launchers {
+		add(l.Func)
+	}
+	for _, s := range servers {
+		add(s.Func)
+	}
+	for _, cfg := range model.CacheConfigs {
+		if cfg.Func != "" {
+			add(cfg.Func)
+		}
+	}
+	return names
 }
 
 func (c *checker) eval() *evaluator {

@@ -764,8 +764,9 @@ func stringFlag(c *ssa.CallCommon) (model.StringFlag, bool) {
 	if !ok {
 		return model.StringFlag{}, false
 	}
+	name := obj.FullName()
 	for _, f := range model.StringFlags {
-		if f.Func == obj.FullName() {
+		if f.Func == name {
 			return f, true
 		}
 	}

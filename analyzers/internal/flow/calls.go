@@ -21,7 +21,7 @@ func (e *engine) calleeOf(c *ssa.CallCommon) callee {
 		// A method of an instantiated generic interface is named by its
 		// origin, as the model's rows are
 		// ("(google.golang.org/grpc.BidiStreamingServer[Req, Res any]).Recv").
-		return callee{obj: c.Method, name: c.Method.Origin().FullName()}
+		return callee{obj: c.Method, name: e.fullName(c.Method.Origin())}
 	}
 	fn := c.StaticCallee()
 	if fn == nil {
@@ -34,7 +34,19 @@ func (e *engine) calleeOf(c *ssa.CallCommon) callee {
 	if obj == nil {
 		return callee{fn: fn}
 	}
-	return callee{obj: obj, fn: fn, name: obj.FullName()}
+	return callee{obj: obj, fn: fn, name: e.fullName(obj)}
+}
+
+// fullName is fn.FullName(), by which the model's rows are looked up:
+// every round of the fixed point looks up every call's callee, and the
+// name is built anew on each call of FullName.
+func (e *engine) fullName(fn *types.Func) string {
+	name, ok := e.fullNames[fn]
+	if !ok {
+		name = fn.FullName()
+		e.fullNames[fn] = name
+	}
+	return name
 }
 
 // row is what the model knows about the callee.
@@ -119,7 +131,7 @@ func (e *engine) callEffects(c *ssa.CallCommon, at ssa.CallInstruction) Taint {
 	}
 	if e.cfg.Sources[ce.name] {
 		o := e.origin(originKey{kind: FromSource, pos: at.Pos(), desc: "config:" + ce.name}, func(o *Origin) {
-			o.Desc = "data from " + shortName(ce.obj) + " (configured source)"
+			o.Desc = "data from " + e.shortName(ce.obj) + " (configured source)"
 		})
 		return Taint{o: model.AnyUnsafe}
 	}
@@ -156,7 +168,7 @@ func (e *engine) opaque(ce callee, as []ssa.Value, at ssa.Instruction) Taint {
 	t := e.propagateAll(ce, as, at)
 	if call, ok := at.(*ssa.Call); ok && readsRequest(ce, as, call) {
 		o := e.origin(originKey{kind: FromSource, pos: at.Pos(), desc: "opaque:" + ce.name}, func(o *Origin) {
-			o.Desc = "the result of " + shortName(ce.obj) + ", given the request (its package is not analyzed)"
+			o.Desc = "the result of " + e.shortName(ce.obj) + ", given the request (its package is not analyzed)"
 		})
 		mergeInto(&t, Taint{o: model.AnyUnsafe}, model.AnyUnsafe)
 	}
@@ -253,7 +265,7 @@ func (e *engine) applyRule(rule model.Func, ce callee, as []ssa.Value, at ssa.Ca
 		t = Taint{o: rule.Source.Bytes}
 	case rule.Transform == model.Digest:
 		o := e.origin(originKey{kind: FromConstruction, pos: at.Pos(), desc: "digest:" + ce.name}, func(o *Origin) {
-			o.Desc = "raw digest bytes (" + shortName(ce.obj) + ")"
+			o.Desc = "raw digest bytes (" + e.shortName(ce.obj) + ")"
 			o.Hint = "encode the digest with hex.EncodeToString or fmt's %x"
 			o.Made = RawDigest
 		})
@@ -331,7 +343,7 @@ func (e *engine) applySummary(s *Summary, ce callee, as []ssa.Value, at ssa.Inst
 		}
 	}
 	e.applyWrites(s, ce, as, at)
-	name := shortName(ce.obj)
+	name := e.shortName(ce.obj)
 	for _, ro := range s.Origins {
 		via := appendVia(ro.Via, name)
 		o := e.origin(originKey{kind: ro.Kind, pos: at.Pos(), desc: ro.Desc, via: joinVia(via)}, func(o *Origin) {
@@ -440,6 +452,17 @@ func (e *engine) resultParts(r ssa.Value, at ssa.Instruction) []valuePart {
 		parts = append(parts, valuePart{cutPath(b.at, maxPathDepth), b.t})
 	}
 	return parts
+}
+
+// shortName is shortName(fn), kept: the names of wrappers and callees go
+// into the summaries and origins of every round of the fixed point.
+func (e *engine) shortName(fn *types.Func) string {
+	name, ok := e.shortNames[fn]
+	if !ok {
+		name = shortName(fn)
+		e.shortNames[fn] = name
+	}
+	return name
 }
 
 // shortName names a function the way a Go programmer would: pkg.F or

@@ -3,6 +3,7 @@ package flow
 import (
 	"go/types"
 
+	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"github.com/cachevet/cachevet/analyzers/internal/ssautil"
 )
 
@@ -16,6 +17,18 @@ func (e *engine) canCarry(t types.Type) bool {
 	e.carryMemo[t] = true // optimistic for recursive types
 	v := e.carry(t)
 	e.carryMemo[t] = v
+	return v
+}
+
+// sourceType reports whether a parameter of type t is a request itself
+// (model.SourceTypes), kept by type: every round of the fixed point asks
+// of the parameters that reach a cached value.
+func (e *engine) sourceType(t types.Type) bool {
+	v, ok := e.sourceMemo[t]
+	if !ok {
+		v = model.SourceTypes[t.String()]
+		e.sourceMemo[t] = v
+	}
 	return v
 }
 

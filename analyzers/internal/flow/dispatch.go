@@ -146,7 +146,7 @@ func (e *engine) recordPending(call ssa.CallInstruction, c *ssa.CallCommon, as [
 			Method: c.Method.Name(),
 			Arg:    j,
 			Pkg:    e.pass.Pkg.Path(),
-			Caller: wrapperName(call.Parent()),
+			Caller: e.wrapperName(call.Parent()),
 			Call:   e.position(call.Pos()),
 			Passed: p,
 		}
@@ -239,8 +239,8 @@ func (e *engine) resolveWired(f PendingFlow, m *types.Func) {
 			if call == nil {
 				continue
 			}
-			step := Step{Pos: e.posOf(f.Call), Message: f.Caller + " passes it to " + method + " here, which " + shortName(impl) + ", handed out here, implements"}
-			e.reportRemote(call, mi, f.Passed, f.Arg, sum, []string{shortName(impl)}, ", passed by "+f.Caller+" to "+method, step)
+			step := Step{Pos: e.posOf(f.Call), Message: f.Caller + " passes it to " + method + " here, which " + e.shortName(impl) + ", handed out here, implements"}
+			e.reportRemote(call, mi, f.Passed, f.Arg, sum, []string{e.shortName(impl)}, ", passed by "+f.Caller+" to "+method, step)
 		}
 	}
 }
@@ -275,7 +275,7 @@ func importsPath(p *types.Package, path string, seen map[*types.Package]bool) bo
 // reportPending reports flow f at site s of implementation impl.
 func (e *engine) reportPending(f PendingFlow, impl *ssa.Function, s paramSite) {
 	method := f.Iface[lastDot(f.Iface)+1:] + "." + f.Method
-	step := Step{Pos: e.posOf(f.Call), Message: f.Caller + " passes it to " + method + " here, which " + wrapperName(impl) + " implements"}
+	step := Step{Pos: e.posOf(f.Call), Message: f.Caller + " passes it to " + method + " here, which " + e.wrapperName(impl) + " implements"}
 	origin := func(po PendingOrigin) *Origin {
 		desc := po.describe() + ", passed by " + f.Caller + " to " + method
 		if po.Kind == FromSensitive {

@@ -176,6 +176,9 @@ type engine struct {
 	directives map[*types.Func]string
 	carryMemo  map[types.Type]bool
 	implsMemo  map[*types.Func][]*ssa.Function
+	fullNames  map[*types.Func]string // see fullName
+	shortNames map[*types.Func]string // see shortName
+	sourceMemo map[types.Type]bool    // see sourceType
 	ifaceMemo  map[string]*types.Interface
 	services   *[]serviceInterface // see serviceInterfaces
 	clients    *[]clientType       // see clientTypes
@@ -260,6 +263,9 @@ func newEngine(cfg *Config, pkg *ssa.Package, funcs []*ssa.Function) *engine {
 		clientTab:    newClientTable(KnownClients(), cfg.Sinks),
 		carryMemo:    make(map[types.Type]bool),
 		implsMemo:    make(map[*types.Func][]*ssa.Function),
+		fullNames:    make(map[*types.Func]string),
+		shortNames:   make(map[*types.Func]string),
+		sourceMemo:   make(map[types.Type]bool),
 		sharedFields: make(map[*types.Var]ssa.Value),
 		sharedMemo:   make(map[*ssa.FieldAddr]ssa.Value),
 		contextRoots: make(map[string]ssa.Value),
@@ -331,7 +337,7 @@ func (e *engine) solve() {
 
 func (e *engine) seedParams(fn *ssa.Function) {
 	for i, p := range fn.Params {
-		if e.canCarry(p.Type()) && !model.SourceTypes[p.Type().String()] {
+		if e.canCarry(p.Type()) && !e.sourceType(p.Type()) {
 			e.vals[p] = Taint{e.paramOrigin(fn, i, "", ""): model.AnyUnsafe}
 		}
 	}

@@ -62,7 +62,7 @@ func returnedBy(desc, wrapper string) string {
 
 func (e *engine) applyResultLen(rl *LenSummary, ce callee, arg func(int, string) Length, at ssa.Instruction) Length {
 	if rl == nil {
-		return Length{Open: []OpenPart{{Kind: OpenUnknown, Desc: "the result of " + shortName(ce.obj), Num: 1, Den: 1}}}
+		return Length{Open: []OpenPart{{Kind: OpenUnknown, Desc: "the result of " + e.shortName(ce.obj), Num: 1, Den: 1}}}
 	}
 	l := fixed(rl.Max)
 	for _, p := range rl.Params {
@@ -71,7 +71,7 @@ func (e *engine) applyResultLen(rl *LenSummary, ce callee, arg func(int, string)
 	for _, o := range rl.Open {
 		desc := o.Desc
 		if o.Kind == OpenAttacker || o.Kind == OpenUnknown {
-			desc = returnedBy(desc, shortName(ce.obj))
+			desc = returnedBy(desc, e.shortName(ce.obj))
 		}
 		l.Open = addOpen(l.Open, OpenPart{Kind: o.Kind, Desc: desc, Pos: at.Pos(), Num: 1, Den: 1})
 	}

@@ -57,7 +57,7 @@ func (e *engine) checkLengthOf(call ssa.CallInstruction, key ssa.Value, own Leng
 			Sink:        info.Name,
 			Client:      clientName(info.Client),
 			HandWritten: info.HandWritten,
-			Via:         append([]string{wrapperName(p.Fn)}, info.Via...),
+			Via:         append([]string{e.wrapperName(p.Fn)}, info.Via...),
 		}
 		if info.Shape == model.ItemKey && p.Path == "" && p.Fn.Params[p.Param].Type() == key.Type() {
 			continue // an Item parameter: its Key is checked where it is built

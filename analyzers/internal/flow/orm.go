@@ -127,7 +127,7 @@ func (e *engine) cachedQuery(call ssa.CallInstruction, in cacheInstall, rows typ
 		return
 	}
 	e.cachedQueries = append(e.cachedQueries, &CachedQuery{
-		Call: call, Query: shortName(e.calleeOf(call.Common()).obj), Install: in.call, Cache: in.row.Name,
+		Call: call, Query: e.shortName(e.calleeOf(call.Common()).obj), Install: in.call, Cache: in.row.Name,
 		Store: in.store, Sink: in.sink, Model: m, Encoding: in.row.Store.Rows.Encoding, Fields: fields,
 	})
 }

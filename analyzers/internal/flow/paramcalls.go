@@ -151,7 +151,7 @@ func (e *engine) applyParamCalls(s *Summary, ce callee, as []ssa.Value, at ssa.I
 				e.callVia = appendVia(e.callVia, v)
 			}
 		case ce.obj != nil:
-			e.callVia = appendVia(e.callVia, shortName(ce.obj))
+			e.callVia = appendVia(e.callVia, e.shortName(ce.obj))
 		}
 		for _, c := range e.paramCalls(pc, as) {
 			apply(c)
@@ -260,7 +260,7 @@ func (e *engine) passStoreField(pc ParamCall, as []ssa.Value, at ssa.Instruction
 			up.Args[j] = e.argParams(o.Fn, as[p:p+1], at)[0]
 		}
 	}
-	up.Via = append([]string{wrapperName(o.Fn)}, e.callVia...)
+	up.Via = append([]string{e.wrapperName(o.Fn)}, e.callVia...)
 	for _, v := range pc.Via {
 		up.Via = appendVia(up.Via, v)
 	}

@@ -229,7 +229,7 @@ func (e *engine) marshalerFields(m *types.Func) []SensitiveField {
 	}
 	sums, _ := e.summariesOf(nil, ce)
 	var out []SensitiveField
-	via := []string{shortName(m)}
+	via := []string{e.shortName(m)}
 	field := func(o ReturnedOrigin) {
 		if o.Kind == FromSensitive {
 			out = append(out, SensitiveField{Desc: o.Desc, Field: e.declaredField(m, o.Desc), Term: model.SensitiveTerm{Class: o.Class, What: o.What}, Via: appendVia(o.Via, via[0])})

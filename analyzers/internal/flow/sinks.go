@@ -185,7 +185,7 @@ func (e *engine) checkKey(call ssa.CallInstruction, key ssa.Value, t Taint, info
 				Sink:        info.Name,
 				Client:      clientName(info.Client),
 				HandWritten: info.HandWritten,
-				Via:         append([]string{wrapperName(o.Fn)}, info.Via...),
+				Via:         append([]string{e.wrapperName(o.Fn)}, info.Via...),
 			}
 			if e.summary(o.Fn).addSink(ps) {
 				e.changed = true
@@ -224,12 +224,12 @@ func paramIndex(p *ssa.Parameter) int {
 	return -1
 }
 
-func wrapperName(fn *ssa.Function) string {
+func (e *engine) wrapperName(fn *ssa.Function) string {
 	for fn.Parent() != nil {
 		fn = fn.Parent()
 	}
 	if obj, ok := fn.Object().(*types.Func); ok {
-		return shortName(obj)
+		return e.shortName(obj)
 	}
 	return fn.Name()
 }

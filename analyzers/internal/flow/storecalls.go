@@ -177,7 +177,7 @@ func (e *engine) recordStoreCalls(call ssa.CallInstruction, c *ssa.CallCommon, a
 	}
 	pc.Call = e.position(call.Pos())
 	// The call itself, or a call of a function that makes it.
-	pc.Builder = wrapperName(o.Fn)
+	pc.Builder = e.wrapperName(o.Fn)
 	pc.Via = append([]string{pc.Builder}, e.callVia...)
 	if e.summary(o.Fn).addCall(pc) {
 		e.changed = true
@@ -203,7 +203,7 @@ func (e *engine) checkStoreCalls(call ssa.CallInstruction, ce callee, as []ssa.V
 				for j := range up.Args {
 					up.Args[j] = -1
 				}
-				up.Via = appendVia([]string{wrapperName(o.Fn)}, shortName(ce.obj))
+				up.Via = appendVia([]string{e.wrapperName(o.Fn)}, e.shortName(ce.obj))
 				up.Via = append(up.Via, pc.Via[min(1, len(pc.Via)):]...)
 				if e.summary(o.Fn).addCall(up) {
 					e.changed = true
@@ -241,9 +241,9 @@ func (e *engine) reportStoreCall(call ssa.CallInstruction, store ssa.Value, pc P
 	}
 	lib := pc.Builder
 	method := pc.Iface[lastDot(pc.Iface)+1:] + "." + pc.Method
-	step := Step{Pos: e.posOf(pc.Call), Message: lib + " builds the argument here and passes it to " + method + ", which " + wrapperName(fn) + " implements"}
+	step := Step{Pos: e.posOf(pc.Call), Message: lib + " builds the argument here and passes it to " + method + ", which " + e.wrapperName(fn) + " implements"}
 	for _, pa := range pc.Passed {
-		e.reportRemote(call, store, pa.Passed, pa.Arg, sum, append(slices.Clip(pc.Via), wrapperName(fn)), " in the key that "+lib+" builds", step)
+		e.reportRemote(call, store, pa.Passed, pa.Arg, sum, append(slices.Clip(pc.Via), e.wrapperName(fn)), " in the key that "+lib+" builds", step)
 	}
 }
 

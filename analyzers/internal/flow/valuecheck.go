@@ -13,7 +13,7 @@ func (e *engine) checkItemValue(call ssa.CallInstruction, item ssa.Value, info S
 	if p, ok := root.(*ssa.Parameter); ok && p == item {
 		// A wrapper that stores the caller's Item: the caller's Value is checked.
 		if idx := paramIndex(p); idx >= 0 {
-			vs := ValueSink{Param: idx, Item: true, Sink: info.Name, Client: clientName(info.Client), Via: append([]string{wrapperName(p.Parent())}, info.Via...)}
+			vs := ValueSink{Param: idx, Item: true, Sink: info.Name, Client: clientName(info.Client), Via: append([]string{e.wrapperName(p.Parent())}, info.Via...)}
 			if e.summary(p.Parent()).addValueSink(vs) {
 				e.changed = true
 			}
@@ -38,10 +38,10 @@ func (e *engine) checkValue(call ssa.CallInstruction, value ssa.Value, t Taint, 
 	for _, o := range t.sorted() {
 		switch o.Kind {
 		case FromParam:
-			if o.Fn.Params[o.Param].Type() != nil && model.SourceTypes[o.Fn.Params[o.Param].Type().String()] {
+			if t := o.Fn.Params[o.Param].Type(); t != nil && e.sourceType(t) {
 				continue
 			}
-			vs := ValueSink{Param: o.Param, Path: o.Path, Encoder: o.Encoder, Sink: info.Name, Client: clientName(info.Client), Via: append([]string{wrapperName(o.Fn)}, info.Via...)}
+			vs := ValueSink{Param: o.Param, Path: o.Path, Encoder: o.Encoder, Sink: info.Name, Client: clientName(info.Client), Via: append([]string{e.wrapperName(o.Fn)}, info.Via...)}
 			if e.summary(o.Fn).addValueSink(vs) {
 				e.changed = true
 			}

@@ -132,7 +132,7 @@ func (e *engine) applyWrites(s *Summary, ce callee, as []ssa.Value, at ssa.Instr
 		var t Taint
 		switch {
 		case w.Own:
-			via := appendVia(w.Origin.Via, shortName(ce.obj))
+			via := appendVia(w.Origin.Via, e.shortName(ce.obj))
 			o := e.origin(originKey{kind: w.Origin.Kind, pos: at.Pos(), desc: w.Origin.Desc, via: joinVia(via)}, func(o *Origin) {
 				o.Via = via
 				o.Hint = w.Origin.Hint
