@@ -192,3 +192,11 @@ func TestStoreFields(t *testing.T) {
 func TestWired(t *testing.T) {
 	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/wiredgit", "keyinjection/wiredcache", "keyinjection/wiredmain")
 }
+
+// TestContextValuesWiredInMain: middleware and handlers that do not
+// import each other meet in the package that wires them, which reports
+// what the middleware stores reaching a handler's key; constants, hashes,
+// escaping, other keys and values outside keys stay quiet.
+func TestContextValuesWiredInMain(t *testing.T) {
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/ctxwiredmw", "keyinjection/ctxwiredhandlers", "keyinjection/ctxwiredmain")
+}

@@ -21,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://pkg.go.dev/github.com/cachevet/cachevet/analyzers/internal/flow",
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(summaryFact), new(analyzedFact), new(patternFact), new(sharedFact), new(pendingFact), new(pendingPackageFact)},
+	FactTypes:  []analysis.Fact{new(summaryFact), new(analyzedFact), new(patternFact), new(sharedFact), new(pendingFact), new(pendingPackageFact), new(sharedReadFact)},
 }
 
 // Sanitizers and Validators are the user's declarations by full function
@@ -117,12 +117,14 @@ func run(pass *analysis.Pass) (any, error) {
 			ok := v.Pkg() != nil && pass.ImportObjectFact(v, &f)
 			return f.Pattern, ok
 		},
-		Pending:    func() []PendingFlow { return importPending(pass) },
-		Sanitizers: Sanitizers,
-		Validators: Validators,
-		Sources:    Sources,
-		Sinks:      Sinks,
-		Shared:     importedShared(pass),
+		Pending:     func() []PendingFlow { return importPending(pass) },
+		Sanitizers:  Sanitizers,
+		Validators:  Validators,
+		Sources:     Sources,
+		Sinks:       Sinks,
+		Shared:      importedShared(pass),
+		SharedReads: importedSharedReads(pass),
+		ExportReads: func(reads []SharedRead) { pass.ExportPackageFact(&sharedReadFact{reads}) },
 	})
 	for fn, s := range res.Summaries {
 		pass.ExportObjectFact(fn, &summaryFact{*s})

@@ -403,6 +403,10 @@ func (e *engine) returns(ret *ssa.Return) {
 					} else if e.summary(fn).addReturn(ParamReturn{Param: o.Param, Path: o.Path, At: part.at, Bytes: bytes}) {
 						e.changed = true
 					}
+				case FromShared:
+					// What another package stored means nothing to the
+					// callers of fn: the read is resolved from the sink.
+					continue
 				case FromConstruction:
 					// A constant a constructor puts into the object it
 					// returns (a help text, a name) is the object's

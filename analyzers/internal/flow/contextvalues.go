@@ -20,7 +20,9 @@ func (e *engine) contextValue(cv model.ContextValue, as []ssa.Value, at ssa.Call
 	}
 	key := contextKey(as[cv.Key])
 	if cv.Value > 0 && cv.Value < len(as) {
-		e.storeAt(e.contextRoot(key, at), "", e.read(as[cv.Value], at))
+		root, t := e.contextRoot(key, at), e.read(as[cv.Value], at)
+		e.storeAt(root, "", t)
+		e.noteSharedStore(root, at, t)
 	}
 	if cv.Context >= 0 {
 		if cv.Context < len(as) {

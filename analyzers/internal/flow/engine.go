@@ -31,6 +31,11 @@ type Config struct {
 	// Pending returns the pending flows of the packages this one depends
 	// on (see dispatch.go).
 	Pending func() []PendingFlow
+	// SharedReads are the imports' reads of shared places waiting for a
+	// store, and ExportReads receives those to pass on (see
+	// sharedreads.go).
+	SharedReads []SharedRead
+	ExportReads func([]SharedRead)
 }
 
 // Hit is a concrete origin reaching a memcache key: one diagnostic.
@@ -147,6 +152,7 @@ func Run(cfg *Config) *Result {
 	e.solve()
 	e.checkCachedQueries()
 	e.resolvePending()
+	e.resolveSharedReads()
 	e.summarizeCalled()
 	return e.result()
 }
@@ -191,6 +197,8 @@ type engine struct {
 	sharedMemo   map[*ssa.FieldAddr]ssa.Value // see sharedRoot
 	contextRoots map[string]ssa.Value         // see contextRoot
 	sharedPlaces map[ssa.Value]string         // see seedShared
+	sharedStores map[placedOrigin]sharedStore // see noteSharedStore
+	sharedReads  []SharedRead                 // see recordSharedRead
 	changed      bool
 	reporting    bool
 
@@ -270,6 +278,7 @@ func newEngine(cfg *Config, pkg *ssa.Package, funcs []*ssa.Function) *engine {
 		sharedMemo:   make(map[*ssa.FieldAddr]ssa.Value),
 		contextRoots: make(map[string]ssa.Value),
 		sharedPlaces: make(map[ssa.Value]string),
+		sharedStores: make(map[placedOrigin]sharedStore),
 		ifaceMemo:    make(map[string]*types.Interface),
 		taintState: taintState{
 			vals:     make(map[ssa.Value]Taint),

@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"sort"
 
+	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -19,12 +20,21 @@ type SharedValue struct {
 	// and the context key (see contextKey).
 	Place  string
 	Origin ReturnedOrigin
+	// At is the first store of the value into the place, and Storer and
+	// Func the short and full names of the function making it, for the
+	// packages that resolve reads of the place (see sharedreads.go).
+	At           Position
+	Storer, Func string
 }
 
 // seedShared stores into root, the place the engine keeps for place,
 // what imported packages stored there, as origins entering at pos.
 func (e *engine) seedShared(root ssa.Value, place string, pos token.Pos) {
 	e.sharedPlaces[root] = place
+	if place != "" {
+		// What packages this one does not import may store there.
+		e.storeAt(root, "", Taint{e.sharedOrigin(place, pos): model.AnyUnsafe})
+	}
 	for _, sv := range e.cfg.Shared {
 		if sv.Place != place {
 			continue
@@ -77,7 +87,11 @@ func (e *engine) sharedValues() []SharedValue {
 		}
 		for o, b := range e.heapUnder(root, "") {
 			if o.Kind == FromSource || o.Kind == FromConstruction {
-				add(SharedValue{Place: place, Origin: ReturnedOrigin{Kind: o.Kind, Desc: o.Desc, Hint: o.Hint, Bytes: b, Via: o.Via}})
+				sv := SharedValue{Place: place, Origin: ReturnedOrigin{Kind: o.Kind, Desc: o.Desc, Hint: o.Hint, Bytes: b, Via: o.Via}}
+				if st, ok := e.sharedStores[placedOrigin{place, o}]; ok {
+					sv.At, sv.Storer, sv.Func = e.position(st.at), wrapperName(st.fn), fullName(st.fn)
+				}
+				add(sv)
 			}
 		}
 	}

@@ -176,6 +176,10 @@ func (e *engine) checkKey(call ssa.CallInstruction, key ssa.Value, t Taint, info
 		if bytes == 0 {
 			continue
 		}
+		if o.Kind == FromShared {
+			e.recordSharedRead(call, o, info, bytes)
+			continue
+		}
 		if o.Kind == FromParam {
 			ps := ParamSink{
 				Param:       o.Param,

@@ -36,7 +36,7 @@ func (e *engine) passed(arg ssa.Value, call ssa.CallInstruction) (Passed, bool) 
 	t := e.guarded(e.read(arg, call), call.Block(), arg, nil)
 	var p Passed
 	for _, o := range t.sorted() {
-		if o.Kind == FromParam || t[o] == 0 && o.Kind == FromConstruction {
+		if o.Kind == FromParam || o.Kind == FromShared || t[o] == 0 && o.Kind == FromConstruction {
 			continue
 		}
 		p.Origins = append(p.Origins, e.pendingOrigin(o, t[o]))

@@ -23,6 +23,10 @@ const (
 	// FromSensitive is a secret or personal field (User.PasswordHash):
 	// harmless in a key's bytes, harmful in a cached value.
 	FromSensitive
+	// FromShared is what packages this one does not import may store in
+	// a shared place (see sharedreads.go): Desc names the place. It is
+	// neither reported nor summarized; a key it reaches is a SharedRead.
+	FromShared
 )
 
 // Construction says how a FromConstruction origin makes unsafe bytes.

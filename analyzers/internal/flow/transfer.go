@@ -23,6 +23,7 @@ func (e *engine) transfer(instr ssa.Instruction) {
 	case *ssa.Store:
 		root, path := e.addr(in.Addr)
 		e.storeValue(root, path, in.Val, in)
+		e.noteSharedStore(root, in, e.vals[in.Val])
 	case *ssa.MapUpdate:
 		root, path := e.addr(in.Map)
 		e.storeAt(root, path+mapKeys, e.read(in.Key, in))

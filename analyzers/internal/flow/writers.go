@@ -111,6 +111,8 @@ func (e *engine) recordWrite(w ssa.Value, t Taint) {
 		switch {
 		case o.Kind == FromParam && o.Fn == fn && o.Param != into:
 			pw = ParamWrite{Into: into, Param: o.Param, Path: o.Path, Encoder: o.Encoder, Bytes: t[o]}
+		case o.Kind == FromShared:
+			continue
 		case o.Kind != FromParam:
 			pw = ParamWrite{Into: into, Own: true, Bytes: t[o], Origin: ReturnedOrigin{Kind: o.Kind, Desc: o.Desc, Hint: o.Hint, Bytes: t[o], Via: o.Via, Class: o.Class, What: o.What}}
 		default:

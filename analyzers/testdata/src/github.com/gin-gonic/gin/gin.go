@@ -14,3 +14,12 @@ func (c *Context) Get(key string) (value any, exists bool) { return nil, false }
 func (c *Context) MustGet(key string) any                  { return nil }
 func (c *Context) GetString(key string) string             { return "" }
 func (c *Context) Next()                                   {}
+
+// HandlerFunc and Engine route requests to handlers and middleware.
+type HandlerFunc func(*Context)
+
+type Engine struct{}
+
+func New() *Engine                                         { return &Engine{} }
+func (e *Engine) Use(middleware ...HandlerFunc)            {}
+func (e *Engine) GET(path string, handlers ...HandlerFunc) {}

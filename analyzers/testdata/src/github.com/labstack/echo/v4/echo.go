@@ -12,3 +12,12 @@ type Context interface {
 
 // HandlerFunc handles a request.
 type HandlerFunc func(c Context) error
+
+// MiddlewareFunc wraps a handler; Echo routes requests to handlers.
+type MiddlewareFunc func(next HandlerFunc) HandlerFunc
+
+type Echo struct{}
+
+func New() *Echo                                                    { return &Echo{} }
+func (e *Echo) Use(middleware ...MiddlewareFunc)                    {}
+func (e *Echo) GET(path string, h HandlerFunc, m ...MiddlewareFunc) {}
