@@ -10,6 +10,7 @@ import (
 
 	"github.com/bradfitz/gomemcache/memcache"
 	"github.com/gin-gonic/gin"
+	"github.com/gofiber/fiber/v2"
 	"github.com/labstack/echo/v4"
 
 	"keyinjection/ctxwiredkeys"
@@ -54,5 +55,16 @@ func EchoProfile(c echo.Context) error {
 	cc := c.(*ctxwiredkeys.Context)
 	mc.Get("profile:" + cc.User)
 	mc.Get("region:" + cc.Region) // set from constants only
+	return nil
+}
+
+// Wrapped reads the value and a helper builds the key.
+func Wrapped(c *gin.Context) { cached(c.GetString("user")) }
+
+func cached(k string) { mc.Get("c:" + k) }
+
+func FiberProfile(c *fiber.Ctx) error {
+	u, _ := c.Locals("fuser").(string)
+	mc.Get("profile:" + u)
 	return nil
 }
