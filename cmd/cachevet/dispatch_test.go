@@ -15,7 +15,9 @@ import (
 // request data. Each is reported where the developer acts, with the way
 // back to the origin in related information and SARIF code flows,
 // standalone and under go vet, where every package is analyzed in a
-// process of its own and facts only reach importers. The in-memory provider and store stay quiet.
+// process of its own and facts only reach importers; and a handler's read
+// of a context key that middleware it does not import stores, reported
+// where app wires the two. The in-memory provider and store stay quiet.
 func TestDispatch(t *testing.T) {
 	bin, goBin := buildCachevet(t)
 	dir := copyDir(t, "testdata/dispatch")
@@ -28,6 +30,7 @@ func TestDispatch(t *testing.T) {
 		{"keyinjection", "app/app.go:35:21", "raw digest bytes (sha1.Sum) in the key that pagecache.CachePage builds puts", []string{"pagecache/pagecache.go:20", "pagecache/pagecache.go:23"}},
 		{"keyinjection", "app/app.go:40:13", "request data (r.FormValue) reaches the memcache key of (*memcache.Client).Get through (*manager.Cache[T]).Get and (main.mcStore).Get unescaped", []string{"app/app.go:40", "manager/manager.go:17"}},
 		{"keylength", "app/app.go:40:13", "the argument that (*manager.Cache[T]).Get puts into the key of (*memcache.Client).Get may be unbounded bytes", []string{"app/app.go:40", "manager/manager.go:17"}},
+		{"keyinjection", "app/ctx.go:12:26", `request data (r.FormValue) that ctxmw.WithUser stores under context key example.com/dispatch/ctxkeys.key:0 reaches the memcache key of (*memcache.Client).Get through ctxhandlers.Account unescaped`, []string{"ctxmw/ctxmw.go:14", "ctxhandlers/ctxhandlers.go:17"}},
 		{"keyinjection", "sessionsmc/sessionsmc.go:15:24", "a request cookie (r.Cookie), passed by (*sessions.Manager).Start to Provider.SessionRead reaches the memcache key", []string{"sessions/sessions.go:28", "sessions/sessions.go:36"}},
 		{"keylength", "sessionsmc/sessionsmc.go:15:24", "the memcache key of (*memcache.Client).Get may be unbounded bytes (a request cookie (r.Cookie), passed by", []string{"sessions/sessions.go:28", "sessions/sessions.go:36"}},
 	}
@@ -73,7 +76,7 @@ func TestDispatch(t *testing.T) {
 	// dependency's facts and would replay it for the package itself.
 	t.Run("GoVet", func(t *testing.T) {
 		var all []finding
-		for _, pkg := range []string{"./sessions", "./pagecache", "./manager", "./sessionsmem", "./sessionsmc", "./app"} {
+		for _, pkg := range []string{"./sessions", "./pagecache", "./manager", "./sessionsmem", "./sessionsmc", "./ctxkeys", "./ctxmw", "./ctxhandlers", "./app"} {
 			res := run(t, command(goBin, dir, "vet", "-vettool="+bin, "-json", pkg))
 			for _, f := range parseJSON(t, dir, res.stdout) {
 				if "./"+strings.TrimPrefix(f.Package, "example.com/dispatch/") == pkg {
