@@ -157,6 +157,8 @@ var fixResidue = []residue{
 	{"pagecacheapp/pagecacheapp.go", "in the key that pagecache.CachePage", "the key is built inside the library from the request it serves: the fix belongs in the library, or in a store that hashes its keys"},
 	{"pagecacheapp/pagecacheapp.go", "in the key that pagecache.CachePageRaw", "the key is built inside the library from the request it serves: the fix belongs in the library, or in a store that hashes its keys"},
 	{"httpcacheapp/httpcacheapp.go", "passed by (*httpcache.Transport).RoundTrip to Cache.Get", "the call hands out an implementation whose sink is in a package that cannot see the flow: the fix belongs in that implementation or in the caller that builds the key"},
+	{"ctxwiredmain/ctxwiredmain.go", "stores under context key", "the handler that builds the key is in another package, wired here to middleware it does not import: the fix belongs in the handler or the middleware"},
+	{"ctxwiredmain/ctxwiredmain.go", "stores in field", "the handler that builds the key is in another package, wired here to middleware it does not import: the fix belongs in the handler or the middleware"},
 	{"wiredmain/wiredmain.go", "passed by wiredgit.Blob to Cache.Get", "the call hands out an implementation whose sink is in a package that cannot see the flow: the fix belongs in that implementation or in the caller that builds the key"},
 }
 

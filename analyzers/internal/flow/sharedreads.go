@@ -220,7 +220,7 @@ func (e *engine) reportSharedRead(r SharedRead, sv SharedValue) bool {
 		return &Hit{Call: call, Sink: info, Key: ref, Taint: Taint{}, Remote: true}
 	})
 	h.Taint[o] |= sv.Origin.Bytes & r.Harmful
-	h.Steps = addStep(h.Steps, Step{Pos: e.posOf(r.At), Message: r.Reader + " reads it from " + placeName(r.Place) + " and puts it into the key of " + r.Sink + " here"})
+	h.Steps = addStep(h.Steps, Step{Pos: e.posOf(r.At), Message: r.Reader + " reads what is stored " + placeName(r.Place) + " and puts it into the key of " + r.Sink + " here"})
 	return true
 }
 

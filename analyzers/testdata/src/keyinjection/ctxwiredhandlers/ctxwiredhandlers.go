@@ -10,7 +10,6 @@ import (
 
 	"github.com/bradfitz/gomemcache/memcache"
 	"github.com/gin-gonic/gin"
-	"github.com/gofiber/fiber/v2"
 	"github.com/labstack/echo/v4"
 
 	"keyinjection/ctxwiredkeys"
@@ -18,9 +17,10 @@ import (
 
 var mc = memcache.New("127.0.0.1:11211")
 
-func Profile(c *gin.Context) {
-	mc.Get("profile:" + c.GetString("user"))
-}
+// Profile reads the value and a helper builds the key.
+func Profile(c *gin.Context) { cached(c.GetString("user")) }
+
+func cached(k string) { mc.Get("c:" + k) }
 
 // Role reads a key the middleware stores a constant under.
 func Role(c *gin.Context) { mc.Get("role:" + c.GetString("role")) }
@@ -55,16 +55,5 @@ func EchoProfile(c echo.Context) error {
 	cc := c.(*ctxwiredkeys.Context)
 	mc.Get("profile:" + cc.User)
 	mc.Get("region:" + cc.Region) // set from constants only
-	return nil
-}
-
-// Wrapped reads the value and a helper builds the key.
-func Wrapped(c *gin.Context) { cached(c.GetString("user")) }
-
-func cached(k string) { mc.Get("c:" + k) }
-
-func FiberProfile(c *fiber.Ctx) error {
-	u, _ := c.Locals("fuser").(string)
-	mc.Get("profile:" + u)
 	return nil
 }

@@ -9,7 +9,6 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
-	"github.com/gofiber/fiber/v2"
 	"github.com/labstack/echo/v4"
 
 	"keyinjection/ctxwiredkeys"
@@ -40,9 +39,4 @@ func EchoAuth(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		return next(&ctxwiredkeys.Context{Context: c, User: c.QueryParam("user"), Region: "eu"})
 	}
-}
-
-func FiberAuth(c *fiber.Ctx) error {
-	c.Locals("fuser", c.Query("u"))
-	return nil
 }
