@@ -199,6 +199,7 @@ type engine struct {
 	sharedPlaces map[ssa.Value]string         // see seedShared
 	sharedStores map[placedOrigin]sharedStore // see noteSharedStore
 	sharedReads  []SharedRead                 // see recordSharedRead
+	wirings      map[string]wiring            // see wiringSite
 	changed      bool
 	reporting    bool
 

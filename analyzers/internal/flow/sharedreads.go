@@ -224,46 +224,61 @@ func (e *engine) reportSharedRead(r SharedRead, sv SharedValue) bool {
 	return true
 }
 
+// wiring is a call that refers to a function, and the reference.
+type wiring struct {
+	call ssa.CallInstruction
+	ref  ssa.Value
+}
+
 // wiringSite returns the first call, by position, that refers to the
 // function of full name fn, as its callee or an argument (directly, as a
-// method value or through a conversion), with the reference.
+// method value or through a conversion), with the reference. The calls
+// are indexed in one walk of the package, on the first question.
 func (e *engine) wiringSite(fn string) (ssa.CallInstruction, ssa.Value) {
-	if fn == "" {
-		return nil, nil
+	if e.wirings == nil {
+		e.wirings = e.wiringSites()
 	}
-	var call ssa.CallInstruction
-	var ref ssa.Value
-	consider := func(c ssa.CallInstruction, v ssa.Value) {
-		if call == nil || c.Pos() < call.Pos() {
-			call, ref = c, v
+	w := e.wirings[fn]
+	return w.call, w.ref
+}
+
+// wiringSites indexes by full name the first call referring to each
+// function.
+func (e *engine) wiringSites() map[string]wiring {
+	out := make(map[string]wiring)
+	consider := func(f *ssa.Function, c ssa.CallInstruction, v ssa.Value) {
+		name := fullName(f)
+		if w, ok := out[name]; !ok || c.Pos() < w.call.Pos() {
+			out[name] = wiring{c, v}
 		}
 	}
 	var ops []*ssa.Value
-	for _, f := range e.funcs {
-		for _, b := range f.Blocks {
+	for _, fn := range e.funcs {
+		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				ops = instr.Operands(ops[:0])
 				for _, op := range ops {
-					if *op == nil || !refersTo(*op, fn) {
+					f, ok := (*op).(*ssa.Function)
+					if !ok {
 						continue
 					}
 					switch in := instr.(type) {
 					case ssa.CallInstruction:
-						consider(in, *op)
+						consider(f, in, f)
 					case *ssa.Store:
 						if c := variadicCall(in); c != nil {
-							consider(c, *op)
+							consider(f, c, f)
 						}
 					case ssa.Value:
 						if c := wiringCall(in, 0); c != nil {
-							consider(c, in)
+							consider(f, c, in)
 						}
 					}
 				}
 			}
 		}
 	}
-	return call, ref
+	return out
 }
 
 // wiringCall returns the call that receives v, a function converted
@@ -312,16 +327,6 @@ func fullName(fn *ssa.Function) string {
 		return obj.FullName()
 	}
 	return fn.String()
-}
-
-// refersTo reports whether v is the function of full name name, or a
-// wrapper of it (a method value's, a method expression's).
-func refersTo(v ssa.Value, name string) bool {
-	f, ok := v.(*ssa.Function)
-	if !ok {
-		return false
-	}
-	return fullName(f) == name
 }
 
 // placeName describes a shared place for a message.
