@@ -89,7 +89,7 @@ func (e *engine) sharedValues() []SharedValue {
 			if o.Kind == FromSource || o.Kind == FromConstruction {
 				sv := SharedValue{Place: place, Origin: ReturnedOrigin{Kind: o.Kind, Desc: o.Desc, Hint: o.Hint, Bytes: b, Via: o.Via}}
 				if st, ok := e.sharedStores[placedOrigin{place, o}]; ok {
-					sv.At, sv.Storer, sv.Func = e.position(st.at), wrapperName(st.fn), fullName(st.fn)
+					sv.At, sv.Storer, sv.Func = e.position(st.at), e.wrapperName(st.fn), functionName(st.fn)
 				}
 				add(sv)
 			}

@@ -113,7 +113,7 @@ func (e *engine) recordSharedRead(call ssa.CallInstruction, o *Origin, info Sink
 	fn := outermost(call.Parent())
 	r := SharedRead{
 		Place: o.Desc, Sink: info.Name, Client: clientName(info.Client), Shape: info.Shape, HandWritten: info.HandWritten,
-		Via: info.Via, Harmful: bytes, At: e.position(call.Pos()), Func: fullName(fn), Reader: wrapperName(fn),
+		Via: info.Via, Harmful: bytes, At: e.position(call.Pos()), Func: functionName(fn), Reader: e.wrapperName(fn),
 	}
 	i := slices.IndexFunc(e.sharedReads, func(q SharedRead) bool { return q.Place == r.Place && q.At == r.At && q.Sink == r.Sink })
 	if i < 0 {
@@ -247,7 +247,7 @@ func (e *engine) wiringSite(fn string) (ssa.CallInstruction, ssa.Value) {
 func (e *engine) wiringSites() map[string]wiring {
 	out := make(map[string]wiring)
 	consider := func(f *ssa.Function, c ssa.CallInstruction, v ssa.Value) {
-		name := fullName(f)
+		name := functionName(f)
 		if w, ok := out[name]; !ok || c.Pos() < w.call.Pos() {
 			out[name] = wiring{c, v}
 		}
@@ -321,8 +321,9 @@ func variadicCall(st *ssa.Store) ssa.CallInstruction {
 	return nil
 }
 
-// fullName names fn as wiringSite looks it up.
-func fullName(fn *ssa.Function) string {
+// functionName names fn as wiringSite looks it up: a method value's or
+// method expression's wrapper by the method it wraps.
+func functionName(fn *ssa.Function) string {
 	if obj, ok := fn.Object().(*types.Func); ok {
 		return obj.FullName()
 	}
