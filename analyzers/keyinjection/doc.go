@@ -74,7 +74,9 @@
 // a function of any package calls, generic instantiations) apply what
 // their possible targets do; keys sent on a channel reach the goroutine
 // that receives them; request data a middleware stores in a request-scoped
-// struct or under a context key reaches the handlers that read it. A call
+// struct or under a context key reaches the handlers that read it, also
+// when neither package imports the other: the package that wires both in
+// (main) reports the pair where it refers to the handler. A call
 // through an interface reaches the implementations the package sees, and
 // those that only appear later (registered by name from an adapter's init,
 // handed out by main) through a fact that the first package seeing both
