@@ -16,8 +16,6 @@ import (
 	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"github.com/cachevet/cachevet/analyzers/internal/suppress"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -31,7 +29,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       doc.Extract(docSource, "exposure"),
 	URL:       "https://pkg.go.dev/github.com/cachevet/cachevet/analyzers/exposure",
 	Run:       run,
-	Requires:  []*analysis.Analyzer{inspect.Analyzer, flow.Analyzer}, // flow for its SSA form (see exportSummaries)
+	Requires:  []*analysis.Analyzer{flow.Analyzer}, // for its SSA form (see exportSummaries)
 	FactTypes: []analysis.Fact{new(returnsFact)},
 }
 
@@ -50,6 +48,7 @@ type checker struct {
 	reporter *suppress.Reporter
 	ev       *evaluator // built on first use
 	res      *resolver  // built on first use
+	portSeen *bool      // see mayHoldPort, found on first use
 	// built is the SSA form the flow engine built of the package, if it
 	// did and it is still held: taken as the pass starts, it is held for
 	// the pass.
@@ -60,10 +59,8 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{pass: pass, reporter: suppress.NewReporter(pass)}
 	c.built = pass.ResultOf[flow.Analyzer].(*flow.Result).SSA()
 	servers := model.ServerListCalls(flow.KnownClients())
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
 	checked := checkedNames(servers)
-	insp.Preorder(filter, func(n ast.Node) {
+	visit := func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			fn := typeutil.StaticCallee(pass.TypesInfo, n)
@@ -101,7 +98,17 @@ func run(pass *analysis.Pass) (any, error) {
 			c.configAssign(n)
 			c.cacheConfigAssign(n)
 		}
-	})
+	}
+	// One walk of the files, not an inspector: the inspector's index pays
+	// for itself when several passes share it, and this pass, which runs
+	// on every package its facts must reach (test variants included), is
+	// the only one here that walks the syntax.
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			visit(n)
+			return true
+		})
+	}
 	if summarizes(pass) {
 		c.exportSummaries()
 	}
@@ -159,6 +166,9 @@ func (c *checker) listener(call *ast.CallExpr, l model.Listener) {
 			note, target = "the default of flag -"+flagName, def
 		}
 		c.listenOn(arg, addr, note, token.NoPos, network, netKnown, target)
+		return
+	}
+	if !c.mayHoldPort() {
 		return
 	}
 	for _, d := range c.resolve().exprDefs(arg) {

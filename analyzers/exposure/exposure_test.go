@@ -63,9 +63,11 @@ func testdata() string {
 // TestReaching judges every definition that reaches an address or an
 // argument list: defaults under a condition, helpers that return their
 // default (in this package and, through facts, another), flags set in
-// init, struct defaults and conditional appends.
+// init, struct defaults and conditional appends; a package that writes
+// no cache port itself still gets one from another package.
 func TestReaching(t *testing.T) {
-	analysistest.Run(t, testdata(), exposure.Analyzer, "exposure/reaching", "exposure/reaching/envconf")
+	analysistest.Run(t, testdata(), exposure.Analyzer, "exposure/reaching", "exposure/reaching/envconf",
+		"exposure/reaching/byconst", "exposure/reaching/byhelper", "exposure/reaching/byname")
 }
 
 // TestContainers checks container runtimes started from Go: a cache port

@@ -3,11 +3,14 @@ package exposure
 import (
 	"go/ast"
 	"go/build"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 	"strings"
 
+	"github.com/cachevet/cachevet/analyzers/internal/model"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -205,4 +208,61 @@ func parenNote(note string) string {
 		return ""
 	}
 	return " (" + note + ")"
+}
+
+// mayHoldPort reports whether a value the resolver can find may name a
+// cache port. Every value it finds is made of constants (of the package,
+// of the packages it imports) and of what imported helpers' summaries
+// return, so a cache port no constant and no summary holds, as digits or
+// as a service name, cannot reach a listener: the package's SSA form is
+// then not built for listeners whose address is not constant, which the
+// standard library's servers all are.
+func (c *checker) mayHoldPort() bool {
+	if c.portSeen != nil {
+		return *c.portSeen
+	}
+	var marks []string
+	for p := range ports {
+		marks = append(marks, p)
+	}
+	for _, n := range model.PortNames {
+		if ports[n.Port] {
+			marks = append(marks, n.Name)
+		}
+	}
+	holds := func(s string) bool {
+		for _, m := range marks {
+			if len(s) >= len(m) && strings.Contains(strings.ToLower(s), m) {
+				return true
+			}
+		}
+		return false
+	}
+	seen := false
+	for _, tv := range c.pass.TypesInfo.Types {
+		if tv.Value == nil {
+			continue
+		}
+		switch tv.Value.Kind() {
+		case constant.String:
+			seen = holds(constant.StringVal(tv.Value))
+		case constant.Int:
+			seen = holds(tv.Value.ExactString())
+		}
+		if seen {
+			break
+		}
+	}
+	for _, f := range c.pass.AllObjectFacts() {
+		if seen {
+			break
+		}
+		if rf, ok := f.Fact.(*returnsFact); ok {
+			for _, r := range rf.Results {
+				seen = seen || slices.ContainsFunc(r.Consts, holds)
+			}
+		}
+	}
+	c.portSeen = &seen
+	return seen
 }
