@@ -7,6 +7,7 @@
 #
 #	bash testdata/realcode/run.sh              # every target below
 #	TARGETS="beego fiber" bash testdata/realcode/run.sh
+#	CACHEVET=/tmp/cachevet-old bash testdata/realcode/run.sh  # another build
 #
 # Modules come from the module proxy; a module is run as the main module
 # (so that its replace directives apply), except eko/gocache's memcache
@@ -21,7 +22,11 @@ export GOFLAGS=-mod=mod GOPROXY=${GOPROXY:-https://proxy.golang.org}
 mkdir -p "$OUT"
 tmp=$(mktemp -d)
 trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
-go build -o "$tmp/cachevet" ./cmd/cachevet
+if [ -n "${CACHEVET:-}" ]; then
+	cp "$CACHEVET" "$tmp/cachevet"
+else
+	go build -o "$tmp/cachevet" ./cmd/cachevet
+fi
 
 module() { # module@version -> a writable copy of it, as a main module
 	local dir
