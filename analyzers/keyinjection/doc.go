@@ -36,7 +36,8 @@
 //
 // Sanitizers are judged by what they do to the bytes, not by their names:
 // url.QueryEscape, url.PathEscape, hex, base32 and base64 encoding make data
-// safe (url.QueryUnescape and base64 decoding make it raw again); numbers and
+// safe (url.QueryUnescape and base64 decoding make it raw again, also inside
+// a helper of another package, whose summary says it decodes); numbers and
 // parsed UUIDs formatted again are clean; strings.ReplaceAll, strings.Map and
 // a strings.Replacer count only for the bytes they really remove; digests
 // count only once hex or base64 encoded. A guard that dominates the sink

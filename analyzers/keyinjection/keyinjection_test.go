@@ -46,6 +46,15 @@ func TestWrappers(t *testing.T) {
 	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/store", "keyinjection/app")
 }
 
+// TestDecodingWrappers: a helper of another package that decodes its
+// argument (url.QueryUnescape, a parsed URL's Path) makes escaped request
+// data raw again, so its summary says so and the caller is reported; a
+// helper that only keeps its argument's bytes, escapes or hashes after
+// decoding, or checks the decoded text, is not.
+func TestDecodingWrappers(t *testing.T) {
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/decoders", "keyinjection/decodersapp")
+}
+
 func TestInterfaces(t *testing.T) {
 	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/iface", "keyinjection/ifaceuser")
 }

@@ -282,7 +282,7 @@ func (e *engine) applyRule(rule model.Func, ce callee, as []ssa.Value, at ssa.Ca
 				}
 			}
 		}
-		t = transformed(e.propagateAll(ce, from, at), rule.Transform)
+		t = e.transformed(e.propagateAll(ce, from, at), rule.Transform)
 	}
 	if rule.MetadataKey > 0 && rule.MetadataKey < len(as) && !binaryMetadataKey(as[rule.MetadataKey]) {
 		t = withBytes(t, func(b model.ByteSet) model.ByteSet { return b & model.HeaderBytes })
@@ -334,7 +334,11 @@ func (e *engine) applySummary(s *Summary, ce callee, as []ssa.Value, at ssa.Inst
 	}
 	for _, r := range s.Returns {
 		if r.Param < len(as) {
-			into(r.At, e.readPath(as[r.Param], r.Path, at), r.Bytes)
+			src := e.readPath(as[r.Param], r.Path, at)
+			if r.Decoded {
+				src = e.transformed(src, model.Decode)
+			}
+			into(r.At, src, r.Bytes)
 		}
 	}
 	for _, r := range s.EncodedReturns {
@@ -400,7 +404,7 @@ func (e *engine) returns(ret *ssa.Return) {
 						if e.summary(fn).addEncodedReturn(o.Param, o.Encoder) {
 							e.changed = true
 						}
-					} else if e.summary(fn).addReturn(ParamReturn{Param: o.Param, Path: o.Path, At: part.at, Bytes: bytes}) {
+					} else if e.summary(fn).addReturn(ParamReturn{Param: o.Param, Path: o.Path, At: part.at, Bytes: bytes, Decoded: o.Decoded}) {
 						e.changed = true
 					}
 				case FromShared:

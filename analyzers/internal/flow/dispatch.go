@@ -89,13 +89,16 @@ func (*pendingPackageFact) String() string { return "pending" }
 // parameters reaches: a pending flow into that parameter is reported
 // there.
 type paramSite struct {
-	param  int
-	call   ssa.CallInstruction
-	key    ssa.Value
-	info   SinkInfo
-	bytes  model.ByteSet // for a key: the bytes of the parameter that reach it
-	length *lengthSite   // for a key's length
-	value  bool          // for a cached value
+	param int
+	call  ssa.CallInstruction
+	key   ssa.Value
+	info  SinkInfo
+	bytes model.ByteSet // for a key: the bytes of the parameter that reach it
+	// decoded: the parameter is decoded on the way, so bytes reach the
+	// key whatever the parameter holds.
+	decoded bool
+	length  *lengthSite // for a key's length
+	value   bool        // for a cached value
 }
 
 // lengthSite is how a parameter makes up a key checked for length (see
@@ -317,6 +320,9 @@ func (e *engine) reportPending(f PendingFlow, impl *ssa.Function, s paramSite) {
 	default:
 		for _, po := range f.Origins {
 			bytes := po.Bytes & s.bytes
+			if s.decoded {
+				bytes = s.bytes
+			}
 			if po.Kind == FromSensitive || bytes == 0 {
 				continue
 			}

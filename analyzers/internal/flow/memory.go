@@ -107,7 +107,7 @@ func (e *engine) rootTaint(root ssa.Value, path string) Taint {
 	if _, call := root.(*ssa.Call); !call && hasParamOrigin(t) {
 		out = make(Taint, len(t))
 		for o, b := range t {
-			if o.Kind == FromParam && o.Encoder == "" && depth(o.Path) < maxParamDepth {
+			if o.Kind == FromParam && o.Encoder == "" && !o.Decoded && depth(o.Path) < maxParamDepth {
 				o = e.paramOrigin(o.Fn, o.Param, cutPath(o.Path+path, maxParamDepth), "")
 			}
 			out[o] |= b
@@ -311,7 +311,7 @@ func (e *engine) load(a ssa.Value, at ssa.Instruction) Taint {
 		key := fieldKey(fa)
 		mergeInto(&t, e.fieldSource(key, at), model.AnyUnsafe)
 		if tr, ok := model.FieldTransforms[key]; ok {
-			t = transformed(t, tr)
+			t = e.transformed(t, tr)
 		}
 		mergeInto(&t, e.fieldSensitive(fa.X.Type(), fa.Field, at), model.AnyUnsafe)
 	}

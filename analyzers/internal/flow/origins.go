@@ -43,6 +43,16 @@ func (e *engine) paramOrigin(fn *ssa.Function, i int, path, enc string) *Origin 
 	})
 }
 
+// decodedParam returns the decoded form of parameter origin o (see
+// Origin.Decoded).
+func (e *engine) decodedParam(o *Origin) *Origin {
+	return e.origin(originKey{kind: FromParam, fn: o.Fn, param: o.Param, path: o.Path, desc: "decoded"}, func(d *Origin) {
+		d.Desc = o.Desc
+		d.Path = o.Path
+		d.Decoded = true
+	})
+}
+
 // construction returns the origin of unsafe bytes a call site makes up.
 func (e *engine) construction(at ssa.Instruction, key, desc, hint string, made Construction) *Origin {
 	return e.origin(originKey{kind: FromConstruction, pos: at.Pos(), desc: key}, func(o *Origin) {

@@ -108,6 +108,9 @@ func (e *engine) checkSummarySinks(call ssa.CallInstruction, ce callee, as []ssa
 			} else {
 				t = e.readPath(arg, ps.Path, call)
 			}
+			if ps.Decoded {
+				t = e.transformed(t, model.Decode)
+			}
 			e.checkKey(call, arg, t, info, ps.Bytes)
 		}
 		for _, vs := range s.ValueSinks {
@@ -185,6 +188,7 @@ func (e *engine) checkKey(call ssa.CallInstruction, key ssa.Value, t Taint, info
 				Param:       o.Param,
 				Path:        o.Path,
 				Bytes:       bytes,
+				Decoded:     o.Decoded,
 				Shape:       paramShape(o.Fn.Params[o.Param].Type(), info.Shape, info.Client),
 				Sink:        info.Name,
 				Client:      clientName(info.Client),
@@ -194,7 +198,7 @@ func (e *engine) checkKey(call ssa.CallInstruction, key ssa.Value, t Taint, info
 			if e.summary(o.Fn).addSink(ps) {
 				e.changed = true
 			}
-			e.recordSite(o.Fn, paramSite{param: o.Param, call: call, key: key, info: info, bytes: bytes})
+			e.recordSite(o.Fn, paramSite{param: o.Param, call: call, key: key, info: info, bytes: bytes, decoded: o.Decoded})
 			continue
 		}
 		if !e.reporting {

@@ -265,6 +265,9 @@ func (e *engine) reportRemote(call ssa.CallInstruction, key ssa.Value, p Passed,
 		info := SinkInfo{Name: ps.Sink, Shape: ps.Shape, Client: e.clientTab.client(ps.Client), HandWritten: ps.HandWritten, Via: append(slices.Clip(via), ps.Via[min(1, len(ps.Via)):]...)}
 		for _, po := range p.Origins {
 			bytes := po.Bytes & ps.Bytes
+			if ps.Decoded {
+				bytes = ps.Bytes
+			}
 			if po.Kind == FromSensitive || bytes == 0 {
 				continue
 			}

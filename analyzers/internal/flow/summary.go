@@ -60,7 +60,10 @@ type ParamSink struct {
 	// Bytes are the unsafe bytes of the argument that still reach the key
 	// after whatever the function does to it.
 	Bytes model.ByteSet
-	Shape model.KeyShape
+	// Decoded: the function decodes the argument on the way, so the key
+	// may hold Bytes whatever the argument holds.
+	Decoded bool
+	Shape   model.KeyShape
 	// Sink names the key sink: "(*memcache.Client).Get" or
 	// `a hand-written memcached "get" command`.
 	Sink string
@@ -214,6 +217,9 @@ type ParamReturn struct {
 	Path  string
 	At    string
 	Bytes model.ByteSet
+	// Decoded: the function decodes the argument before returning it
+	// (see ParamSink.Decoded).
+	Decoded bool
 }
 
 // ReturnedOrigin is attacker data (or unsafe construction) that the function
@@ -240,14 +246,20 @@ func (s *Summary) IsEmpty() bool {
 
 func (s *Summary) String() string {
 	var parts []string
+	decoded := func(d bool) string {
+		if d {
+			return " decoded"
+		}
+		return ""
+	}
 	for _, p := range s.Sinks {
-		parts = append(parts, fmt.Sprintf("param %d%s -> %s key (%s)", p.Param, p.Path, p.Sink, p.Bytes))
+		parts = append(parts, fmt.Sprintf("param %d%s%s -> %s key (%s)", p.Param, p.Path, decoded(p.Decoded), p.Sink, p.Bytes))
 	}
 	for _, r := range s.Returns {
 		if r.Bytes == 0 {
-			parts = append(parts, fmt.Sprintf("param %d%s -> result%s (escaped)", r.Param, r.Path, r.At))
+			parts = append(parts, fmt.Sprintf("param %d%s%s -> result%s (escaped)", r.Param, r.Path, decoded(r.Decoded), r.At))
 		} else {
-			parts = append(parts, fmt.Sprintf("param %d%s -> result%s (%s)", r.Param, r.Path, r.At, r.Bytes))
+			parts = append(parts, fmt.Sprintf("param %d%s%s -> result%s (%s)", r.Param, r.Path, decoded(r.Decoded), r.At, r.Bytes))
 		}
 	}
 	for _, o := range s.Origins {
@@ -316,7 +328,7 @@ func (s *Summary) addSink(p ParamSink) bool {
 	}
 	return mergeBytes(&s.Sinks, p, p.Bytes, func(q *ParamSink) (*model.ByteSet, int) { return &q.Bytes, q.Param },
 		func(q *ParamSink) bool {
-			return q.Param == p.Param && q.Path == p.Path && q.Sink == p.Sink && q.Shape == p.Shape
+			return q.Param == p.Param && q.Path == p.Path && q.Sink == p.Sink && q.Shape == p.Shape && q.Decoded == p.Decoded
 		})
 }
 
@@ -347,7 +359,9 @@ func (s *Summary) addReturn(p ParamReturn) bool {
 		p.Path, p.At = coarsen(p.Path, n), coarsen(p.At, n)
 	}
 	return mergeBytes(&s.Returns, p, p.Bytes, func(r *ParamReturn) (*model.ByteSet, int) { return &r.Bytes, r.Param },
-		func(r *ParamReturn) bool { return r.Param == p.Param && r.Path == p.Path && r.At == p.At })
+		func(r *ParamReturn) bool {
+			return r.Param == p.Param && r.Path == p.Path && r.At == p.At && r.Decoded == p.Decoded
+		})
 }
 
 // addOrigin merges o into s and reports whether s grew. An origin is

@@ -64,6 +64,10 @@ type Origin struct {
 	Path  string
 	// Field is the declaration of a FromSensitive field.
 	Field *types.Var
+	// Decoded: a FromParam origin whose data the function decoded
+	// (url.PathUnescape, a URL's Path): whatever bytes the caller's data
+	// holds, escaped or not, what comes out may hold any unsafe byte.
+	Decoded bool
 	// Encoder is the serializer a FromSensitive field or a FromParam
 	// parameter went through before reaching a value ("" if none).
 	Encoder string
@@ -116,13 +120,45 @@ func mergeInto(dst *Taint, src Taint, mask model.ByteSet) bool {
 	return changed
 }
 
-// transformed returns t after a call with the given transform.
+// transformed returns t after a call with the given transform. Decoding a
+// parameter's data makes it a decoded parameter, so that the summary tells
+// callers that what they pass comes out raw even if they escaped it.
+func (e *engine) transformed(t Taint, tr model.Transform) Taint {
+	t = transformed(t, tr)
+	if tr != model.Decode {
+		return t
+	}
+	for o, b := range t {
+		if o.Kind == FromParam && o.Encoder == "" && !o.Decoded {
+			delete(t, o)
+			t[e.decodedParam(o)] |= b
+		}
+	}
+	return t
+}
+
+// transformed returns t after a call with the given transform, whatever
+// its origins are.
 func transformed(t Taint, tr model.Transform) Taint {
 	switch tr {
 	case model.Escape:
 		return withBytes(t, func(model.ByteSet) model.ByteSet { return 0 })
 	case model.Decode:
-		return withBytes(t, func(model.ByteSet) model.ByteSet { return model.AnyUnsafe })
+		// What the sender chose may hide any byte behind an escape;
+		// decoding what the program made (a hex digest, a constant)
+		// gives back what it put in.
+		if len(t) == 0 {
+			return nil
+		}
+		out := make(Taint, len(t))
+		for o, b := range t {
+			if o.Kind == FromConstruction {
+				out[o] = b
+			} else {
+				out[o] = model.AnyUnsafe
+			}
+		}
+		return out
 	case model.Quote:
 		return withBytes(t, func(b model.ByteSet) model.ByteSet { return b & model.ByteBit(' ') })
 	case model.Clean:

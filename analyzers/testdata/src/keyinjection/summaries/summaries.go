@@ -78,6 +78,18 @@ func Escaped(s string) string { // want Escaped:`param 0 -> result \(escaped\)`
 	return hex.EncodeToString([]byte(s))
 }
 
+// Unescaped decodes: its callers' escaped data comes out raw.
+func Unescaped(s string) string { // want Unescaped:`^cacheflow\(param 0 decoded -> result \(a space, CR/LF or other control byte\); len`
+	v, _ := url.PathUnescape(s)
+	return v
+}
+
+// GetUnescaped decodes the key it sends.
+func (s *Store) GetUnescaped(k string) error { // want GetUnescaped:`param 1 decoded -> \(\*memcache\.Client\)\.Get key \(a space, CR/LF or other control byte\)`
+	_, err := s.mc.Get(Unescaped(k))
+	return err
+}
+
 func Spaced(id int) string { // want Spaced:`returns the format "user %d"`
 	return fmt.Sprintf("user %d", id)
 }
