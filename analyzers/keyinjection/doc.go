@@ -81,7 +81,8 @@
 // through an interface reaches the implementations the package sees, and
 // those that only appear later (registered by name from an adapter's init,
 // handed out by main) through a fact that the first package seeing both
-// reports at the implementation's sink. A library that builds a key and
+// reports at the implementation's sink, or, for a type that main hands
+// out and its own package does not, at main's call. A library that builds a key and
 // calls a store it is handed is reported at the application's call that
 // hands it a memcache-backed store, naming the library function. Not
 // followed: what a returned closure does with what it captured, a store

@@ -199,7 +199,7 @@ func TestStoreFields(t *testing.T) {
 // interface's, handed out in main, is reported at the call that hands it
 // out.
 func TestWired(t *testing.T) {
-	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/wiredgit", "keyinjection/wiredcache", "keyinjection/wiredmain")
+	analysistest.Run(t, testdata(), keyinjection.Analyzer, "keyinjection/wiredgit", "keyinjection/wiredcache", "keyinjection/wiredgitcache", "keyinjection/wiredmain")
 }
 
 // TestContextValuesWiredInMain: middleware and handlers that do not

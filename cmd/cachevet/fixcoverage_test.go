@@ -119,8 +119,12 @@ func TestFixCoverage(t *testing.T) {
 	}
 }
 
-// maxResiduePercent bounds the share of findings -fix leaves.
-const maxResiduePercent = 5
+// maxResiduePercent bounds the share of findings -fix leaves. It was 5
+// until the reach of issue #15: a finding reported where main wires an
+// implementation in, or hands a store to a library, has no mechanical fix
+// at that call (the fix belongs in the implementation or the library), and
+// each new wiring shape adds one for keyinjection and one for keylength.
+const maxResiduePercent = 6
 
 // A residue is a finding -fix leaves because it needs a human decision,
 // matched by the fixture file and a part of the message.

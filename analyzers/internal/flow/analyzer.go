@@ -21,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://pkg.go.dev/github.com/cachevet/cachevet/analyzers/internal/flow",
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(summaryFact), new(analyzedFact), new(patternFact), new(sharedFact), new(pendingFact), new(pendingPackageFact), new(sharedReadFact)},
+	FactTypes:  []analysis.Fact{new(summaryFact), new(analyzedFact), new(patternFact), new(sharedFact), new(pendingFact), new(pendingPackageFact), new(sharedReadFact), new(handedOutFact)},
 }
 
 // Sanitizers and Validators are the user's declarations by full function
@@ -118,6 +118,7 @@ func run(pass *analysis.Pass) (any, error) {
 			return f.Pattern, ok
 		},
 		Pending:     func() []PendingFlow { return importPending(pass) },
+		HandedOut:   func(tn *types.TypeName) bool { return pass.ImportObjectFact(tn, new(handedOutFact)) },
 		Sanitizers:  Sanitizers,
 		Validators:  Validators,
 		Sources:     Sources,
@@ -136,6 +137,9 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.ExportPackageFact(&sharedFact{res.Shared})
 	}
 	exportPending(pass, res.Pending)
+	for _, tn := range res.HandedOut {
+		pass.ExportObjectFact(tn, new(handedOutFact))
+	}
 	pass.ExportPackageFact(new(analyzedFact))
 	return res, nil
 }

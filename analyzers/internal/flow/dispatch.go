@@ -225,7 +225,7 @@ func (e *engine) resolveWired(f PendingFlow, m *types.Func) {
 	method := f.Iface[lastDot(f.Iface)+1:] + "." + f.Method
 	convs := e.conversionsOf()
 	for _, fc := range convs.foreign {
-		if !convs.implements(fc, iface) || importsPath(fc.named.Obj().Pkg(), f.Pkg, map[*types.Package]bool{}) {
+		if !convs.implements(fc, iface) || e.reportedBy(fc.named, f.Pkg) {
 			continue
 		}
 		obj, _, _ := types.LookupFieldOrMethod(fc.typ, true, m.Pkg(), m.Name())
@@ -246,6 +246,68 @@ func (e *engine) resolveWired(f PendingFlow, m *types.Func) {
 			e.reportRemote(call, mi, f.Passed, f.Arg, sum, []string{e.shortName(impl)}, ", passed by "+f.Caller+" to "+method, step)
 		}
 	}
+}
+
+// reportedBy reports whether the package of n reports the flows that
+// package path records into n's methods itself: it does when it sees them
+// (it imports path) and hands n out as an interface, as an adapter that
+// registers itself does. An implementation that imports the interface's
+// package only for its types or errors, and is handed out by main, is
+// reported here.
+func (e *engine) reportedBy(n *types.Named, path string) bool {
+	if !importsPath(n.Obj().Pkg(), path, map[*types.Package]bool{}) {
+		return false
+	}
+	return e.cfg.HandedOut == nil || e.cfg.HandedOut(n.Obj())
+}
+
+// handedOutFact marks a type with a method that reaches a sink, which its
+// package converts to an interface (see reportedBy).
+type handedOutFact struct{}
+
+func (*handedOutFact) AFact()         {}
+func (*handedOutFact) String() string { return "handedout" }
+
+// handedOut returns the package's types that its importers' reportedBy
+// must know of: converted to an interface here, with a method whose
+// summary reaches a sink.
+func (e *engine) handedOut() []*types.TypeName {
+	methods := false
+	for fn, s := range e.sums {
+		if fn.Signature.Recv() != nil && reachesSink(s) {
+			methods = true
+			break
+		}
+	}
+	if !methods {
+		return nil // nothing to hand out: the conversions are not walked
+	}
+	var out []*types.TypeName
+	for n := range e.conversionsOf().local {
+		if e.sinksInMethods(n) {
+			out = append(out, n.Obj())
+		}
+	}
+	slices.SortFunc(out, func(a, b *types.TypeName) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	return out
+}
+
+// sinksInMethods reports whether a method of n or *n has a summary that
+// reaches a key, a key's length or a cached value.
+func (e *engine) sinksInMethods(n *types.Named) bool {
+	n = n.Origin()
+	for i := range n.NumMethods() {
+		if fn := e.pkg.Prog.FuncValue(n.Method(i)); fn != nil && reachesSink(e.sums[fn]) {
+			return true
+		}
+	}
+	return false
+}
+
+// reachesSink reports whether s says a parameter reaches a key, a key's
+// length or a cached value.
+func reachesSink(s *Summary) bool {
+	return s != nil && (len(s.Sinks) > 0 || len(s.LenSinks) > 0 || len(s.ValueSinks) > 0)
 }
 
 // callTaking returns the call that v is an argument of, if any.

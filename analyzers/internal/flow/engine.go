@@ -28,6 +28,9 @@ type Config struct {
 	Sources, Sinks map[string]bool
 	// Shared is what the imported packages stored in shared places.
 	Shared []SharedValue
+	// HandedOut reports whether a type of another package is converted to
+	// an interface in its own package (see resolveWired).
+	HandedOut func(*types.TypeName) bool
 	// Pending returns the pending flows of the packages this one depends
 	// on (see dispatch.go).
 	Pending func() []PendingFlow
@@ -126,7 +129,10 @@ type Result struct {
 	// Pending are the flows into interface methods whose implementations
 	// the package does not see, for export.
 	Pending []pendingOut
-	Fset    *token.FileSet
+	// HandedOut are the package's types with a method that reaches a sink
+	// and that the package converts to an interface, for export.
+	HandedOut []*types.TypeName
+	Fset      *token.FileSet
 	// pkg is the SSA form the engine built, offered to other analyzers
 	// of the package without keeping it alive: the checker keeps every
 	// result until the whole run ends, and a reference would keep the SSA
@@ -377,7 +383,7 @@ func (e *engine) summary(fn *ssa.Function) *Summary {
 }
 
 func (e *engine) result() *Result {
-	r := &Result{Hits: e.hits, LenHits: e.lenHits, ValueHits: e.valueHits, keyLengths: e.keyLengths, Summaries: make(map[*types.Func]*Summary), Patterns: e.packagePatterns(), CachedQueries: e.cachedQueries, Shared: e.sharedValues(), Pending: e.pending, Fset: e.pass.Fset, pkg: weak.Make(e.pkg)}
+	r := &Result{Hits: e.hits, LenHits: e.lenHits, ValueHits: e.valueHits, keyLengths: e.keyLengths, Summaries: make(map[*types.Func]*Summary), Patterns: e.packagePatterns(), CachedQueries: e.cachedQueries, Shared: e.sharedValues(), Pending: e.pending, HandedOut: e.handedOut(), Fset: e.pass.Fset, pkg: weak.Make(e.pkg)}
 	for fn, s := range e.sums {
 		obj, ok := fn.Object().(*types.Func)
 		if !ok || fn.Parent() != nil || s.IsEmpty() {

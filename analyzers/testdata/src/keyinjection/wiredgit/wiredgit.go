@@ -2,7 +2,13 @@
 // implementation lives in a package that does not import this one.
 package wiredgit
 
-import "net/http"
+import (
+	"errors"
+	"net/http"
+)
+
+// ErrMiss is what a cache returns for a missing blob.
+var ErrMiss = errors.New("wiredgit: cache miss")
 
 type Cache interface {
 	Get(key string) ([]byte, error)

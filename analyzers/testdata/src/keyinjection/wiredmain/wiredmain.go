@@ -1,6 +1,8 @@
 // Package wiredmain wires the caches: the memcache one is reported where
 // it is handed to wiredgit, the in-memory one is not, and a provider
-// whose own package reports the flow is not reported again.
+// whose own package reports the flow is not reported again. A cache that
+// imports wiredgit only for its error is reported here too, and one that
+// its own package hands out as a wiredgit.Cache is reported there.
 package wiredmain
 
 import (
@@ -10,10 +12,14 @@ import (
 	"keyinjection/sessionsmc"
 	"keyinjection/wiredcache"
 	"keyinjection/wiredgit"
+	"keyinjection/wiredgitcache"
 )
 
 func main() {
 	wiredgit.SetCache(&wiredcache.MC{Client: memcache.New("127.0.0.1:11211")}) // want `the request URL \(r\.URL\), passed by wiredgit\.Blob to Cache\.Get reaches the memcache key of \(\*memcache\.Client\)\.Get through \(\*wiredcache\.MC\)\.Get unescaped`
 	wiredgit.SetCache(wiredcache.Mem{})
+	wiredgit.SetCache(&wiredgitcache.MC{Client: memcache.New("127.0.0.1:11211")}) // want `the request URL \(r\.URL\), passed by wiredgit\.Blob to Cache\.Get reaches the memcache key of \(\*memcache\.Client\)\.Get through \(\*wiredgitcache\.MC\)\.Get unescaped`
+	wiredgit.SetCache(wiredgitcache.New(memcache.New("127.0.0.1:11211")))
+	wiredgit.SetCache(&wiredgitcache.Handed{})
 	sessions.Register("again", &sessionsmc.Provider{})
 }
