@@ -46,6 +46,31 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+// primaryOrigin is the origin the message is about: one that alone brings
+// every unsafe byte the message lists, attacker data before a
+// construction, so that raw digest bytes beside a URI that may hold a
+// space are named for what they put in; failing that, the first attacker
+// data.
+func primaryOrigin(t flow.Taint, origins []*flow.Origin, bytes model.ByteSet) *flow.Origin {
+	rank := func(o *flow.Origin) int {
+		r := 0
+		if t[o] == bytes {
+			r += 2
+		}
+		if o.Kind == flow.FromSource {
+			r++
+		}
+		return r
+	}
+	primary := origins[0]
+	for _, o := range origins[1:] {
+		if rank(o) > rank(primary) {
+			primary = o
+		}
+	}
+	return primary
+}
+
 func diagnostic(pass *analysis.Pass, res *flow.Result, h *flow.Hit) analysis.Diagnostic {
 	call := fix.CallExpr(pass, h.Call)
 	var keyExpr ast.Expr
@@ -53,14 +78,8 @@ func diagnostic(pass *analysis.Pass, res *flow.Result, h *flow.Hit) analysis.Dia
 		keyExpr = fix.KeyExpr(pass, h.Call, h.Key, h.Sink.Shape, h.Sink.ItemKeyField(), h.ItemKeyStores, call)
 	}
 	origins := h.Origins()
-	primary := origins[0]
-	for _, o := range origins {
-		if o.Kind == flow.FromSource {
-			primary = o
-			break
-		}
-	}
 	bytes := h.Taint.Unsafe()
+	primary := primaryOrigin(h.Taint, origins, bytes)
 
 	sink := h.Sink.Name
 	if len(h.Sink.Via) > 0 {

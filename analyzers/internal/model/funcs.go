@@ -36,13 +36,17 @@ var Funcs = map[string]Func{
 	httpReq + "MultipartReader": src("the multipart request body (r.MultipartReader)", AnyUnsafe),
 
 	// net/url: decoded accessors make escaped data raw again; escaped ones
-	// cannot carry a space or CR/LF. URL escaping may triple its input.
+	// cannot carry a space or CR/LF. String, RequestURI and Redacted copy
+	// RawQuery as it is, so a space in it stays. URL escaping may triple
+	// its input.
 	urlURL + "Query":           {Transform: Decode},
 	urlURL + "EscapedPath":     {Transform: Escape},
 	urlURL + "EscapedFragment": {Transform: Escape},
-	urlURL + "String":          {Transform: Escape},
-	urlURL + "RequestURI":      {Transform: Escape},
-	urlURL + "Redacted":        {Transform: Escape},
+	urlURL + "String":          {Transform: Quote},
+	urlURL + "RequestURI":      {Transform: Quote},
+	urlURL + "Redacted":        {Transform: Quote},
+	urlURL + "Hostname":        {Transform: Escape},
+	urlURL + "Port":            {Transform: Escape},
 	"net/url.QueryUnescape":    {Transform: Decode},
 	"net/url.PathUnescape":     {Transform: Decode},
 	"net/url.ParseQuery":       {Transform: Decode},

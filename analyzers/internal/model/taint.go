@@ -51,9 +51,16 @@ var FieldSources = map[string]Source{
 	// validHeaderValueByte takes the same bytes as a header's value.
 	"net/http.Request.Trailer": {Desc: "a request trailer (r.Trailer)", Bytes: HeaderBytes},
 	"net/http.Request.Body":    {Desc: "the request body (r.Body)", Bytes: AnyUnsafe},
-	// Escaped on the wire: no space or CR/LF until something decodes them.
-	"net/http.Request.URL":        {Desc: "the request URL (r.URL)", Bytes: 0},
-	"net/http.Request.RequestURI": {Desc: "the request URI (r.RequestURI)", Bytes: 0},
+	// The request target: over HTTP/1 it is a token of the request line
+	// (no space) and url.ParseRequestURI rejects control bytes. Over
+	// HTTP/2 it is the :path pseudo-header, which the framer checks only
+	// as a header value (httpguts.ValidHeaderFieldValue lets a space and a
+	// tab through) and httpcommon.NewServerRequest parses with the same
+	// ParseRequestURI (the tab goes): a space stays, in RequestURI and in
+	// the URL's raw parts (RawQuery, RawPath), until something decodes
+	// them (URL.Path, Query) into any byte.
+	"net/http.Request.URL":        {Desc: "the request URL (r.URL)", Bytes: ByteBit(' ')},
+	"net/http.Request.RequestURI": {Desc: "the request URI (r.RequestURI)", Bytes: ByteBit(' ')},
 	// An HTTP/1 Host header passes httpguts.ValidHostHeader (server.go's
 	// readRequest): letters, digits and "!$&'()*+,-.:;=[]_~%" only. In
 	// HTTP/2, r.Host is the :authority pseudo-header, which the server
@@ -84,9 +91,16 @@ var FieldSources = map[string]Source{
 // FieldTransforms are struct fields whose reads change the bytes of data
 // already tracked in the struct, keyed like FieldSources.
 var FieldTransforms = map[string]Transform{
-	"net/url.URL.Path":        Decode,
-	"net/url.URL.RawPath":     Escape,
-	"net/url.URL.RawQuery":    Escape,
+	"net/url.URL.Path": Decode,
+	// url.Parse rejects control bytes outside the fragment but keeps a
+	// space where it was, in the query and in a path whose escaping differs
+	// from the default (RawPath).
+	"net/url.URL.RawPath": Quote,
+	// Parsing checks the host (parseHost: no space or control byte) and
+	// the scheme (letters, digits, "+-.").
+	"net/url.URL.Host":        Escape,
+	"net/url.URL.Scheme":      Escape,
+	"net/url.URL.RawQuery":    Quote,
 	"net/url.URL.Fragment":    Decode,
 	"net/url.URL.RawFragment": Escape,
 	"net/url.URL.Opaque":      Decode,

@@ -20,7 +20,7 @@ func Decoded(w http.ResponseWriter, r *http.Request, c *decoders.Cache) {
 }
 
 func Quiet(w http.ResponseWriter, r *http.Request, c *decoders.Cache) {
-	mc.Get(decoders.Lower(r.RequestURI))
+	mc.Get(decoders.Lower(r.URL.EscapedPath()))
 	mc.Get(decoders.Reescaped(r.URL.RawQuery))
 	mc.Get(decoders.Digest(r.URL.RawQuery))
 	if v, ok := decoders.Checked(r.URL.RawQuery); ok {

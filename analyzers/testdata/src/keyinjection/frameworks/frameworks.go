@@ -92,7 +92,7 @@ func fiberV3Handler(c fiber.Ctx) error {
 // header nothing unsafe; either way r.Host is reported with those bytes.
 func hosts(r *http.Request) {
 	mc.Get("site:" + r.Host) // want `the Host header \(r\.Host: HTTP/2's :authority is not checked like an HTTP/1 Host header\) reaches the memcache key of \(\*memcache\.Client\)\.Get unescaped: a space or a tab in it`
-	// The URL is escaped on the wire.
+	// A parsed URL's host holds no space or control byte.
 	mc.Get("site:" + r.URL.Host)
 	mc.Get(r.Header.Get("X-Id")) // want `a request header \(r\.Header\) reaches the memcache key of \(\*memcache\.Client\)\.Get unescaped: a space or a tab in it`
 }
