@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs cachevet over real modules that use memcached, and over the
-# standard library, RUNS times each: it must not panic, and every run must
+# Runs cachevet over real modules that use memcached, over the standard
+# library, and over a real page-cache library (gin-cache) that an app of
+# ours, gincacheapp, wires to memcached, RUNS times each: it must not panic, and every run must
 # print the same report. Prints wall time and peak RSS (GNU time) of the
 # first run and the number of findings; the JSON reports are kept in OUT
 # for triage (see TRIAGE.md beside this script).
@@ -17,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-3}
 OUT=${OUT:-/tmp/cachevet-realcode}
-TARGETS=${TARGETS:-"std thanos beego dskit gocache fiber"}
+TARGETS=${TARGETS:-"std thanos beego dskit gocache fiber gincache"}
 export GOFLAGS=-mod=mod GOPROXY=${GOPROXY:-https://proxy.golang.org}
 mkdir -p "$OUT"
 tmp=$(mktemp -d)
@@ -50,6 +51,13 @@ for target in $TARGETS; do
 		dir=$tmp/gocache && mkdir -p "$dir" && printf 'module scratch\n\ngo 1.26\n' > "$dir/go.mod"
 		(cd "$dir" && go get github.com/eko/gocache/store/memcache/v4@v4.2.2 >/dev/null 2>&1)
 		pkgs=github.com/eko/gocache/store/memcache/v4 ;;
+	gincache)
+		# A real page-cache middleware wired to memcached by an app of
+		# ours (gincacheapp/main.go): the library builds the keys.
+		dir=$tmp/gincache && mkdir -p "$dir" && cp testdata/realcode/gincacheapp/main.go "$dir/"
+		printf 'module gincacheapp\n\ngo 1.26\n' > "$dir/go.mod"
+		(cd "$dir" && go get github.com/chenyahui/gin-cache@v1.10.0 github.com/bradfitz/gomemcache@v0.0.0-20260422231931-4d751bb6e37c >/dev/null 2>&1 && go mod tidy >/dev/null 2>&1)
+		pkgs=. ;;
 	*) echo "unknown target $target" >&2; exit 2 ;;
 	esac
 	first=
