@@ -82,13 +82,14 @@
 // those that only appear later (registered by name from an adapter's init,
 // handed out by main) through a fact that the first package seeing both
 // reports at the implementation's sink, or, for a type that main hands
-// out and its own package does not, at main's call. A library that builds a key and
-// calls a store it is handed is reported at the application's call that
-// hands it a memcache-backed store, naming the library function. Not
-// followed: what a returned closure does with what it captured, a store
-// assigned to another package's variable or field rather than passed in a
-// call, and code loaded from export data only (a dependency that uses no
-// memcache client, no modelled framework and no hand-written command).
+// out and its own package does not, where main hands it out: a call, an
+// assignment to another package's variable or a field, a composite
+// literal. A library that builds a key and calls a store it is handed is
+// reported at the application's call that hands it a memcache-backed
+// store, naming the library function. Not followed: what a returned
+// closure does with what it captured, and code loaded from export data
+// only (a dependency that uses no memcache client, no modelled framework
+// and no hand-written command).
 //
 // Declare your own sanitizers and validators with a directive in the
 // function's doc comment, or with the -sanitizers and -validators flags

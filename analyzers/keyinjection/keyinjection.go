@@ -72,7 +72,10 @@ func primaryOrigin(t flow.Taint, origins []*flow.Origin, bytes model.ByteSet) *f
 }
 
 func diagnostic(pass *analysis.Pass, res *flow.Result, h *flow.Hit) analysis.Diagnostic {
-	call := fix.CallExpr(pass, h.Call)
+	var call *ast.CallExpr
+	if h.Call != nil {
+		call = fix.CallExpr(pass, h.Call)
+	}
 	var keyExpr ast.Expr
 	if !h.Remote {
 		keyExpr = fix.KeyExpr(pass, h.Call, h.Key, h.Sink.Shape, h.Sink.ItemKeyField(), h.ItemKeyStores, call)
@@ -111,7 +114,7 @@ func diagnostic(pass *analysis.Pass, res *flow.Result, h *flow.Hit) analysis.Dia
 		msg += " (and " + plural(more, "other origin") + ")"
 	}
 
-	d := analysis.Diagnostic{Pos: h.Call.Pos(), Message: msg, Category: "keyinjection"}
+	d := analysis.Diagnostic{Pos: h.Pos(), Message: msg, Category: "keyinjection"}
 	if call != nil {
 		d.Pos, d.End = call.Pos(), call.End()
 	}

@@ -54,7 +54,10 @@ func diagnostic(pass *analysis.Pass, h *flow.LenHit) (analysis.Diagnostic, bool)
 	if !over && !l.Known() && !strict {
 		return analysis.Diagnostic{}, false
 	}
-	call := fix.CallExpr(pass, h.Call)
+	var call *ast.CallExpr
+	if h.Call != nil {
+		call = fix.CallExpr(pass, h.Call)
+	}
 	var keyExpr ast.Expr
 	if !h.Remote {
 		keyExpr = fix.KeyExpr(pass, h.Call, h.Key, h.Sink.Shape, h.Sink.ItemKeyField(), h.ItemKeyStores, call)
@@ -91,7 +94,7 @@ func diagnostic(pass *analysis.Pass, h *flow.LenHit) (analysis.Diagnostic, bool)
 		msg += "; hash the unbounded part (sha256, hex encoded: 64 bytes)"
 	}
 
-	d := analysis.Diagnostic{Pos: h.Call.Pos(), Message: msg, Category: "keylength"}
+	d := analysis.Diagnostic{Pos: h.Pos(), Message: msg, Category: "keylength"}
 	if call != nil {
 		d.Pos, d.End = call.Pos(), call.End()
 	}

@@ -238,12 +238,18 @@ func (e *engine) resolveWired(f PendingFlow, m *types.Func) {
 			continue
 		}
 		for _, mi := range fc.at {
+			if it, ok := mi.Type().Underlying().(*types.Interface); !ok || !hasMethod(it, m.Name()) {
+				continue // converted to another interface (any, fmt.Stringer)
+			}
 			call := callTaking(mi)
+			var wiring *ssa.Store
 			if call == nil {
-				continue
+				if wiring = storeTaking(mi); wiring == nil {
+					continue
+				}
 			}
 			step := Step{Pos: e.posOf(f.Call), Message: f.Caller + " passes it to " + method + " here, which " + e.shortName(impl) + ", handed out here, implements"}
-			e.reportRemote(call, mi, f.Passed, f.Arg, sum, []string{e.shortName(impl)}, ", passed by "+f.Caller+" to "+method, step)
+			e.reportRemote(call, wiring, mi, f.Passed, f.Arg, sum, []string{e.shortName(impl)}, ", passed by "+f.Caller+" to "+method, step)
 		}
 	}
 }
@@ -308,6 +314,21 @@ func (e *engine) sinksInMethods(n *types.Named) bool {
 // length or a cached value.
 func reachesSink(s *Summary) bool {
 	return s != nil && (len(s.Sinks) > 0 || len(s.LenSinks) > 0 || len(s.ValueSinks) > 0)
+}
+
+// storeTaking returns the store of v into a variable or a field, if any:
+// main wiring an implementation in by assignment (lib.Default = v) or in
+// a composite literal (&lib.Server{Cache: v}).
+func storeTaking(v ssa.Value) *ssa.Store {
+	for _, ref := range *v.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Val == v {
+			switch st.Addr.(type) {
+			case *ssa.Global, *ssa.FieldAddr:
+				return st
+			}
+		}
+	}
+	return nil
 }
 
 // callTaking returns the call that v is an argument of, if any.

@@ -59,7 +59,15 @@ type Hit struct {
 	// Remote: Key is the store a library builds its key for (see
 	// storecalls.go), not the key.
 	Remote bool
+	// Wiring, for a Remote hit without a call (Call is nil), is the store
+	// that hands the implementation out: main assigning it to another
+	// package's variable or to a field (see resolveWired).
+	Wiring *ssa.Store
 }
+
+// Pos is where the hit is reported: its call, or the store that wires the
+// implementation in.
+func (h *Hit) Pos() token.Pos { return sitePos(h.Call, h.Wiring) }
 
 // LenHit is a key whose length may exceed its limit: one keylength
 // diagnostic.
@@ -75,6 +83,17 @@ type LenHit struct {
 	ItemKeyStores []*ssa.Store
 	Steps         []Step
 	Remote        bool
+	Wiring        *ssa.Store // see Hit.Wiring
+}
+
+// Pos is where the hit is reported (see Hit.Pos).
+func (h *LenHit) Pos() token.Pos { return sitePos(h.Call, h.Wiring) }
+
+func sitePos(call ssa.CallInstruction, wiring *ssa.Store) token.Pos {
+	if call != nil {
+		return call.Pos()
+	}
+	return wiring.Pos()
 }
 
 // ValueHit is a cached value that holds sensitive fields: one

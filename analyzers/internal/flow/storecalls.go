@@ -243,7 +243,7 @@ func (e *engine) reportStoreCall(call ssa.CallInstruction, store ssa.Value, pc P
 	method := pc.Iface[lastDot(pc.Iface)+1:] + "." + pc.Method
 	step := Step{Pos: e.posOf(pc.Call), Message: lib + " builds the argument here and passes it to " + method + ", which " + e.wrapperName(fn) + " implements"}
 	for _, pa := range pc.Passed {
-		e.reportRemote(call, store, pa.Passed, pa.Arg, sum, append(slices.Clip(pc.Via), e.wrapperName(fn)), " in the key that "+lib+" builds", step)
+		e.reportRemote(call, nil, store, pa.Passed, pa.Arg, sum, append(slices.Clip(pc.Via), e.wrapperName(fn)), " in the key that "+lib+" builds", step)
 	}
 }
 
@@ -252,7 +252,7 @@ func (e *engine) reportStoreCall(call ssa.CallInstruction, store ssa.Value, pc P
 // the implementation wired in) is what the developer chose: via names the
 // functions between call and sum's sinks, and how is added to the
 // origins' descriptions to say where the data went.
-func (e *engine) reportRemote(call ssa.CallInstruction, key ssa.Value, p Passed, arg int, sum *Summary, via []string, how string, step Step) {
+func (e *engine) reportRemote(call ssa.CallInstruction, wiring *ssa.Store, key ssa.Value, p Passed, arg int, sum *Summary, via []string, how string, step Step) {
 	origin := func(po PendingOrigin) *Origin {
 		return e.origin(originKey{kind: po.Kind, pos: e.posOf(po.At), desc: po.describe() + how}, func(o *Origin) {
 			o.Hint, o.Made = po.Hint, po.Made
@@ -272,7 +272,7 @@ func (e *engine) reportRemote(call ssa.CallInstruction, key ssa.Value, p Passed,
 				continue
 			}
 			h := hitAt(e.hitIndex, &e.hits, hitKey{call, key}, func() *Hit {
-				return &Hit{Call: call, Sink: info, Key: key, Taint: Taint{}, Remote: true}
+				return &Hit{Call: call, Sink: info, Key: key, Taint: Taint{}, Remote: true, Wiring: wiring}
 			})
 			h.Taint[origin(po)] |= bytes
 			h.Steps = addStep(h.Steps, step)
@@ -294,7 +294,7 @@ func (e *engine) reportRemote(call ssa.CallInstruction, key ssa.Value, p Passed,
 			continue
 		}
 		info := SinkInfo{Name: pb.Sink, Shape: model.KeyString, Client: e.clientTab.client(pb.Client), HandWritten: pb.HandWritten, Via: append(slices.Clip(via), pb.Via[min(1, len(pb.Via)):]...)}
-		h := &LenHit{Call: call, Sink: info, Key: key, Length: l, Limit: pb.Budget * pb.Den / pb.Num, Steps: []Step{step}, Remote: true}
+		h := &LenHit{Call: call, Sink: info, Key: key, Length: l, Limit: pb.Budget * pb.Den / pb.Num, Steps: []Step{step}, Remote: true, Wiring: wiring}
 		e.lenHitIndex[k] = h
 		e.lenHits = append(e.lenHits, h)
 	}
