@@ -27,9 +27,11 @@ func TestDispatch(t *testing.T) {
 		related                 []string // files:lines the related information must name, in order
 	}
 	wants := []want{
-		{"keyinjection", "app/app.go:35:21", "raw digest bytes (sha1.Sum) in the key that pagecache.CachePage builds puts", []string{"pagecache/pagecache.go:18", "pagecache/pagecache.go:20", "pagecache/pagecache.go:23"}},
-		{"keyinjection", "app/app.go:40:13", "request data (r.FormValue) reaches the memcache key of (*memcache.Client).Get through (*manager.Cache[T]).Get and (main.mcStore).Get unescaped", []string{"app/app.go:40", "manager/manager.go:17"}},
-		{"keylength", "app/app.go:40:13", "the argument that (*manager.Cache[T]).Get puts into the key of (*memcache.Client).Get may be unbounded bytes", []string{"app/app.go:40", "manager/manager.go:17"}},
+		{"keyinjection", "app/app.go:38:21", "raw digest bytes (sha1.Sum) in the key that pagecache.CachePage builds puts", []string{"pagecache/pagecache.go:18", "pagecache/pagecache.go:20", "pagecache/pagecache.go:23"}},
+		{"keyinjection", "app/app.go:43:13", "request data (r.FormValue) reaches the memcache key of (*memcache.Client).Get through (*manager.Cache[T]).Get and (main.mcStore).Get unescaped", []string{"app/app.go:43", "manager/manager.go:17"}},
+		{"keylength", "app/app.go:43:13", "the argument that (*manager.Cache[T]).Get puts into the key of (*memcache.Client).Get may be unbounded bytes", []string{"app/app.go:43", "manager/manager.go:17"}},
+		{"keyinjection", "app/app.go:46:31", "request data (r.FormValue), passed by blobs.Blob to Cache.Get reaches the memcache key of (*memcache.Client).Get through (*blobsmc.MC).Get unescaped", []string{"blobs/blobs.go:29", "blobs/blobs.go:29"}},
+		{"keylength", "app/app.go:46:31", "the argument that (*blobsmc.MC).Get puts into the key of (*memcache.Client).Get may be 5 + unbounded bytes", []string{"blobs/blobs.go:29", "blobs/blobs.go:29"}},
 		{"keyinjection", "app/ctx.go:12:26", `request data (r.FormValue) that ctxmw.WithUser stores under context key example.com/dispatch/ctxkeys.key:0 reaches the memcache key of (*memcache.Client).Get through ctxhandlers.Account unescaped`, []string{"ctxmw/ctxmw.go:14", "ctxhandlers/ctxhandlers.go:17"}},
 		{"keyinjection", "sessionsmc/sessionsmc.go:15:24", "a request cookie (r.Cookie), passed by (*sessions.Manager).Start to Provider.SessionRead reaches the memcache key", []string{"sessions/sessions.go:28", "sessions/sessions.go:36"}},
 		{"keylength", "sessionsmc/sessionsmc.go:15:24", "the memcache key of (*memcache.Client).Get may be unbounded bytes (a request cookie (r.Cookie), passed by", []string{"sessions/sessions.go:28", "sessions/sessions.go:36"}},

@@ -117,8 +117,12 @@ func run(pass *analysis.Pass) (any, error) {
 			ok := v.Pkg() != nil && pass.ImportObjectFact(v, &f)
 			return f.Pattern, ok
 		},
-		Pending:     func() []PendingFlow { return importPending(pass) },
-		HandedOut:   func(tn *types.TypeName) bool { return pass.ImportObjectFact(tn, new(handedOutFact)) },
+		Pending: func() []PendingFlow { return importPending(pass) },
+		HandedOut: func(tn *types.TypeName) []string {
+			var f handedOutFact
+			pass.ImportObjectFact(tn, &f)
+			return f.Ifaces
+		},
 		Sanitizers:  Sanitizers,
 		Validators:  Validators,
 		Sources:     Sources,
@@ -137,8 +141,8 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.ExportPackageFact(&sharedFact{res.Shared})
 	}
 	exportPending(pass, res.Pending)
-	for _, tn := range res.HandedOut {
-		pass.ExportObjectFact(tn, new(handedOutFact))
+	for tn, ifaces := range res.HandedOut {
+		pass.ExportObjectFact(tn, &handedOutFact{ifaces})
 	}
 	pass.ExportPackageFact(new(analyzedFact))
 	return res, nil

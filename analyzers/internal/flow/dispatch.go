@@ -225,7 +225,7 @@ func (e *engine) resolveWired(f PendingFlow, m *types.Func) {
 	method := f.Iface[lastDot(f.Iface)+1:] + "." + f.Method
 	convs := e.conversionsOf()
 	for _, fc := range convs.foreign {
-		if !convs.implements(fc, iface) || e.reportedBy(fc.named, f.Pkg) {
+		if !convs.implements(fc, iface) || e.reportedBy(fc.named, f.Pkg, f.Iface) {
 			continue
 		}
 		obj, _, _ := types.LookupFieldOrMethod(fc.typ, true, m.Pkg(), m.Name())
@@ -238,8 +238,8 @@ func (e *engine) resolveWired(f PendingFlow, m *types.Func) {
 			continue
 		}
 		for _, mi := range fc.at {
-			if it, ok := mi.Type().Underlying().(*types.Interface); !ok || !hasMethod(it, m.Name()) {
-				continue // converted to another interface (any, fmt.Stringer)
+			if !handsOut(mi.Type(), m.Signature().Recv().Type()) {
+				continue // converted to another interface (any, a store of another library)
 			}
 			call := callTaking(mi)
 			var wiring *ssa.Store
@@ -255,29 +255,32 @@ func (e *engine) resolveWired(f PendingFlow, m *types.Func) {
 }
 
 // reportedBy reports whether the package of n reports the flows that
-// package path records into n's methods itself: it does when it sees them
-// (it imports path) and hands n out as an interface, as an adapter that
-// registers itself does. An implementation that imports the interface's
-// package only for its types or errors, and is handed out by main, is
-// reported here.
-func (e *engine) reportedBy(n *types.Named, path string) bool {
+// package path records into methods of interface iface ("path.Name")
+// itself: it does when it sees them (it imports path) and hands n out as
+// that interface, as an adapter that registers itself does. An
+// implementation that imports the interface's package only for its types
+// or errors, and is handed out by main, is reported here.
+func (e *engine) reportedBy(n *types.Named, path, iface string) bool {
 	if !importsPath(n.Obj().Pkg(), path, map[*types.Package]bool{}) {
 		return false
 	}
-	return e.cfg.HandedOut == nil || e.cfg.HandedOut(n.Obj())
+	if e.cfg.HandedOut == nil {
+		return true
+	}
+	return slices.Contains(e.cfg.HandedOut(n.Obj()), iface)
 }
 
-// handedOutFact marks a type with a method that reaches a sink, which its
-// package converts to an interface (see reportedBy).
-type handedOutFact struct{}
+// handedOutFact lists the named interfaces that the package of a type
+// with a method reaching a sink converts it to (see reportedBy).
+type handedOutFact struct{ Ifaces []string }
 
-func (*handedOutFact) AFact()         {}
-func (*handedOutFact) String() string { return "handedout" }
+func (*handedOutFact) AFact()           {}
+func (f *handedOutFact) String() string { return "handedout(" + strings.Join(f.Ifaces, ", ") + ")" }
 
-// handedOut returns the package's types that its importers' reportedBy
-// must know of: converted to an interface here, with a method whose
-// summary reaches a sink.
-func (e *engine) handedOut() []*types.TypeName {
+// handedOut returns, for the package's types that its importers'
+// reportedBy must know of (converted to an interface here, with a method
+// whose summary reaches a sink), the interfaces they are handed out as.
+func (e *engine) handedOut() map[*types.TypeName][]string {
 	methods := false
 	for fn, s := range e.sums {
 		if fn.Signature.Recv() != nil && reachesSink(s) {
@@ -288,13 +291,20 @@ func (e *engine) handedOut() []*types.TypeName {
 	if !methods {
 		return nil // nothing to hand out: the conversions are not walked
 	}
-	var out []*types.TypeName
-	for n := range e.conversionsOf().local {
-		if e.sinksInMethods(n) {
-			out = append(out, n.Obj())
+	out := make(map[*types.TypeName][]string)
+	for n, tos := range e.conversionsOf().local {
+		if !e.sinksInMethods(n) {
+			continue
+		}
+		var names []string
+		for _, to := range tos {
+			names = interfaceNames(to, names)
+		}
+		if len(names) > 0 {
+			slices.Sort(names)
+			out[n.Obj()] = names
 		}
 	}
-	slices.SortFunc(out, func(a, b *types.TypeName) int { return cmp.Compare(a.Pos(), b.Pos()) })
 	return out
 }
 
@@ -508,15 +518,53 @@ func (e *engine) transitiveImports() []*types.Package {
 }
 
 // convertedImplementations returns the methods implementing m of this
-// package's types that the package converts to an interface: a type only
+// package's types that the package converts to m's interface: a type only
 // counts once something hands it out as one (a registration, an
 // assignment to an interface variable), so that a type that merely has
-// the method's name and signature stays quiet.
+// the method's name and signature, or is handed out as another interface
+// with the same methods (a Get(key) store given to a page cache), stays
+// quiet.
 func (e *engine) convertedImplementations(m *types.Func) []*ssa.Function {
+	iface := m.Signature().Recv().Type()
 	var out []*ssa.Function
 	for _, fn := range e.implementations(m) {
-		if recv := fn.Signature.Recv(); recv != nil && e.conversionsOf().local[namedOf(recv.Type())] {
+		recv := fn.Signature.Recv()
+		if recv != nil && slices.ContainsFunc(e.conversionsOf().local[namedOf(recv.Type())], func(to types.Type) bool { return handsOut(to, iface) }) {
 			out = append(out, fn)
+		}
+	}
+	return out
+}
+
+// handsOut reports whether a conversion to interface type to hands the
+// value out as iface: to is iface, or embeds it.
+func handsOut(to, iface types.Type) bool {
+	if types.Identical(to, iface) {
+		return true
+	}
+	it, ok := to.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for i := range it.NumEmbeddeds() {
+		if handsOut(it.EmbeddedType(i), iface) {
+			return true
+		}
+	}
+	return false
+}
+
+// interfaceNames returns the qualified names of the named interfaces a
+// conversion to t hands a value out as: t and those it embeds.
+func interfaceNames(t types.Type, out []string) []string {
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		if name := n.Obj().Pkg().Path() + "." + n.Obj().Name(); !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	if it, ok := t.Underlying().(*types.Interface); ok {
+		for i := range it.NumEmbeddeds() {
+			out = interfaceNames(it.EmbeddedType(i), out)
 		}
 	}
 	return out
@@ -525,7 +573,9 @@ func (e *engine) convertedImplementations(m *types.Func) []*ssa.Function {
 // conversions are the package's conversions of named types, as values or
 // pointers, to interfaces: of its own types, and of its dependencies'.
 type conversions struct {
-	local   map[*types.Named]bool
+	// local maps the package's own types to the interfaces they are
+	// converted to.
+	local   map[*types.Named][]types.Type
 	foreign []*foreignConversion
 	// implMemo caches types.Implements for a foreign type and an
 	// interface: a package converts few types, each often, and checks
@@ -562,7 +612,7 @@ func (e *engine) conversionsOf() *conversions {
 	if e.conversions != nil {
 		return e.conversions
 	}
-	c := &conversions{local: make(map[*types.Named]bool), implMemo: make(map[implKey]bool)}
+	c := &conversions{local: make(map[*types.Named][]types.Type), implMemo: make(map[implKey]bool)}
 	byType := make(map[implKey]*foreignConversion)
 	for _, fn := range e.funcs {
 		for _, b := range fn.Blocks {
@@ -574,7 +624,9 @@ func (e *engine) conversionsOf() *conversions {
 				switch n := namedOf(mi.X.Type()); {
 				case n == nil || n.Obj().Pkg() == nil:
 				case n.Obj().Pkg() == e.pass.Pkg:
-					c.local[n] = true
+					if !slices.ContainsFunc(c.local[n], func(t types.Type) bool { return types.Identical(t, mi.Type()) }) {
+						c.local[n] = append(c.local[n], mi.Type())
+					}
 				default:
 					_, ptr := mi.X.Type().Underlying().(*types.Pointer)
 					k := implKey{named: n, ptr: ptr}

@@ -28,9 +28,9 @@ type Config struct {
 	Sources, Sinks map[string]bool
 	// Shared is what the imported packages stored in shared places.
 	Shared []SharedValue
-	// HandedOut reports whether a type of another package is converted to
-	// an interface in its own package (see resolveWired).
-	HandedOut func(*types.TypeName) bool
+	// HandedOut returns the named interfaces a type of another package is
+	// converted to in its own package (see reportedBy).
+	HandedOut func(*types.TypeName) []string
 	// Pending returns the pending flows of the packages this one depends
 	// on (see dispatch.go).
 	Pending func() []PendingFlow
@@ -149,8 +149,8 @@ type Result struct {
 	// the package does not see, for export.
 	Pending []pendingOut
 	// HandedOut are the package's types with a method that reaches a sink
-	// and that the package converts to an interface, for export.
-	HandedOut []*types.TypeName
+	// and the interfaces the package converts them to, for export.
+	HandedOut map[*types.TypeName][]string
 	Fset      *token.FileSet
 	// pkg is the SSA form the engine built, offered to other analyzers
 	// of the package without keeping it alive: the checker keeps every

@@ -35,3 +35,22 @@ func main() {
 }
 
 func describe(v any) string { return fmt.Sprintf("%T", v) }
+
+// pageStore has wiredgit.Cache's method set, but localMC, handed out as
+// a pageStore only, never becomes wiredgit's cache: Blob's key does not
+// reach it.
+type pageStore interface {
+	Get(key string) ([]byte, error)
+}
+
+type localMC struct{ c *memcache.Client }
+
+func (m *localMC) Get(key string) ([]byte, error) {
+	it, err := m.c.Get(key)
+	if err != nil {
+		return nil, err
+	}
+	return it.Value, nil
+}
+
+var pages pageStore = &localMC{c: memcache.New("127.0.0.1:11211")}

@@ -1,5 +1,6 @@
-// Command app wires the providers by blank imports, and hands pagecache
-// and a generic manager a memcache-backed store and an in-memory one.
+// Command app wires the providers by blank imports, hands pagecache
+// and a generic manager a memcache-backed store and an in-memory one, and
+// configures blobs with a memcached cache in a composite literal.
 package main
 
 import (
@@ -7,6 +8,8 @@ import (
 
 	"github.com/bradfitz/gomemcache/memcache"
 
+	"example.com/dispatch/blobs"
+	"example.com/dispatch/blobsmc"
 	"example.com/dispatch/manager"
 	"example.com/dispatch/pagecache"
 	"example.com/dispatch/sessions"
@@ -40,5 +43,7 @@ func main() {
 		users.Get(r.FormValue("id"))
 		local.Get(r.FormValue("id"))
 	})
+	blobs.Use(blobs.Options{Cache: &blobsmc.MC{Client: memcache.New("127.0.0.1:11211")}})
+	http.HandleFunc("/blob", blobs.Blob)
 	http.ListenAndServe("127.0.0.1:8080", nil)
 }
