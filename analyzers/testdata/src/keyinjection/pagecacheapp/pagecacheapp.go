@@ -36,7 +36,7 @@ func routes(mc *memcache.Client, next http.Handler) {
 	http.Handle("/b", pagecache.CachePage(memStore{}, next))
 	http.Handle("/c", pagecache.CachePageHashed(&mcStore{mc}, next))
 	http.Handle("/d", pagecache.CachePageRaw(&mcStore{mc}, next)) // want `the request URL \(r\.URL\) in the key that pagecache\.CachePageRaw builds reaches the memcache key of \(\*memcache\.Client\)\.Get through pagecache\.CachePageRaw and \(\*pagecacheapp\.mcStore\)\.Get unescaped: a space in it`
-	http.Handle("/e", cached(&mcStore{mc}, next)) // want `raw digest bytes \(sha1\.Sum\) returned by pagecache\.urlKey in the key that pagecache\.CachePage builds .* through pagecacheapp\.cached and pagecache\.CachePage`
+	http.Handle("/e", cached(&mcStore{mc}, next))                 // want `raw digest bytes \(sha1\.Sum\) returned by pagecache\.urlKey in the key that pagecache\.CachePage builds .* through pagecacheapp\.cached and pagecache\.CachePage`
 }
 
 // pages looks pages up by a name from the request, through the library,
