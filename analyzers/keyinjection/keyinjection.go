@@ -72,10 +72,7 @@ func primaryOrigin(t flow.Taint, origins []*flow.Origin, bytes model.ByteSet) *f
 }
 
 func diagnostic(pass *analysis.Pass, res *flow.Result, h *flow.Hit) analysis.Diagnostic {
-	var call *ast.CallExpr
-	if h.Call != nil {
-		call = fix.CallExpr(pass, h.Call)
-	}
+	call := fix.CallExpr(pass, h.Call)
 	var keyExpr ast.Expr
 	if !h.Remote {
 		keyExpr = fix.KeyExpr(pass, h.Call, h.Key, h.Sink.Shape, h.Sink.ItemKeyField(), h.ItemKeyStores, call)

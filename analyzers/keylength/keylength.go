@@ -54,10 +54,7 @@ func diagnostic(pass *analysis.Pass, h *flow.LenHit) (analysis.Diagnostic, bool)
 	if !over && !l.Known() && !strict {
 		return analysis.Diagnostic{}, false
 	}
-	var call *ast.CallExpr
-	if h.Call != nil {
-		call = fix.CallExpr(pass, h.Call)
-	}
+	call := fix.CallExpr(pass, h.Call)
 	var keyExpr ast.Expr
 	if !h.Remote {
 		keyExpr = fix.KeyExpr(pass, h.Call, h.Key, h.Sink.Shape, h.Sink.ItemKeyField(), h.ItemKeyStores, call)

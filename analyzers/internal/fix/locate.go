@@ -28,8 +28,12 @@ func CalleeObj(call ssa.CallInstruction) *types.Func {
 	return nil
 }
 
-// CallExpr finds the call expression of an SSA call.
+// CallExpr finds the call expression of an SSA call; nil for none (a
+// finding reported at a store that wires an implementation in).
 func CallExpr(pass *analysis.Pass, call ssa.CallInstruction) *ast.CallExpr {
+	if call == nil {
+		return nil
+	}
 	pos := call.Pos()
 	for _, n := range enclosingPath(pass, pos) {
 		if ce, ok := n.(*ast.CallExpr); ok && (ce.Lparen == pos || ce.Pos() == pos) {

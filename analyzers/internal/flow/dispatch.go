@@ -223,6 +223,7 @@ func (e *engine) resolveWired(f PendingFlow, m *types.Func) {
 		return
 	}
 	method := f.Iface[lastDot(f.Iface)+1:] + "." + f.Method
+	declared := qualifiedName(m.Signature().Recv().Type()) // m's interface, which f.Iface may embed
 	convs := e.conversionsOf()
 	for _, fc := range convs.foreign {
 		if !convs.implements(fc, iface) || e.reportedBy(fc.named, f.Pkg, f.Iface) {
@@ -238,7 +239,7 @@ func (e *engine) resolveWired(f PendingFlow, m *types.Func) {
 			continue
 		}
 		for _, mi := range fc.at {
-			if !handsOut(mi.Type(), m.Signature().Recv().Type()) {
+			if !handsOut(mi.Type(), declared) {
 				continue // converted to another interface (any, a store of another library)
 			}
 			call := callTaking(mi)
@@ -281,19 +282,20 @@ func (f *handedOutFact) String() string { return "handedout(" + strings.Join(f.I
 // reportedBy must know of (converted to an interface here, with a method
 // whose summary reaches a sink), the interfaces they are handed out as.
 func (e *engine) handedOut() map[*types.TypeName][]string {
-	methods := false
+	sinking := make(map[*types.Named]bool)
 	for fn, s := range e.sums {
-		if fn.Signature.Recv() != nil && reachesSink(s) {
-			methods = true
-			break
+		if recv := fn.Signature.Recv(); recv != nil && reachesSink(s) {
+			if n := namedOf(recv.Type()); n != nil {
+				sinking[n.Origin()] = true
+			}
 		}
 	}
-	if !methods {
+	if len(sinking) == 0 {
 		return nil // nothing to hand out: the conversions are not walked
 	}
 	out := make(map[*types.TypeName][]string)
 	for n, tos := range e.conversionsOf().local {
-		if !e.sinksInMethods(n) {
+		if !sinking[n.Origin()] {
 			continue
 		}
 		var names []string
@@ -306,18 +308,6 @@ func (e *engine) handedOut() map[*types.TypeName][]string {
 		}
 	}
 	return out
-}
-
-// sinksInMethods reports whether a method of n or *n has a summary that
-// reaches a key, a key's length or a cached value.
-func (e *engine) sinksInMethods(n *types.Named) bool {
-	n = n.Origin()
-	for i := range n.NumMethods() {
-		if fn := e.pkg.Prog.FuncValue(n.Method(i)); fn != nil && reachesSink(e.sums[fn]) {
-			return true
-		}
-	}
-	return false
 }
 
 // reachesSink reports whether s says a parameter reaches a key, a key's
@@ -412,10 +402,7 @@ func (e *engine) reportPending(f PendingFlow, impl *ssa.Function, s paramSite) {
 		}
 	default:
 		for _, po := range f.Origins {
-			bytes := po.Bytes & s.bytes
-			if s.decoded {
-				bytes = s.bytes
-			}
+			bytes := passedBytes(po.Bytes, s.bytes, s.decoded)
 			if po.Kind == FromSensitive || bytes == 0 {
 				continue
 			}
@@ -525,7 +512,7 @@ func (e *engine) transitiveImports() []*types.Package {
 // with the same methods (a Get(key) store given to a page cache), stays
 // quiet.
 func (e *engine) convertedImplementations(m *types.Func) []*ssa.Function {
-	iface := m.Signature().Recv().Type()
+	iface := qualifiedName(m.Signature().Recv().Type())
 	var out []*ssa.Function
 	for _, fn := range e.implementations(m) {
 		recv := fn.Signature.Recv()
@@ -537,30 +524,17 @@ func (e *engine) convertedImplementations(m *types.Func) []*ssa.Function {
 }
 
 // handsOut reports whether a conversion to interface type to hands the
-// value out as iface: to is iface, or embeds it.
-func handsOut(to, iface types.Type) bool {
-	if types.Identical(to, iface) {
-		return true
-	}
-	it, ok := to.Underlying().(*types.Interface)
-	if !ok {
-		return false
-	}
-	for i := range it.NumEmbeddeds() {
-		if handsOut(it.EmbeddedType(i), iface) {
-			return true
-		}
-	}
-	return false
+// value out as the named interface iface ("path.Name"): to is it, or
+// embeds it.
+func handsOut(to types.Type, iface string) bool {
+	return slices.Contains(interfaceNames(to, nil), iface)
 }
 
 // interfaceNames returns the qualified names of the named interfaces a
 // conversion to t hands a value out as: t and those it embeds.
 func interfaceNames(t types.Type, out []string) []string {
-	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
-		if name := n.Obj().Pkg().Path() + "." + n.Obj().Name(); !slices.Contains(out, name) {
-			out = append(out, name)
-		}
+	if name := qualifiedName(t); name != "" && !slices.Contains(out, name) {
+		out = append(out, name)
 	}
 	if it, ok := t.Underlying().(*types.Interface); ok {
 		for i := range it.NumEmbeddeds() {

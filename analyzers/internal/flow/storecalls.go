@@ -247,9 +247,20 @@ func (e *engine) reportStoreCall(call ssa.CallInstruction, store ssa.Value, pc P
 	}
 }
 
+// passedBytes are the unsafe bytes an argument holding arg brings to a
+// key that a parameter reaches with through: those of arg that survive,
+// or all of through if the function decodes the parameter on the way.
+func passedBytes(arg, through model.ByteSet, decoded bool) model.ByteSet {
+	if decoded {
+		return through
+	}
+	return arg & through
+}
+
 // reportRemote reports what p describes, passed as argument arg to a
-// function of summary sum somewhere else, at call, where key (the store,
-// the implementation wired in) is what the developer chose: via names the
+// function of summary sum somewhere else, at call (or, where main wires
+// the implementation in without a call, at the store wiring), where key
+// (the store, the implementation wired in) is what the developer chose: via names the
 // functions between call and sum's sinks, and how is added to the
 // origins' descriptions to say where the data went.
 func (e *engine) reportRemote(call ssa.CallInstruction, wiring *ssa.Store, key ssa.Value, p Passed, arg int, sum *Summary, via []string, how string, step Step) {
@@ -264,10 +275,7 @@ func (e *engine) reportRemote(call ssa.CallInstruction, wiring *ssa.Store, key s
 		}
 		info := SinkInfo{Name: ps.Sink, Shape: ps.Shape, Client: e.clientTab.client(ps.Client), HandWritten: ps.HandWritten, Via: append(slices.Clip(via), ps.Via[min(1, len(ps.Via)):]...)}
 		for _, po := range p.Origins {
-			bytes := po.Bytes & ps.Bytes
-			if ps.Decoded {
-				bytes = ps.Bytes
-			}
+			bytes := passedBytes(po.Bytes, ps.Bytes, ps.Decoded)
 			if po.Kind == FromSensitive || bytes == 0 {
 				continue
 			}

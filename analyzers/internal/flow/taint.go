@@ -120,41 +120,28 @@ func mergeInto(dst *Taint, src Taint, mask model.ByteSet) bool {
 	return changed
 }
 
-// transformed returns t after a call with the given transform. Decoding a
-// parameter's data makes it a decoded parameter, so that the summary tells
-// callers that what they pass comes out raw even if they escaped it.
+// transformed returns t after a call with the given transform.
 func (e *engine) transformed(t Taint, tr model.Transform) Taint {
-	t = transformed(t, tr)
-	if tr != model.Decode {
-		return t
-	}
-	for o, b := range t {
-		if o.Kind == FromParam && o.Encoder == "" && !o.Decoded {
-			delete(t, o)
-			t[e.decodedParam(o)] |= b
-		}
-	}
-	return t
-}
-
-// transformed returns t after a call with the given transform, whatever
-// its origins are.
-func transformed(t Taint, tr model.Transform) Taint {
 	switch tr {
 	case model.Escape:
 		return withBytes(t, func(model.ByteSet) model.ByteSet { return 0 })
 	case model.Decode:
 		// What the sender chose may hide any byte behind an escape;
 		// decoding what the program made (a hex digest, a constant)
-		// gives back what it put in.
+		// gives back what it put in. A parameter's data becomes a decoded
+		// parameter, so that the summary tells callers that what they
+		// pass comes out raw even if they escaped it.
 		if len(t) == 0 {
 			return nil
 		}
 		out := make(Taint, len(t))
 		for o, b := range t {
-			if o.Kind == FromConstruction {
-				out[o] = b
-			} else {
+			switch {
+			case o.Kind == FromConstruction:
+				out[o] |= b
+			case o.Kind == FromParam && o.Encoder == "" && !o.Decoded:
+				out[e.decodedParam(o)] = model.AnyUnsafe
+			default:
 				out[o] = model.AnyUnsafe
 			}
 		}
